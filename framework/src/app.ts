@@ -1,0 +1,375 @@
+/**
+ * The application: a fetch handler `(Request) => Promise<Response>` with Flask's request
+ * lifecycle. Method names follow Flask's: preprocess → dispatch → make response → process
+ * response → teardown, with exceptions handled by code, then by class.
+ */
+import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blueprint";
+import { Config, type ConfigValues } from "./config";
+import { HTTPError, InternalServerError } from "./http-errors";
+import { makeResponse } from "./make-response";
+import { VialRequest } from "./request";
+import { RouteMap, defaultConverters, type ConverterFactory } from "./routing";
+import { Scaffold, findClassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
+import type { Handler, RouteOptions } from "./route-types";
+import { TestClient, type TestClientOptions } from "./testing/test-client";
+import { buildUrl } from "./build-url";
+import type { UrlForOptions } from "./url-for";
+import { checkTrustedHost } from "./trusted-hosts";
+import { RoutingRedirect, routeRequest } from "./dispatch";
+import { consoleLogger, type Logger } from "./logger";
+
+/** Options of `new Vial()`. */
+export interface VialOptions {
+  /** Initial configuration (UPPER_CASE keys). */
+  config?: Partial<ConfigValues>;
+  /** Extra URL converters, by name, e.g. `{ list: listConverter }`. */
+  converters?: Record<string, ConverterFactory>;
+  /** Where unhandled errors are logged (default: the console). */
+  logger?: Logger;
+}
+
+/** What the routing map stores for each rule. */
+export interface RouteData {
+  handler: Handler<any>;
+  options: RouteOptions;
+  /** Enclosing blueprints, innermost first. */
+  blueprints: string[];
+  /** Whether OPTIONS was added by Vial (answered automatically) rather than by the route. */
+  automaticOptions: boolean;
+}
+
+/**
+ * A Vial application.
+ *
+ * @example
+ * ```ts
+ * import { Vial } from "vial";
+ * const app = new Vial({ config: { SECRET_KEY: "dev" } });
+ * app.get("/", () => "Hello");
+ * app.get("/users/<int:id>", (req) => ({ id: req.params.id }));
+ * const res = await app.request("/users/7"); // 200 {"id":7}
+ * ```
+ */
+export class Vial extends Scaffold {
+  /** The configuration: `app.config.DEBUG`, `app.config.fromEnv("VIAL")`. */
+  readonly config: Config;
+  /** The routing map (rules, matching, building). */
+  readonly urlMap: RouteMap<RouteData>;
+  /** Where unhandled errors are logged. */
+  logger: Logger;
+  readonly #blueprints = new Map<string, RegisteredBlueprint>();
+
+  constructor(options: VialOptions = {}) {
+    super();
+    this.config = new Config(options.config);
+    this.urlMap = new RouteMap<RouteData>({ converters: { ...defaultConverters, ...options.converters } });
+    this.logger = options.logger ?? consoleLogger;
+    // Keeps `fetch` usable unbound: `serve(app.fetch)`, `export default { fetch: app.fetch }`.
+    this.fetch = this.fetch.bind(this);
+  }
+
+  protected addRoute(declaration: RouteDeclaration, blueprints: string[] = []): void {
+    const { rule, options, handler } = declaration;
+    const methods = new Set((options.methods ?? ["GET"]).map((method) => method.toUpperCase()));
+    if (methods.has("GET")) methods.add("HEAD");
+    const automaticOptions = !methods.has("OPTIONS") && (options.provideAutomaticOptions ?? this.config.PROVIDE_AUTOMATIC_OPTIONS);
+    if (automaticOptions) methods.add("OPTIONS");
+    const localEndpoint = options.endpoint ?? (handler.name || rule);
+    if (localEndpoint.includes(".") && options.endpoint !== undefined) {
+      throw new Error(`Endpoint "${localEndpoint}" must not contain a dot: dots separate blueprint names.`);
+    }
+    const endpoint = blueprints.length ? `${blueprints[0]}.${localEndpoint}` : localEndpoint;
+    this.#assertEndpointFree(endpoint, handler);
+    this.urlMap.add(rule, {
+      endpoint,
+      methods: [...methods],
+      strictSlashes: options.strictSlashes,
+      data: { handler, options, blueprints, automaticOptions },
+    });
+  }
+
+  #assertEndpointFree(endpoint: string, handler: Handler<any>): void {
+    const existing = this.urlMap.rules.find((rule) => rule.endpoint === endpoint);
+    if (existing && existing.data.handler !== handler) {
+      throw new Error(`Endpoint "${endpoint}" is already used by another handler; pass a different { endpoint } option.`);
+    }
+  }
+
+  /**
+   * Registers a blueprint: its routes with the prefix, its hooks and error handlers scoped to it.
+   *
+   * @example
+   * ```ts
+   * import { Vial, Blueprint } from "vial";
+   * const app = new Vial();
+   * app.register(new Blueprint("admin"), { urlPrefix: "/admin" });
+   * ```
+   */
+  register(blueprint: Blueprint, options: RegisterOptions = {}): this {
+    const collected = blueprint.collect(options);
+    for (const registered of collected.blueprints) {
+      if (this.#blueprints.has(registered.name)) {
+        throw new Error(`A blueprint named "${registered.name}" is already registered; pass { name } to register it again.`);
+      }
+    }
+    for (const registered of collected.blueprints) this.#blueprints.set(registered.name, registered);
+    for (const route of collected.routes) this.addRoute(route, route.blueprints);
+    return this;
+  }
+
+  /** Registered blueprints by full dotted name. */
+  get blueprints(): ReadonlyMap<string, RegisteredBlueprint> {
+    return this.#blueprints;
+  }
+
+  /**
+   * Builds a URL for an endpoint. Params the rule does not use go to the query string. An unknown
+   * endpoint or a missing param throws `BuildError`.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.get("/users/<int:id>", (req) => `user ${req.params.id}`, { endpoint: "user" });
+   * app.urlFor("user", { id: 7, tab: "posts" }); // "/users/7?tab=posts"
+   * ```
+   */
+  urlFor(endpoint: string, values: Record<string, unknown> = {}, options: UrlForOptions & { blueprint?: string; request?: VialRequest } = {}): string {
+    return buildUrl(this, endpoint, values, options);
+  }
+
+  /**
+   * The fetch handler: answers one standard `Request`. Never throws; unhandled errors become 500.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.get("/", () => "Hello");
+   * const res = await app.fetch(new Request("http://localhost/"));
+   * ```
+   */
+  async fetch(request: Request): Promise<Response> {
+    const req = new VialRequest(request, this);
+    let unhandled: unknown;
+    let response: Response;
+    try {
+      response = await this.fullDispatchRequest(req);
+    } catch (error) {
+      unhandled = error;
+      response = await this.handleException(error, req);
+      response = await this.#processErrorResponse(response, req);
+    }
+    await this.doTeardownRequest(req, unhandled);
+    if (req.method === "HEAD" && response.body) return new Response(null, response);
+    return response;
+  }
+
+  /** Preprocess, dispatch, make the response, process it; user errors go to their handlers. */
+  protected async fullDispatchRequest(req: VialRequest): Promise<Response> {
+    let response: Response;
+    try {
+      const route = this.matchRequest(req);
+      const early = await this.preprocessRequest(req);
+      const value = early !== undefined ? early : await this.dispatchRequest(req, route);
+      response = makeResponse(value, describeEndpoint(req));
+    } catch (error) {
+      response = await this.handleUserException(error, req);
+    }
+    return this.processResponse(response, req);
+  }
+
+  /** Routes the request: sets `req.params`, `req.endpoint`, `req.blueprints`; errors are raised at dispatch, as in Flask. */
+  protected matchRequest(req: VialRequest): (() => Promise<unknown>) {
+    try {
+      checkTrustedHost(req, this.config.TRUSTED_HOSTS);
+      return routeRequest(this, req);
+    } catch (error) {
+      return () => Promise.reject(error);
+    }
+  }
+
+  /** Runs `beforeRequest` hooks, the app's first, then each enclosing blueprint's from the outside in. */
+  protected async preprocessRequest(req: VialRequest): Promise<unknown> {
+    for (const hooks of this.#hookChain(req, "outside-in")) {
+      for (const hook of hooks.beforeRequest) {
+        const value = await hook(req);
+        if (value !== undefined) return value;
+      }
+    }
+    return undefined;
+  }
+
+  /** Calls the matched handler (or raises the routing error). */
+  protected dispatchRequest(_req: VialRequest, route: () => Promise<unknown>): Promise<unknown> {
+    return route();
+  }
+
+  /** Runs `afterRequest` hooks: the blueprints' (innermost first), then the app's, each in reverse order. */
+  protected async processResponse(response: Response, req: VialRequest): Promise<Response> {
+    for (const hooks of this.#hookChain(req, "inside-out")) {
+      for (let i = hooks.afterRequest.length - 1; i >= 0; i--) {
+        const replaced = await hooks.afterRequest[i]!(response, req);
+        if (replaced instanceof Response) response = replaced;
+      }
+    }
+    return response;
+  }
+
+  /** After-request hooks also see the 500; an error raised by them now is logged, not raised again. */
+  async #processErrorResponse(response: Response, req: VialRequest): Promise<Response> {
+    try {
+      return await this.processResponse(response, req);
+    } catch (error) {
+      this.logger.error(`Exception in an after-request hook on ${req.path} [${req.method}]`, error);
+      return response;
+    }
+  }
+
+  /** Runs every `teardownRequest` hook; a failing hook is logged and the others still run. */
+  protected async doTeardownRequest(req: VialRequest, error: unknown): Promise<void> {
+    for (const hooks of this.#hookChain(req, "inside-out")) {
+      for (let i = hooks.teardownRequest.length - 1; i >= 0; i--) {
+        try {
+          await hooks.teardownRequest[i]!(error, req);
+        } catch (teardownError) {
+          this.logger.error(`Error in teardown hook on ${req.path} [${req.method}]`, teardownError);
+        }
+      }
+    }
+  }
+
+  /** An HTTP error: routing redirects pass through; otherwise the handler by code, then class. */
+  protected async handleHttpException(error: HTTPError, req: VialRequest): Promise<Response> {
+    if (error instanceof RoutingRedirect) return error.getResponse();
+    const handler = this.#findErrorHandler(error, req);
+    if (!handler) return error.getResponse();
+    return makeResponse(await handler(error, req), `the error handler for ${error.status}`);
+  }
+
+  /** Any error raised while handling the request; unhandled ones propagate to `handleException`. */
+  protected async handleUserException(error: unknown, req: VialRequest): Promise<Response> {
+    if (error instanceof HTTPError) return this.handleHttpException(error, req);
+    const handler = this.#findErrorHandler(error, req);
+    if (!handler) throw error;
+    return makeResponse(await handler(error, req), `the error handler for ${nameOf(error)}`);
+  }
+
+  /** An unhandled error: logged once, then a 500 (through a 500 handler if there is one). */
+  protected async handleException(error: unknown, req: VialRequest): Promise<Response> {
+    this.logger.error(`Exception on ${req.path} [${req.method}]`, error);
+    const serverError = new InternalServerError(this.config.DEBUG ? debugDescription(error) : undefined, { originalError: error });
+    const handler = this.#findErrorHandler(serverError, req);
+    if (!handler) return serverError.getResponse();
+    try {
+      return makeResponse(await handler(serverError, req), "the error handler for 500");
+    } catch (handlerError) {
+      this.logger.error(`Exception in the 500 handler on ${req.path} [${req.method}]`, handlerError);
+      return new InternalServerError().getResponse();
+    }
+  }
+
+  #findErrorHandler(error: unknown, req: VialRequest) {
+    const chain = this.#hookChain(req, "inside-out");
+    if (error instanceof HTTPError) {
+      for (const hooks of chain) {
+        const handler = hooks.errorHandlersByCode.get(error.status);
+        if (handler) return handler;
+      }
+    }
+    for (const hooks of chain) {
+      const handler = findClassHandler(hooks, error);
+      if (handler) return handler;
+    }
+    return undefined;
+  }
+
+  /** The hook sets that apply to this request: enclosing blueprints and the app. */
+  #hookChain(req: VialRequest, order: "inside-out" | "outside-in"): HookSet[] {
+    if (req.blueprints.length === 0) return [this.hooks];
+    const chain: HookSet[] = [];
+    for (const name of req.blueprints) {
+      const registered = this.#blueprints.get(name);
+      if (registered) chain.push(registered.blueprint.hooks);
+    }
+    chain.push(this.hooks);
+    return order === "inside-out" ? chain : chain.reverse();
+  }
+
+  /**
+   * Sends a request to the app without a server, like Flask's test client. A path is resolved
+   * against `http://localhost`; `init.json` sends a JSON body, `init.form` a urlencoded one.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.post("/echo", async (req) => await req.json() as object);
+   * const res = await app.request("/echo", { method: "POST", json: { a: 1 } });
+   * ```
+   */
+  request(input: string | URL | Request, init: RequestInitWithBody = {}): Promise<Response> {
+    return this.fetch(toRequest(input, init));
+  }
+
+  /**
+   * A client that keeps cookies between requests and can follow redirects.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * const client = app.testClient({ followRedirects: true });
+   * const res = await client.get("/");
+   * ```
+   */
+  testClient(options: TestClientOptions = {}): TestClient {
+    return new TestClient((request) => this.fetch(request), options);
+  }
+}
+
+/** `RequestInit` plus the test conveniences `json` and `form`. */
+export interface RequestInitWithBody extends RequestInit {
+  json?: unknown;
+  form?: Record<string, string | string[]> | URLSearchParams;
+}
+
+/** Builds a standard `Request` from a path (against `http://localhost`) and an init with `json`/`form`. */
+export function toRequest(input: string | URL | Request, init: RequestInitWithBody = {}): Request {
+  const { json: jsonBody, form, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  let body = rest.body;
+  if (jsonBody !== undefined) {
+    body = JSON.stringify(jsonBody);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  } else if (form !== undefined) {
+    body = form instanceof URLSearchParams ? form : toSearchParams(form);
+    if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
+  }
+  const method = rest.method ?? (body !== undefined && body !== null ? "POST" : "GET");
+  const requestInit: RequestInit & { duplex?: "half" } = { ...rest, method, headers, body };
+  if (body instanceof ReadableStream) requestInit.duplex = "half";
+  if (input instanceof Request) return new Request(input, requestInit);
+  return new Request(new URL(String(input), "http://localhost"), requestInit);
+}
+
+function toSearchParams(form: Record<string, string | string[]>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  }
+  return params;
+}
+
+function describeEndpoint(req: VialRequest): string {
+  return req.endpoint ? `The handler for endpoint "${req.endpoint}"` : "The before-request hook";
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+function debugDescription(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,41 @@
+/** `urlFor`: endpoint + values -> URL, with blueprint-relative names, anchors and external URLs. */
+import type { RouteData } from "./app";
+import type { VialRequest } from "./request";
+import type { RouteMap } from "./routing";
+import { encodeAnchor, type UrlForOptions } from "./url-for";
+
+interface UrlBuilderHost {
+  readonly urlMap: RouteMap<RouteData>;
+  readonly config: { SERVER_NAME: string | undefined; PREFERRED_URL_SCHEME: string };
+}
+
+/** Builds the URL for `endpoint`; see `Vial.urlFor`. */
+export function buildUrl(
+  app: UrlBuilderHost,
+  endpoint: string,
+  values: Record<string, unknown>,
+  options: UrlForOptions & { blueprint?: string; request?: VialRequest },
+): string {
+  const resolved = resolveEndpoint(endpoint, options.blueprint);
+  let url = app.urlMap.build(resolved, values, options.method ? { method: options.method } : undefined);
+  if (options.anchor !== undefined) url += `#${encodeAnchor(options.anchor)}`;
+  if (!options.external && options.scheme === undefined) return url;
+  const origin = externalOrigin(app, options, resolved);
+  return origin + url;
+}
+
+/** `.name` is relative to the current blueprint; outside a blueprint it names an app endpoint. */
+function resolveEndpoint(endpoint: string, blueprint: string | undefined): string {
+  if (!endpoint.startsWith(".")) return endpoint;
+  return blueprint ? `${blueprint}${endpoint}` : endpoint.slice(1);
+}
+
+function externalOrigin(app: UrlBuilderHost, options: UrlForOptions & { request?: VialRequest }, endpoint: string): string {
+  const requestUrl = options.request?.url;
+  const host = requestUrl?.host ?? app.config.SERVER_NAME;
+  if (!host) {
+    throw new Error(`Cannot build an external URL for "${endpoint}" outside a request: set SERVER_NAME in the config.`);
+  }
+  const scheme = options.scheme ?? requestUrl?.protocol.replace(/:$/, "") ?? app.config.PREFERRED_URL_SCHEME;
+  return `${scheme}://${host}`;
+}

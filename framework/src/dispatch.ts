@@ -1,0 +1,67 @@
+/**
+ * Routing a request: match its path and method against the app's rules, and either return the
+ * call to the matched handler or raise the routing outcome (404, 405, or a 308 slash redirect).
+ */
+import type { RouteData } from "./app";
+import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors";
+import { redirect } from "./response";
+import type { VialRequest } from "./request";
+import type { RouteMap } from "./routing";
+import { validateRequest, validateResponse } from "./validation/route-validation";
+
+/** A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask. */
+export class RoutingRedirect extends HTTPError {
+  readonly location: string;
+  constructor(location: string) {
+    super(308, "This resource has moved; follow the redirect.", { headers: { location } });
+    this.location = location;
+  }
+
+  override getResponse(): Response {
+    return redirect(this.location, 308);
+  }
+}
+
+/** What routing needs from the app. */
+export interface Routable {
+  readonly urlMap: RouteMap<RouteData>;
+  readonly config: { DEBUG: boolean };
+}
+
+/**
+ * Matches `req` and fills in `params`, `endpoint` and `blueprints`. Returns the deferred handler
+ * call; routing failures are thrown.
+ */
+export function routeRequest(app: Routable, req: VialRequest): () => Promise<unknown> {
+  const result = app.urlMap.match(req.path, req.method);
+  switch (result.kind) {
+    case "match": {
+      const { rule, params } = result;
+      req.params = params;
+      req.endpoint = rule.endpoint;
+      req.blueprints = rule.data.blueprints;
+      if (req.method === "OPTIONS" && rule.data.automaticOptions) {
+        return () => Promise.resolve(automaticOptionsResponse(app, req.path));
+      }
+      const { handler, options } = rule.data;
+      return async () => {
+        await validateRequest(req, options);
+        const value = await handler(req);
+        return options.response ? validateResponse(value, options.response, app.config.DEBUG) : value;
+      };
+    }
+    case "redirect":
+      throw new RoutingRedirect(result.location + req.url.search);
+    case "method-not-allowed":
+      throw new MethodNotAllowed(result.allowed);
+    case "not-found":
+      throw new NotFound();
+  }
+}
+
+/** 200 with `Allow` listing every method any rule accepts for this path, like Flask. */
+function automaticOptionsResponse(app: Routable, path: string): Response {
+  const probe = app.urlMap.match(path, "\u0000");
+  const allowed = probe.kind === "method-not-allowed" ? probe.allowed : [];
+  return new Response(null, { status: 200, headers: { allow: allowed.join(", ") } });
+}

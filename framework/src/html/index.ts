@@ -1,0 +1,10 @@
+/**
+ * HTML for Vial: the autoescaping `html` template (also the `html()` response helper), `raw()`
+ * for markup you vouch for, and form helpers that render validation errors and keep input.
+ */
+
+export { HtmlString, isHtmlString, raw } from "./html-string";
+export { escapeHtml } from "./escape";
+export { html } from "./html";
+export { fieldErrors, formValues, input } from "./forms";
+export type { FieldError, FieldErrors, FormValues, InputOptions, MultiDictLike } from "./forms";

@@ -1,0 +1,11 @@
+/** Where Vial logs unhandled errors. Swap it with `new Vial({ logger })` or `app.logger = ...`. */
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+
+/** Logs to the console, once per error, with the stack. */
+export const consoleLogger: Logger = {
+  error(message, error) {
+    console.error(message, error);
+  },
+};

@@ -1,0 +1,124 @@
+/**
+ * Turns what a handler returned into a `Response`, the way Flask's `make_response` does:
+ * strings are HTML, objects and arrays are JSON, tuples add a status and headers, streams stream.
+ */
+import { isHtmlString } from "./html";
+
+/** Anything a handler may return. */
+export type ResponseValue =
+  | Response
+  | string
+  | { toString(): string }
+  | Record<string, unknown>
+  | unknown[]
+  | Uint8Array
+  | ArrayBuffer
+  | Blob
+  | ReadableStream
+  | AsyncIterable<string | Uint8Array>
+  | Iterable<string | Uint8Array>
+  | null;
+
+const HTML_TYPE = "text/html; charset=utf-8";
+const encoder = new TextEncoder();
+
+/** Raised when a handler's return value has no response form; the message says which handler. */
+export class InvalidResponseError extends TypeError {}
+
+/**
+ * Coerces a handler's return value into a `Response`.
+ *
+ * @example
+ * ```ts
+ * import { makeResponse } from "vial";
+ * const res = makeResponse(["Created", 201, { "X-Id": "7" }]);
+ * ```
+ */
+export function makeResponse(value: unknown, endpoint = "the handler"): Response {
+  const tuple = asTuple(value);
+  if (tuple) {
+    const [body, status, headers] = tuple;
+    const base = makeBody(body, endpoint);
+    return withStatusAndHeaders(base, status, headers);
+  }
+  return makeBody(value, endpoint);
+}
+
+type Tuple = [unknown, number | undefined, HeadersInit | undefined];
+
+/**
+ * `[body, status]`, `[body, status, headers]` and `[body, headers]` are tuples; any other array is
+ * JSON. A 2-element array counts as `[body, headers]` only when its second item is a `Headers` or
+ * a plain object of string values; to send such an array as JSON, wrap it in `json()`.
+ */
+function asTuple(value: unknown): Tuple | undefined {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) return undefined;
+  const [body, second, third] = value as [unknown, unknown, unknown];
+  if (isStatus(second)) {
+    if (value.length === 2) return [body, second, undefined];
+    if (isHeadersLike(third)) return [body, second, third];
+    return undefined;
+  }
+  if (value.length === 2 && isHeadersLike(second) && !Array.isArray(second)) return [body, undefined, second];
+  return undefined;
+}
+
+const isStatus = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599;
+
+function isHeadersLike(v: unknown): v is HeadersInit {
+  if (v instanceof Headers) return true;
+  if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  return Object.values(v).every((item) => typeof item === "string" || typeof item === "number");
+}
+
+function makeBody(value: unknown, endpoint: string): Response {
+  if (value instanceof Response) return value;
+  if (value === undefined || value === null) {
+    throw new InvalidResponseError(
+      `${endpoint} did not return a response (it returned ${value}). Return a string, an object, ` +
+        `a Response, or a [body, status] array.`,
+    );
+  }
+  if (typeof value === "string" || isHtmlString(value)) return htmlResponse(String(value));
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Blob || value instanceof ReadableStream) {
+    return htmlResponse(value as BodyInit);
+  }
+  if (typeof value === "object" && (Symbol.asyncIterator in value || isGenerator(value))) {
+    return htmlResponse(iterableToStream(value as AsyncIterable<unknown> | Iterable<unknown>));
+  }
+  if (typeof value === "object") {
+    return new Response(JSON.stringify(value), { headers: { "content-type": "application/json" } });
+  }
+  throw new InvalidResponseError(
+    `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` +
+      `object, a Response, or a [body, status] array.`,
+  );
+}
+
+const htmlResponse = (body: BodyInit) => new Response(body, { headers: { "content-type": HTML_TYPE } });
+
+function isGenerator(value: object): boolean {
+  return Symbol.iterator in value && typeof (value as Iterator<unknown>).next === "function";
+}
+
+function iterableToStream(source: AsyncIterable<unknown> | Iterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<unknown>)[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) return controller.close();
+      controller.enqueue(typeof value === "string" ? encoder.encode(value) : (value as Uint8Array));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+function withStatusAndHeaders(response: Response, status: number | undefined, headers: HeadersInit | undefined): Response {
+  const merged = new Headers(response.headers);
+  if (headers) {
+    for (const [name, value] of new Headers(headers)) merged.set(name, value);
+  }
+  return new Response(response.body, { status: status ?? response.status, statusText: status ? "" : response.statusText, headers: merged });
+}

@@ -1,0 +1,37 @@
+/** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
+import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
+
+/** Builds the `Request` for an incoming message; `origin` is used when the Host header is missing. */
+export function toWebRequest(incoming: IncomingMessage, origin: string): Request {
+  const host = incoming.headers.host;
+  const base = host && isValidHost(host) ? `http://${host}` : origin;
+  const url = new URL(incoming.url ?? "/", base);
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    try {
+      headers.append(raw[i]!, raw[i + 1]!);
+    } catch {
+      // Node already rejects malformed header bytes; anything else Headers refuses is dropped.
+    }
+  }
+  const method = incoming.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  const controller = new AbortController();
+  incoming.once("close", () => {
+    if (!incoming.complete) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
+  if (hasBody) {
+    init.body = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+// A Host header that does not parse as a host is replaced by the server's own origin, so a bad
+// header can never make `new URL` throw.
+function isValidHost(host: string): boolean {
+  return /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host);
+}

@@ -1,0 +1,167 @@
+/**
+ * The request object handed to handlers. It wraps the standard `Request` (kept as `req.raw`) and
+ * adds what Flask's request gives: decoded path, params, multi-valued query, cookies, body
+ * parsers with size limits, and per-request scratch space `g`. Everything is parsed lazily, once.
+ */
+import type { UploadedFile } from "./body";
+import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
+import { MultiDict, parseCookieHeader } from "./http";
+import type { UrlForOptions } from "./url-for";
+
+/** What the request needs from its app: limits, URL building, the session store. */
+export interface RequestHost {
+  readonly config: {
+    MAX_CONTENT_LENGTH: number | null;
+    MAX_FORM_MEMORY_SIZE: number | null;
+    MAX_FORM_PARTS: number | null;
+  };
+  urlFor(endpoint: string, values?: Record<string, unknown>, options?: UrlForOptions & { blueprint?: string; request?: VialRequest }): string;
+}
+
+/**
+ * The incoming request, with Flask's conveniences.
+ *
+ * @example
+ * ```ts
+ * import { Vial } from "vial";
+ * const app = new Vial();
+ * app.get("/search", (req) => ({ q: req.query.get("q"), agent: req.headers.get("user-agent") }));
+ * ```
+ */
+export class VialRequest<P = Record<string, unknown>> {
+  /** The standard `Request` this wraps. */
+  readonly raw: Request;
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** Values captured by the matched rule, converted (`<int:id>` gives a number). */
+  params: P = {} as P;
+  /** The endpoint of the matched rule, e.g. `"auth.login"`; undefined when nothing matched. */
+  endpoint: string | undefined;
+  /** Names of the blueprints this request went through, innermost first (Flask's `request.blueprints`). */
+  blueprints: readonly string[] = [];
+  /** Scratch space for this request only, like Flask's `g`. */
+  readonly g: Record<string, unknown> = {};
+  /** Limits for this request; start from the app config and may be changed in a hook. */
+  maxContentLength: number | null;
+  maxFormMemorySize: number | null;
+  maxFormParts: number | null;
+
+  readonly #host: RequestHost;
+  #url: URL | undefined;
+  #path: string | undefined;
+  #query: MultiDict<string> | undefined;
+  #cookies: Record<string, string> | undefined;
+  #json: Promise<unknown> | undefined;
+  #form: Promise<ParsedForm> | undefined;
+
+  constructor(raw: Request, host: RequestHost) {
+    this.raw = raw;
+    this.method = raw.method.toUpperCase();
+    this.#host = host;
+    this.maxContentLength = host.config.MAX_CONTENT_LENGTH;
+    this.maxFormMemorySize = host.config.MAX_FORM_MEMORY_SIZE;
+    this.maxFormParts = host.config.MAX_FORM_PARTS;
+  }
+
+  /** The full URL. */
+  get url(): URL {
+    return (this.#url ??= new URL(this.raw.url));
+  }
+
+  /** The percent-decoded path, e.g. `"/files/a b.txt"`. Malformed escapes are kept as they are. */
+  get path(): string {
+    return (this.#path ??= decodePath(this.url.pathname));
+  }
+
+  /** The query string as a multi-valued map: `get` gives the first value, `getAll` every one. */
+  get query(): MultiDict<string> {
+    return (this.#query ??= new MultiDict(this.url.searchParams));
+  }
+
+  /** Request headers. */
+  get headers(): Headers {
+    return this.raw.headers;
+  }
+
+  /** Cookies sent by the client (RFC 6265 parsing; the first of a repeated name wins). */
+  get cookies(): Readonly<Record<string, string>> {
+    return (this.#cookies ??= parseCookieHeader(this.raw.headers.get("cookie")));
+  }
+
+  /** The blueprint of the matched endpoint (innermost), if any. */
+  get blueprint(): string | undefined {
+    return this.blueprints[0];
+  }
+
+  /** The `Host` header's host name (without port), lower-cased. */
+  get host(): string {
+    return this.url.host.toLowerCase();
+  }
+
+  /**
+   * The body parsed as JSON. 415 for a non-JSON media type (`application/*+json` counts as JSON),
+   * 400 for malformed JSON, 413 beyond `MAX_CONTENT_LENGTH`.
+   */
+  json<T = unknown>(): Promise<T> {
+    this.#json ??= readJsonBody(this.raw, { maxContentLength: this.maxContentLength });
+    return this.#json as Promise<T>;
+  }
+
+  /** Form fields of a urlencoded or multipart body (files are in `req.files`). */
+  async form(): Promise<MultiDict<string>> {
+    return (await this.#parseForm()).form;
+  }
+
+  /** Uploaded files of a multipart body: `const avatar = (await req.files).get("avatar")`. */
+  get files(): Promise<MultiDict<UploadedFile>> {
+    return this.#parseForm().then((parsed) => parsed.files);
+  }
+
+  /** The raw body as text (UTF-8), with the `MAX_CONTENT_LENGTH` limit. */
+  async text(): Promise<string> {
+    return new TextDecoder().decode(await this.bytes());
+  }
+
+  /** The raw body as bytes, with the `MAX_CONTENT_LENGTH` limit. */
+  bytes(): Promise<Uint8Array> {
+    return readBody(this.raw, { maxContentLength: this.maxContentLength });
+  }
+
+  /**
+   * Builds a URL like `app.urlFor`, resolving `.name` relative to this request's blueprint.
+   *
+   * @example
+   * ```ts
+   * import { Blueprint } from "vial";
+   * const bp = new Blueprint("auth", { urlPrefix: "/auth" });
+   * bp.get("/login", (req) => `<a href="${req.urlFor(".logout")}">out</a>`, { endpoint: "login" });
+   * ```
+   */
+  urlFor(endpoint: string, values?: Record<string, unknown>, options?: UrlForOptions): string {
+    return this.#host.urlFor(endpoint, values, { ...options, blueprint: this.blueprint, request: this as VialRequest });
+  }
+
+  #parseForm(): Promise<ParsedForm> {
+    const limits: BodyLimits = {
+      maxContentLength: this.maxContentLength,
+      maxFormMemorySize: this.maxFormMemorySize,
+      maxFormParts: this.maxFormParts,
+    };
+    return (this.#form ??= readFormBody(this.raw, limits));
+  }
+}
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    // Werkzeug keeps undecodable escapes rather than failing; decode what can be decoded.
+    return pathname.replace(/(%[0-9a-fA-F]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}

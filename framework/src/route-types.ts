@@ -1,0 +1,42 @@
+/**
+ * Types that connect a route's rule string and schemas to the request its handler receives:
+ * `app.get("/u/<int:id>", (req) => req.params.id)` types `id` as a number.
+ */
+import type { VialRequest } from "./request";
+import type { RouteParams } from "./routing";
+import type { StandardSchemaV1 } from "./standard-schema";
+
+/** Schemas a route may declare; each validated value replaces the raw one on `req`. */
+export interface RouteSchemas {
+  params?: StandardSchemaV1;
+  query?: StandardSchemaV1;
+  headers?: StandardSchemaV1;
+  cookies?: StandardSchemaV1;
+  form?: StandardSchemaV1;
+  body?: StandardSchemaV1;
+  /** The shape of what the handler returns; fields outside it are stripped. */
+  response?: StandardSchemaV1;
+}
+
+/** Options of `app.route` and the method shortcuts. */
+export interface RouteOptions extends RouteSchemas {
+  /** Methods this rule accepts (default `["GET"]`); HEAD comes with GET, OPTIONS is automatic. */
+  methods?: readonly string[];
+  /** The name for `urlFor` (default: the handler's name, else the rule). */
+  endpoint?: string;
+  /** `false` lets `/x` and `/x/` both match without a redirect. */
+  strictSlashes?: boolean;
+  /** `false` turns off the automatic OPTIONS answer for this rule. */
+  provideAutomaticOptions?: boolean;
+}
+
+type RequestSchemaKey = "params" | "query" | "headers" | "cookies" | "form" | "body";
+type Validated<S> = {
+  [K in keyof S & RequestSchemaKey]: S[K] extends StandardSchemaV1 ? StandardSchemaV1.InferOutput<S[K]> : never;
+};
+
+/** The request type a handler of rule `R` with schemas `S` receives. */
+export type RequestFor<R extends string, S = object> = Omit<VialRequest<RouteParams<R>>, keyof Validated<S>> & Validated<S>;
+
+/** A route handler. */
+export type Handler<Req = VialRequest> = (req: Req) => unknown | Promise<unknown>;

@@ -1,0 +1,163 @@
+/**
+ * What the app and blueprints share, as Flask's `Scaffold`: registering routes, lifecycle hooks
+ * and error handlers. Where the registrations end up is up to the subclass: the app adds routes
+ * to its map directly, a blueprint records them until it is registered.
+ */
+import type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks";
+import { HTTPError } from "./http-errors";
+import type { Handler, RequestFor, RouteOptions } from "./route-types";
+
+/** A route as declared on an app or blueprint, before prefixes are applied. */
+export interface RouteDeclaration {
+  rule: string;
+  options: RouteOptions;
+  handler: Handler<any>;
+}
+
+/** The hooks and error handlers declared on one app or blueprint. */
+export class HookSet {
+  readonly beforeRequest: BeforeRequestHook[] = [];
+  readonly afterRequest: AfterRequestHook[] = [];
+  readonly teardownRequest: TeardownHook[] = [];
+  readonly errorHandlersByCode = new Map<number, ErrorHandler>();
+  readonly errorHandlersByClass = new Map<ErrorClass, ErrorHandler>();
+}
+
+type MethodShortcut = {
+  <R extends string>(rule: R, handler: Handler<RequestFor<R>>): unknown;
+  <R extends string, const O extends Omit<RouteOptions, "methods">>(rule: R, options: O, handler: Handler<RequestFor<R, O>>): unknown;
+};
+
+export abstract class Scaffold {
+  /** Hooks and error handlers declared here. */
+  readonly hooks = new HookSet();
+
+  protected abstract addRoute(declaration: RouteDeclaration): void;
+
+  /**
+   * Registers a handler for a rule. `methods` defaults to `["GET"]`.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.route("/login", { methods: ["GET", "POST"] }, (req) => (req.method === "POST" ? "posted" : "form"));
+   * ```
+   */
+  route<R extends string, const O extends RouteOptions>(rule: R, options: O, handler: Handler<RequestFor<R, O>>): this {
+    this.addRoute({ rule, options, handler });
+    return this;
+  }
+
+  /** GET (and HEAD) route. @example `app.get("/users/<int:id>", (req) => ({ id: req.params.id }))` */
+  readonly get: MethodShortcut = this.#shortcut("GET");
+  /** POST route. @example `app.post("/items", async (req) => [await req.json(), 201])` */
+  readonly post: MethodShortcut = this.#shortcut("POST");
+  /** PUT route. @example `app.put("/items/<int:id>", (req) => ({ replaced: req.params.id }))` */
+  readonly put: MethodShortcut = this.#shortcut("PUT");
+  /** PATCH route. @example `app.patch("/items/<int:id>", (req) => ({ patched: req.params.id }))` */
+  readonly patch: MethodShortcut = this.#shortcut("PATCH");
+  /** DELETE route. @example `app.delete("/items/<int:id>", () => ["", 204])` */
+  readonly delete: MethodShortcut = this.#shortcut("DELETE");
+
+  #shortcut(method: string): MethodShortcut {
+    return ((rule: string, optionsOrHandler: RouteOptions | Handler<any>, maybeHandler?: Handler<any>) => {
+      const [options, handler] =
+        typeof optionsOrHandler === "function" ? [{}, optionsOrHandler] : [optionsOrHandler, maybeHandler];
+      if (typeof handler !== "function") throw new TypeError(`${method} ${rule}: the last argument must be the handler function.`);
+      if ("methods" in options) throw new TypeError(`${method} ${rule}: use route() to pass "methods".`);
+      this.addRoute({ rule, options: { ...options, methods: [method] }, handler });
+      return this;
+    }) as MethodShortcut;
+  }
+
+  /**
+   * Runs before each request (of this blueprint, on a blueprint). Returning a value other than
+   * `undefined` ends the request with it: later hooks and the handler do not run.
+   *
+   * @example
+   * ```ts
+   * import { Vial, abort } from "vial";
+   * const app = new Vial();
+   * app.beforeRequest((req) => { if (!req.headers.get("x-token")) abort(401); });
+   * ```
+   */
+  beforeRequest(hook: BeforeRequestHook): this {
+    this.hooks.beforeRequest.push(hook);
+    return this;
+  }
+
+  /**
+   * Runs after the handler, also for error responses; may return a new response. Hooks run in
+   * reverse order of registration, a blueprint's before the app's.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.afterRequest((res) => { res.headers.set("x-frame-options", "DENY"); return res; });
+   * ```
+   */
+  afterRequest(hook: AfterRequestHook): this {
+    this.hooks.afterRequest.push(hook);
+    return this;
+  }
+
+  /**
+   * Always runs when the request ends, with the unhandled error if there was one.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.teardownRequest((err, req) => { if (err) console.error("failed:", req.path); });
+   * ```
+   */
+  teardownRequest(hook: TeardownHook): this {
+    this.hooks.teardownRequest.push(hook);
+    return this;
+  }
+
+  /**
+   * Handles errors by status code or by class. Lookup: the blueprint's code handler, the app's
+   * code handler, then by class up the prototype chain (blueprint first).
+   *
+   * @example
+   * ```ts
+   * import { Vial, json } from "vial";
+   * const app = new Vial();
+   * app.errorHandler(404, () => json({ error: "not found" }, { status: 404 }));
+   * ```
+   */
+  errorHandler<E>(codeOrClass: number | ErrorClass<E>, handler: ErrorHandler<E>): this {
+    if (typeof codeOrClass === "number") {
+      if (!Number.isInteger(codeOrClass) || codeOrClass < 400 || codeOrClass > 599) {
+        throw new RangeError(`errorHandler(${codeOrClass}): only 4xx and 5xx codes can have handlers.`);
+      }
+      this.hooks.errorHandlersByCode.set(codeOrClass, handler);
+      return this;
+    }
+    // An HTTPError subclass with a fixed status (NotFound) is registered by its code, as in Flask.
+    const status = (codeOrClass as { status?: unknown }).status;
+    if (isHttpErrorClass(codeOrClass) && typeof status === "number") {
+      this.hooks.errorHandlersByCode.set(status, handler);
+    } else {
+      this.hooks.errorHandlersByClass.set(codeOrClass, handler);
+    }
+    return this;
+  }
+}
+
+function isHttpErrorClass(cls: ErrorClass<unknown>): boolean {
+  return cls === HTTPError || cls.prototype instanceof HTTPError;
+}
+
+/** The handler registered for `error`'s class or its nearest ancestor class, if any. */
+export function findClassHandler(hooks: HookSet, error: unknown): ErrorHandler | undefined {
+  if (hooks.errorHandlersByClass.size === 0 || typeof error !== "object" || error === null) return undefined;
+  for (let proto = Object.getPrototypeOf(error); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const handler = hooks.errorHandlersByClass.get(proto.constructor as ErrorClass);
+    if (handler) return handler;
+  }
+  return undefined;
+}

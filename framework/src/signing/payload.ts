@@ -1,0 +1,85 @@
+/**
+ * The payload encoding of itsdangerous' URL-safe serializers: base64url of the JSON bytes, or
+ * `"." + base64url(zlib(JSON))` when compression saves more than a byte. `"deflate"` in
+ * CompressionStream is the zlib format (RFC 1950), the same as Python's `zlib.compress`.
+ */
+import { base64UrlDecode, base64UrlEncode } from "./base64";
+import { BadPayload } from "./errors";
+
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
+async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  // pipeThrough owns the error handling of the writable side, so a corrupt stream rejects here
+  // instead of leaving an unhandled rejection behind.
+  const stream = new Blob([bytes]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Compresses bytes into the zlib format.
+ *
+ * @example
+ * ```ts
+ * const compressed = await zlibCompress(new TextEncoder().encode("a".repeat(200)));
+ * ```
+ */
+export function zlibCompress(bytes: Uint8Array): Promise<Uint8Array> {
+  return pipe(new Uint8Array(bytes), new CompressionStream("deflate"));
+}
+
+/**
+ * Decompresses zlib-format bytes; rejects when they are not a complete zlib stream.
+ *
+ * @example
+ * ```ts
+ * await zlibDecompress(await zlibCompress(bytes)); // bytes
+ * ```
+ */
+export function zlibDecompress(bytes: Uint8Array): Promise<Uint8Array> {
+  return pipe(new Uint8Array(bytes), new DecompressionStream("deflate"));
+}
+
+/**
+ * Encodes JSON text as an itsdangerous URL-safe payload, compressed when that is shorter.
+ *
+ * @example
+ * ```ts
+ * await encodePayload('{"a":1}');          // "eyJhIjoxfQ"
+ * await encodePayload(JSON.stringify("x".repeat(200))); // ".eJxT..."
+ * ```
+ */
+export async function encodePayload(json: string): Promise<string> {
+  const bytes = encoder.encode(json);
+  const compressed = await zlibCompress(bytes);
+  if (compressed.length < bytes.length - 1) return `.${base64UrlEncode(compressed)}`;
+  return base64UrlEncode(bytes);
+}
+
+/**
+ * Decodes an itsdangerous URL-safe payload back to JSON text. Every failure (base64, zlib,
+ * UTF-8) is a {@link BadPayload}.
+ *
+ * @example
+ * ```ts
+ * await decodePayload("eyJhIjoxfQ"); // '{"a":1}'
+ * ```
+ */
+export async function decodePayload(payload: string): Promise<string> {
+  const compressed = payload.startsWith(".");
+  const bytes = base64UrlDecode(compressed ? payload.slice(1) : payload);
+  if (!bytes) throw new BadPayload("Could not base64 decode the payload");
+  let json = bytes;
+  if (compressed) {
+    try {
+      json = await zlibDecompress(bytes);
+    } catch (error) {
+      throw new BadPayload("Could not zlib decompress the payload", error);
+    }
+  }
+  try {
+    return strictDecoder.decode(json);
+  } catch (error) {
+    throw new BadPayload("The payload is not valid UTF-8", error);
+  }
+}

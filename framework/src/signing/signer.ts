@@ -1,0 +1,150 @@
+import { base64UrlDecode, base64UrlEncode } from "./base64";
+import { BadSignature } from "./errors";
+import { deriveSigningKey, toBytes } from "./keys";
+import type { Digest, KeyDerivation, SecretKey } from "./keys";
+
+/** Options of {@link Signer}; the defaults are itsdangerous' own. */
+export interface SignerOptions {
+  /** Namespaces the derived key, so a token for one purpose is useless for another. Default `"itsdangerous.Signer"`. */
+  salt?: string;
+  /** Default `"django-concat"` (itsdangerous' default); Flask sessions use `"hmac"`. */
+  keyDerivation?: KeyDerivation;
+  /** Default `"SHA-1"`, as itsdangerous and Flask. */
+  digest?: Digest;
+  /** Separator between value and signature; must not be a base64url character. Default `"."`. */
+  sep?: string;
+}
+
+const BASE64_ALPHABET = /[A-Za-z0-9\-_=]/;
+
+/**
+ * Signs strings with an HMAC of a key derived from a secret and a salt, like itsdangerous'
+ * `Signer`. Several secrets enable key rotation: list them oldest → newest; the newest signs,
+ * every one verifies (newest first), and an old key can never sign.
+ *
+ * @example
+ * ```ts
+ * const signer = new Signer(["old-secret", "new-secret"], { salt: "activate" });
+ * const token = await signer.sign("user-42");   // "user-42.<signature by new-secret>"
+ * await signer.unsign(token);                   // "user-42"
+ * await signer.validate("user-42.forged");      // false
+ * ```
+ */
+export class Signer {
+  readonly salt: string;
+  readonly keyDerivation: KeyDerivation;
+  readonly digest: Digest;
+  readonly sep: string;
+  /** Secrets, newest first: the order in which they are tried. */
+  readonly #secretsNewestFirst: readonly SecretKey[];
+  readonly #keys = new Map<number, Promise<CryptoKey>>();
+
+  constructor(secretKeys: SecretKey | readonly SecretKey[], options: SignerOptions = {}) {
+    const secrets = Array.isArray(secretKeys) ? [...secretKeys] : [secretKeys as SecretKey];
+    if (secrets.length === 0) throw new TypeError("Signer needs at least one secret key");
+    for (const secret of secrets) {
+      if (typeof secret !== "string" && !(secret instanceof Uint8Array)) {
+        throw new TypeError("Secret keys must be strings or Uint8Arrays");
+      }
+    }
+    this.#secretsNewestFirst = secrets.reverse();
+    this.salt = options.salt ?? "itsdangerous.Signer";
+    this.keyDerivation = options.keyDerivation ?? "django-concat";
+    this.digest = options.digest ?? "SHA-1";
+    this.sep = options.sep ?? ".";
+    if (this.sep === "" || BASE64_ALPHABET.test(this.sep)) {
+      throw new TypeError(`The separator ${JSON.stringify(this.sep)} cannot be empty or a base64url character`);
+    }
+  }
+
+  /** The derived key of the secret at `index` (0 = newest), computed once. */
+  #key(index: number): Promise<CryptoKey> {
+    let key = this.#keys.get(index);
+    if (!key) {
+      key = deriveSigningKey(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest);
+      this.#keys.set(index, key);
+    }
+    return key;
+  }
+
+  /**
+   * The base64url signature of `value`, made with the newest secret.
+   *
+   * @example
+   * ```ts
+   * await new Signer("secret").getSignature("hello");
+   * ```
+   */
+  async getSignature(value: string): Promise<string> {
+    const key = await this.#key(0);
+    return base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value))));
+  }
+
+  /**
+   * Whether `signature` signs `value` under any of the secrets. The HMAC comparison happens
+   * inside `crypto.subtle.verify`, which compares in constant time.
+   *
+   * @example
+   * ```ts
+   * await signer.verifySignature("hello", await signer.getSignature("hello")); // true
+   * ```
+   */
+  async verifySignature(value: string, signature: string): Promise<boolean> {
+    const signatureBytes = base64UrlDecode(signature);
+    if (!signatureBytes) return false;
+    const data = toBytes(value);
+    for (let index = 0; index < this.#secretsNewestFirst.length; index++) {
+      const key = await this.#key(index);
+      if (await crypto.subtle.verify("HMAC", key, new Uint8Array(signatureBytes), data)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Appends the separator and the signature to `value`.
+   *
+   * @example
+   * ```ts
+   * await new Signer("secret").sign("hello"); // "hello.<27 base64url characters>"
+   * ```
+   */
+  async sign(value: string): Promise<string> {
+    return `${value}${this.sep}${await this.getSignature(value)}`;
+  }
+
+  /**
+   * Returns the value of a signed string, or throws {@link BadSignature} when the signature is
+   * missing or does not match.
+   *
+   * @example
+   * ```ts
+   * await signer.unsign(await signer.sign("hello")); // "hello"
+   * ```
+   */
+  async unsign(signedValue: string): Promise<string> {
+    const at = signedValue.lastIndexOf(this.sep);
+    if (at < 0) throw new BadSignature(`No ${JSON.stringify(this.sep)} found in value`);
+    const value = signedValue.slice(0, at);
+    const signature = signedValue.slice(at + this.sep.length);
+    if (await this.verifySignature(value, signature)) return value;
+    throw new BadSignature(`Signature ${JSON.stringify(signature)} does not match`, value);
+  }
+
+  /**
+   * `true` when {@link Signer.unsign} would succeed.
+   *
+   * @example
+   * ```ts
+   * await signer.validate("hello.bogus"); // false
+   * ```
+   */
+  async validate(signedValue: string): Promise<boolean> {
+    try {
+      await this.unsign(signedValue);
+      return true;
+    } catch (error) {
+      if (error instanceof BadSignature) return false;
+      throw error;
+    }
+  }
+}

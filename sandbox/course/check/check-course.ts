@@ -1,0 +1,115 @@
+/**
+ * lessons:check as a function: load the course, run the static checks (frontmatter, MDX, stray
+ * files) and grade every lesson's solution and starter, collecting every problem found.
+ */
+import { join, sep } from "node:path";
+import { scanCourse } from "../load-course";
+import { findLesson } from "../find-lesson";
+import { parseNumberedName } from "../names";
+import type { Lesson } from "../types";
+import { compileMdxFile } from "./compile-mdx";
+import { strayInCourse, strayInLesson } from "./stray-files";
+import { placeholdersIn } from "./placeholders";
+import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
+import { mapWithLimit } from "./pool";
+import { fromLessonError, problem, type Problem } from "./problem";
+import type { Grader } from "./grader";
+
+/** Options of {@link checkCourse}. */
+export interface CheckCourseOptions {
+  /** The course folder; default `lessons`. */
+  root?: string;
+  /** Check only this lesson (id, slug or folder path). */
+  lesson?: string;
+  /** Runs checks in a sandbox. */
+  grade: Grader;
+  /** Lessons graded at once (each grading is a child process); default 2. */
+  concurrency?: number;
+  /** Called as each lesson finishes, for progress output. */
+  onLesson?: (result: LessonResult) => void;
+}
+
+/** The outcome for one lesson. */
+export interface LessonResult {
+  id: string;
+  problems: Problem[];
+  reports?: LessonReports;
+}
+
+/** The outcome of a whole run. */
+export interface CourseCheckResult {
+  /** Every problem, course-level ones first, then lesson by lesson. */
+  problems: Problem[];
+  /** The lessons that loaded and were graded. */
+  lessons: LessonResult[];
+}
+
+/**
+ * Checks the course (or one lesson of it) and returns every problem found.
+ *
+ * @example
+ * ```ts
+ * const { problems } = await checkCourse({ root: "lessons", grade: nodeGrader() });
+ * if (problems.length > 0) process.exitCode = 1;
+ * ```
+ */
+export async function checkCourse(options: CheckCourseOptions): Promise<CourseCheckResult> {
+  const root = options.root ?? "lessons";
+  const scan = await scanCourse(root);
+  const loadProblems = scan.problems.map(fromLessonError);
+  const all = scan.course.chapters.flatMap((chapter) => chapter.lessons);
+
+  let lessons: Lesson[] = all;
+  const courseProblems: Problem[] = [];
+  if (options.lesson !== undefined) {
+    const target = findLesson(scan.course, options.lesson);
+    const mine = loadProblems.filter((found) => mentionsLesson(found.file, options.lesson ?? ""));
+    if (!target && mine.length === 0) {
+      const known = all.map((lesson) => lesson.id).join(", ") || "none";
+      return { problems: [problem(root, "--lesson", `no lesson "${options.lesson}" (lessons: ${known})`)], lessons: [] };
+    }
+    lessons = target ? [target] : [];
+    courseProblems.push(...(target ? loadProblems.filter((found) => isInside(found.file, target.dir)) : mine));
+  } else {
+    courseProblems.push(...loadProblems, ...(await strayInCourse(root)));
+    for (const chapter of scan.course.chapters) {
+      const found = await compileMdxFile(join(chapter.dir, "chapter.mdx"));
+      if (found) courseProblems.push(found);
+      courseProblems.push(...(await placeholdersIn(chapter.dir, ["chapter.mdx"])));
+    }
+  }
+
+  const results = await mapWithLimit(lessons, options.concurrency ?? 2, async (lesson) => {
+    const result = await checkLesson(lesson, options.grade);
+    options.onLesson?.(result);
+    return result;
+  });
+  return { problems: [...courseProblems, ...results.flatMap((result) => result.problems)], lessons: results };
+}
+
+async function checkLesson(lesson: Lesson, grade: Grader): Promise<LessonResult> {
+  const found: Problem[] = [];
+  const mdx = await compileMdxFile(join(lesson.dir, "lesson.mdx"));
+  if (mdx) found.push(mdx);
+  found.push(...(await strayInLesson(lesson)));
+  found.push(...(await placeholdersIn(lesson.dir, ["lesson.mdx", "checks.ts", "starter", "solution"])));
+  let reports: LessonReports | undefined;
+  try {
+    reports = await gradeLesson(lesson, grade);
+    found.push(...judgeReports(lesson, reports));
+  } catch (error) {
+    found.push(problem(lesson.dir, "grading", `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  return { id: lesson.id, problems: found, ...(reports ? { reports } : {}) };
+}
+
+function isInside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir + sep) || file.startsWith(dir + "/");
+}
+
+/** Whether a problem's path is inside the lesson `name` names (by id, slug or folder). */
+function mentionsLesson(file: string, name: string): boolean {
+  const wanted = name.split("/").filter(Boolean).map((part) => parseNumberedName(part)?.slug ?? part);
+  const slugs = file.split(/[\\/]/).map((part) => parseNumberedName(part)?.slug ?? part);
+  return slugs.some((_, index) => wanted.every((part, offset) => slugs[index + offset] === part));
+}

@@ -1,0 +1,76 @@
+/**
+ * The `npm run lessons:check` command line: parse arguments, run {@link checkCourse}, print
+ * progress, the problems and one summary line, and return the exit code.
+ */
+import { parseArgs } from "node:util";
+import { checkCourse, type LessonResult } from "./check-course";
+import { formatProblem } from "./problem";
+import type { Grader } from "./grader";
+
+const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>]
+
+  --lesson <id>       check one lesson (id "routing/methods", slug "methods" or folder "02-routing/02-methods")
+  --root <dir>        the course folder (default: lessons)
+  --concurrency <n>   lessons graded at once (default: 2)`;
+
+/** Where the command writes and which sandbox it grades with. */
+export interface LessonsCheckIO {
+  grade: Grader;
+  out?: (line: string) => void;
+}
+
+/**
+ * Runs lessons:check with command-line `args`; resolves to the process exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runLessonsCheck(process.argv.slice(2), { grade: nodeGrader() });
+ * ```
+ */
+export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promise<number> {
+  const out = io.out ?? ((line: string) => console.log(line));
+  let values: { lesson?: string; root?: string; concurrency?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { lesson: { type: "string" }, root: { type: "string" }, concurrency: { type: "string" }, help: { type: "boolean", short: "h" } },
+    }));
+  } catch (error) {
+    out(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const concurrency = Number(values.concurrency ?? 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    out(`--concurrency must be a whole number of 1 or more, got ${values.concurrency}\n${USAGE}`);
+    return 2;
+  }
+
+  const root = values.root ?? "lessons";
+  const { problems, lessons } = await checkCourse({
+    root, grade: io.grade, concurrency,
+    ...(values.lesson !== undefined ? { lesson: values.lesson } : {}),
+    onLesson: (result) => out(progressLine(result)),
+  });
+  if (problems.length > 0) {
+    out("");
+    for (const found of problems) out(formatProblem(found));
+  }
+  const failed = lessons.filter((lesson) => lesson.problems.length > 0).length;
+  const status = problems.length === 0 ? "ok" : "FAILED";
+  out(`\nlessons:check ${status}: ${lessons.length} lesson${lessons.length === 1 ? "" : "s"} checked in ${root}/, ${failed} with problems, ${problems.length} problem${problems.length === 1 ? "" : "s"} in all`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+function progressLine(result: LessonResult): string {
+  const mark = result.problems.length === 0 ? "✓" : "✗";
+  const solution = result.reports?.solution;
+  const starter = result.reports?.starter;
+  const passed = solution ? `${solution.checks.filter((check) => check.status === "pass").length}/${solution.checks.length}` : "?";
+  const failing = starter ? starter.checks.filter((check) => check.status !== "pass").length : "?";
+  const problems = result.problems.length === 0 ? "" : `  (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"})`;
+  return `${mark} ${result.id}: solution passes ${passed} checks, starter fails ${failing}${problems}`;
+}

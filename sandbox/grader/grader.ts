@@ -1,0 +1,150 @@
+import { expect } from "./expect";
+import { isCheckFailure } from "./failure";
+import { createHttp } from "./http";
+import type { HttpClient } from "./http";
+import type { CheckResult, HttpTrace } from "../report";
+
+/** Options of one check: the lesson task it grades, and a hint shown when it fails. */
+export interface CheckOptions {
+  task?: number;
+  hint?: string;
+  /** Overrides the run's per-check time limit for a check known to be slow. */
+  timeoutMs?: number;
+  /** Skips the check (a reason may be given), e.g. while a lesson is being written. */
+  skip?: boolean | string;
+}
+
+/** What checks.ts sees as the `grader` module. */
+export interface GraderApi {
+  check(name: string, fn: () => unknown, options?: CheckOptions): void;
+  expect: typeof expect;
+  http: (app: unknown) => HttpClient;
+}
+
+/** Announcements while checks run, so an engine that must kill a run still knows what ran. */
+export interface GraderEvents {
+  plan?(checks: { name: string; task?: number; hint?: string }[]): void;
+  checkStart?(name: string): void;
+  checkEnd?(result: CheckResult): void;
+}
+
+export interface GraderRunOptions {
+  /** Longest time one check may take before it is reported as an error. */
+  checkTimeoutMs: number;
+  /** Time budget for all checks; checks that cannot start in time are skipped. */
+  budgetMs?: number;
+  /** Turns a thrown error into learner words, with file:line when it came from their code. */
+  describeError?(error: unknown): string;
+  events?: GraderEvents;
+}
+
+export interface GraderOutcome {
+  status: "pass" | "fail" | "error";
+  message?: string;
+  checks: CheckResult[];
+}
+
+interface RegisteredCheck {
+  name: string;
+  fn: () => unknown;
+  options: CheckOptions;
+}
+
+/** Below this much remaining budget a check is not started: it could not finish anyway. */
+const MIN_CHECK_BUDGET_MS = 50;
+
+const TIMED_OUT = Symbol("timed out");
+
+function defaultDescribe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : `Threw ${String(error)}`;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
+  if (checks.some((c) => c.status === "error")) return "error";
+  return checks.some((c) => c.status === "fail") ? "fail" : "pass";
+}
+
+/**
+ * Creates one grader: the `check`/`expect`/`http` API that a lesson's checks.ts imports, and
+ * `run()` that runs the registered checks one after another, each with a time limit.
+ *
+ * @example
+ * const grader = createGrader();
+ * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
+ * const outcome = await grader.run({ checkTimeoutMs: 5000 });
+ */
+export function createGrader(): { api: GraderApi; run(options: GraderRunOptions): Promise<GraderOutcome> } {
+  const registered: RegisteredCheck[] = [];
+  let running = false;
+  let lastTrace: HttpTrace | undefined;
+
+  const api: GraderApi = Object.freeze({
+    check(name: string, fn: () => unknown, options: CheckOptions = {}) {
+      if (running) throw new Error(`check("${name}") was called while checks were running; call check() at the top level of checks.ts.`);
+      if (typeof fn !== "function") throw new TypeError(`check("${name}") needs a function as its second argument.`);
+      registered.push({ name, fn, options });
+    },
+    expect,
+    http: createHttp((trace) => (lastTrace = trace)),
+  });
+
+  async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string): Promise<CheckResult> {
+    const { name, options } = entry;
+    const base: CheckResult = { name, status: "pass", ...(options.task !== undefined ? { task: options.task } : {}) };
+    if (options.skip) {
+      return { ...base, status: "skip", message: typeof options.skip === "string" ? options.skip : "Skipped by the lesson." };
+    }
+    lastTrace = undefined;
+    let outcome: unknown;
+    let threw = false;
+    try {
+      outcome = await withTimeout(Promise.resolve().then(entry.fn), timeoutMs);
+    } catch (error) {
+      outcome = error;
+      threw = true;
+    }
+    const trace = lastTrace ? { trace: lastTrace } : {};
+    const hint = options.hint !== undefined ? { hint: options.hint } : {};
+    if (outcome === TIMED_OUT) {
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      return {
+        ...base, ...hint, ...trace, status: "error",
+        message: `This check did not finish within ${seconds} s. Does a handler never return a response, or wait on something that never finishes?`,
+      };
+    }
+    if (!threw) return { ...base, ...trace };
+    const message = isCheckFailure(outcome) ? (outcome as Error).message : describe(outcome);
+    return { ...base, ...hint, ...trace, status: "fail", message };
+  }
+
+  async function run(options: GraderRunOptions): Promise<GraderOutcome> {
+    running = true;
+    const describe = options.describeError ?? defaultDescribe;
+    const started = Date.now();
+    const budget = options.budgetMs ?? Infinity;
+    options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(o.hint ? { hint: o.hint } : {}) })));
+    const checks: CheckResult[] = [];
+    for (const entry of registered) {
+      const remaining = budget - (Date.now() - started);
+      let result: CheckResult;
+      if (remaining < MIN_CHECK_BUDGET_MS) {
+        result = { name: entry.name, status: "skip", message: "Not run: the checks ran out of time.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
+      } else {
+        options.events?.checkStart?.(entry.name);
+        result = await runOne(entry, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, remaining), describe);
+      }
+      checks.push(result);
+      options.events?.checkEnd?.(result);
+    }
+    if (checks.length === 0) return { status: "error", message: "checks.ts did not define any checks.", checks };
+    return { status: overallStatus(checks), checks };
+  }
+
+  return { api, run };
+}
