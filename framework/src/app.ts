@@ -130,7 +130,7 @@ export class Vial extends Scaffold {
    * ```ts
    * import { Vial } from "vial";
    * const app = new Vial();
-   * app.get("/users/<int:id>", (req) => `user ${req.params.id}`, { endpoint: "user" });
+   * app.get("/users/<int:id>", { endpoint: "user" }, (req) => `user ${req.params.id}`);
    * app.urlFor("user", { id: 7, tab: "posts" }); // "/users/7?tab=posts"
    * ```
    */

@@ -36,7 +36,7 @@ export interface BlueprintRoute extends RouteDeclaration {
  * ```ts
  * import { Vial, Blueprint } from "vial";
  * const auth = new Blueprint("auth", { urlPrefix: "/auth" });
- * auth.get("/login", () => "login form", { endpoint: "login" });
+ * auth.get("/login", { endpoint: "login" }, () => "login form");
  * const app = new Vial();
  * app.register(auth);
  * app.urlFor("auth.login"); // "/auth/login"

@@ -98,7 +98,7 @@ function makeBody(value: unknown, endpoint: string): Response {
 const htmlResponse = (body: BodyInit) => new Response(body, { headers: { "content-type": HTML_TYPE } });
 
 function isGenerator(value: object): boolean {
-  return Symbol.iterator in value && typeof (value as Iterator<unknown>).next === "function";
+  return Symbol.iterator in value && typeof (value as unknown as Iterator<unknown>).next === "function";
 }
 
 function iterableToStream(source: AsyncIterable<unknown> | Iterable<unknown>): ReadableStream<Uint8Array> {

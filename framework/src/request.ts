@@ -134,7 +134,7 @@ export class VialRequest<P = Record<string, unknown>> {
    * ```ts
    * import { Blueprint } from "vial";
    * const bp = new Blueprint("auth", { urlPrefix: "/auth" });
-   * bp.get("/login", (req) => `<a href="${req.urlFor(".logout")}">out</a>`, { endpoint: "login" });
+   * bp.get("/login", { endpoint: "login" }, (req) => `<a href="${req.urlFor(".logout")}">out</a>`);
    * ```
    */
   urlFor(endpoint: string, values?: Record<string, unknown>, options?: UrlForOptions): string {

@@ -8,21 +8,21 @@ app.config.fromEnv("VIAL");
 
 const notes = new Map<number, { id: number; text: string }>([[1, { id: 1, text: "Try /notes/1" }]]);
 
-app.get("/", () => `<h1>Hello from Vial</h1><p>See <a href="/notes">the notes</a>.</p>`, { endpoint: "index" });
+app.get("/", { endpoint: "index" }, () => `<h1>Hello from Vial</h1><p>See <a href="/notes">the notes</a>.</p>`);
 
-app.get("/notes", () => [...notes.values()], { endpoint: "notes" });
+app.get("/notes", { endpoint: "notes" }, () => [...notes.values()]);
 
-app.get("/notes/<int:id>", (req) => notes.get(req.params.id) ?? abort(404, `No note ${req.params.id}.`), { endpoint: "note" });
+app.get("/notes/<int:id>", { endpoint: "note" }, (req) => notes.get(req.params.id) ?? abort(404, `No note ${req.params.id}.`));
 
-app.post("/notes", async (req) => {
+app.post("/notes", { endpoint: "create_note" }, async (req) => {
   const body = await req.json<{ text?: unknown }>();
   if (typeof body.text !== "string" || body.text === "") abort(400, 'Send JSON like {"text": "..."}.');
   const note = { id: notes.size + 1, text: body.text };
   notes.set(note.id, note);
   return json(note, { status: 201, headers: { location: app.urlFor("note", { id: note.id }) } });
-}, { endpoint: "create_note" });
+});
 
-app.get("/home", () => redirect(app.urlFor("index")), { endpoint: "home" });
+app.get("/home", { endpoint: "home" }, () => redirect(app.urlFor("index")));
 
 app.errorHandler(404, (err: Error, req) =>
   req.path.startsWith("/notes") ? json({ error: err.message }, { status: 404 }) : ["<h1>Not found</h1>", 404],

@@ -53,7 +53,7 @@ export function renderAttributes(attributes: object, tag: string, where: Where):
     if (value === null || value === undefined || value === false) continue;
     if (value === true) { out += ` ${name}`; continue; }
     const lower = name.toLowerCase();
-    let parts = toParts(value, " ", where);
+    let parts: readonly Part[] = toParts(value, " ", where);
     if (isRefusingAttribute(lower)) assertTrusted(lower, parts, where);
     if (isUrlAttribute(lower, tag)) parts = checkUrl(parts, parts.map((part) => part.text).join("")).parts;
     out += ` ${name}="${joinParts(parts, escapeHtml)}"`;

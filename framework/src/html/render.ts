@@ -7,7 +7,7 @@ import { assertTrusted, checkUrl, isRefusingAttribute, renderTagHole } from "./a
 import { analyseTemplate, type AttributeHole, type Hole } from "./context";
 import { escapeHtml, escapeUnquotedAttribute } from "./escape";
 import { isUrlAttribute } from "./url";
-import { joinParts, toParts, type Where } from "./values";
+import { joinParts, toParts, type Part, type Where } from "./values";
 
 /**
  * What is known of the URL attribute being written: its value so far, as it will read, and whether
@@ -54,7 +54,7 @@ function renderHole(value: unknown, hole: Hole, where: Where, url: UrlProgress):
 }
 
 function renderAttributeHole(value: unknown, hole: AttributeHole, where: Where, url: UrlProgress): string {
-  let parts = toParts(value, " ", where);
+  let parts: readonly Part[] = toParts(value, " ", where);
   if (isRefusingAttribute(hole.name)) assertTrusted(hole.name, parts, where);
   if (isUrlAttribute(hole.name, hole.tag)) {
     if (url.attributeId !== hole.attributeId) Object.assign(url, { attributeId: hole.attributeId, text: "", refused: false });

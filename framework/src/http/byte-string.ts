@@ -79,3 +79,22 @@ export function bytesToByteString(bytes: Uint8Array): string {
   }
   return out;
 }
+
+const ASCII_WHITESPACE = new Set([" ", "\t", "\n", "\r", "\f", "\v"]);
+
+/**
+ * Trims ASCII whitespace only (space, tab, CR, LF, FF, VT). `String.prototype.trim` would also
+ * cut U+00A0, which in a byte string is often the last byte of a UTF-8 character ("à" is C3 A0).
+ *
+ * @example
+ * ```ts
+ * trimAsciiWhitespace(" \tfile\u00c3\u00a0 "); // "file\u00c3\u00a0"
+ * ```
+ */
+export function trimAsciiWhitespace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && ASCII_WHITESPACE.has(value[start]!)) start++;
+  while (end > start && ASCII_WHITESPACE.has(value[end - 1]!)) end--;
+  return value.slice(start, end);
+}

@@ -4,7 +4,7 @@
  * inputs, and this must stay linear on any header an attacker sends.
  */
 
-import { toByteString, utf8FromByteString } from "./byte-string";
+import { toByteString, trimAsciiWhitespace as trim, utf8FromByteString } from "./byte-string";
 
 const WHITESPACE = new Set([" ", "\t", "\n", "\r", "\f", "\v"]);
 const SLASH_ESCAPE = /\\([0-3][0-7]{2}|[^])/g;
@@ -100,12 +100,4 @@ function skipWhitespace(text: string, from: number): number {
   let i = from;
   while (i < text.length && WHITESPACE.has(text[i]!)) i++;
   return i;
-}
-
-function trim(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && WHITESPACE.has(value[start]!)) start++;
-  while (end > start && WHITESPACE.has(value[end - 1]!)) end--;
-  return value.slice(start, end);
 }

@@ -5,7 +5,7 @@
  * and `key*0`/`key*1` continuations. Invalid parts are skipped, never thrown on.
  */
 
-import { bytesToByteString, utf8FromByteString } from "./byte-string";
+import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "./byte-string";
 
 const TOKEN_CHAR = /[A-Za-z0-9!#$%&'*+\-.^_`|~]/;
 const CHARSET_VALUE = /^([A-Za-z0-9!#$%&*+\-.^_`|~]*)'[A-Za-z0-9!#$%&*+\-.^_`|~]*'([A-Za-z0-9!#$%&'*+\-.^_`|~]+)$/;
@@ -34,7 +34,8 @@ const RANK_EXTENDED = 3;
 export function parseHeaderParams(header: string): { value: string; params: Record<string, string> } {
   const params: Record<string, string> = Object.create(null);
   const semicolon = header.indexOf(";");
-  const value = (semicolon === -1 ? header : header.slice(0, semicolon)).trim();
+  // ASCII trim only: in a byte string, U+00A0 may be the second byte of a UTF-8 character.
+  const value = trimAsciiWhitespace(semicolon === -1 ? header : header.slice(0, semicolon));
   if (semicolon === -1 || value === "") return { value, params };
 
   const ranks = new Map<string, number>();

@@ -1,0 +1,92 @@
+/**
+ * Reading a request body under `MAX_CONTENT_LENGTH`: a declared `Content-Length` over the limit is
+ * refused before anything is read, and a body without one (chunked) is counted as it streams and
+ * cancelled as soon as it passes the limit, so an oversize body is never held in memory.
+ */
+
+import { BadRequest, ContentTooLarge } from "../http-errors";
+import { concatBytes } from "./bytes";
+import type { BodyLimits } from "./limits";
+
+/**
+ * Reads the whole body of `request` as bytes. No body gives an empty array.
+ *
+ * @throws ContentTooLarge (413) when the body is larger than `limits.maxContentLength`.
+ * @throws BadRequest (400) when the body stream fails (the client went away).
+ * @throws TypeError when the body was already read (read it once and keep the result).
+ *
+ * @example
+ * ```ts
+ * const bytes = await readBody(request, { maxContentLength: 1024 * 1024 });
+ * ```
+ */
+export async function readBody(request: Request, limits: Pick<BodyLimits, "maxContentLength">): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of readBodyChunks(request, limits)) chunks.push(chunk);
+  return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks);
+}
+
+/**
+ * Streams the body of `request` chunk by chunk under the same rules as {@link readBody}, for
+ * parsers that work while the body arrives. Stopping early (`break`, or a parser throwing)
+ * cancels the body stream.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of readBodyChunks(request, { maxContentLength: 1_000_000 })) {
+ *   parser.push(chunk);
+ * }
+ * ```
+ */
+export async function* readBodyChunks(
+  request: Request,
+  limits: Pick<BodyLimits, "maxContentLength">,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const limit = limits.maxContentLength;
+  if (request.bodyUsed || request.body?.locked) {
+    throw new TypeError("The request body has already been read; a body can only be read once, so keep the first result.");
+  }
+  const declared = declaredContentLength(request);
+  if (limit !== null && declared !== undefined && declared > limit) throw tooLarge(limit);
+  if (!request.body) return;
+
+  const reader = request.body.getReader();
+  let finished = false;
+  let received = 0;
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        finished = true; // an errored stream cannot be cancelled
+        throw new BadRequest("The request body could not be read completely.", { cause: error });
+      }
+      if (result.done) {
+        finished = true;
+        return;
+      }
+      const chunk: unknown = result.value;
+      if (!(chunk instanceof Uint8Array)) {
+        throw new TypeError("The request body stream must produce Uint8Array chunks.");
+      }
+      received += chunk.byteLength;
+      if (limit !== null && received > limit) throw tooLarge(limit);
+      if (chunk.byteLength > 0) yield chunk;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** The `Content-Length` header as a number, or `undefined` when absent or not a plain integer. */
+function declaredContentLength(request: Request): number | undefined {
+  const header = request.headers.get("content-length");
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return undefined;
+  return Number(header);
+}
+
+function tooLarge(limit: number): InstanceType<typeof ContentTooLarge> {
+  return new ContentTooLarge(`The request body is larger than the limit of ${limit} bytes.`);
+}

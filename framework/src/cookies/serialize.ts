@@ -1,0 +1,98 @@
+import {
+  assertCookieFlags,
+  assertCookieName,
+  assertCookieValue,
+  assertDomain,
+  assertPath,
+  clampExpires,
+  clampMaxAge,
+  normalizePriority,
+  normalizeSameSite,
+} from "./cookie-rules";
+import type { CookiePriority, SameSite } from "./cookie-rules";
+
+/** The attributes of a Set-Cookie header. Omitted attributes are not written. */
+export interface CookieOptions {
+  /** Lifetime in seconds; capped at 400 days, negative means 0. */
+  maxAge?: number;
+  /** Expiry date; capped at 400 days from now. */
+  expires?: Date;
+  /** Must start with "/". */
+  path?: string;
+  domain?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  /** Strict, Lax or None, in any case; `null` omits it (as Flask's `SESSION_COOKIE_SAMESITE=None`). */
+  sameSite?: SameSite | Lowercase<SameSite> | null;
+  /** CHIPS: a cookie partitioned by top-level site. Requires `secure`. */
+  partitioned?: boolean;
+  priority?: CookiePriority | Lowercase<CookiePriority>;
+}
+
+/** Attributes of a cookie deletion: the same flags the cookie was set with. */
+export type DeleteCookieOptions = Omit<CookieOptions, "maxAge" | "expires">;
+
+const EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+
+function attributes(name: string, options: CookieOptions): string[] {
+  const sameSite = options.sameSite == null ? undefined : normalizeSameSite(options.sameSite);
+  if (options.path !== undefined) assertPath(options.path);
+  if (options.domain !== undefined) assertDomain(options.domain);
+  assertCookieFlags(name, {
+    secure: options.secure === true,
+    httpOnly: options.httpOnly === true,
+    path: options.path,
+    domain: options.domain,
+    sameSite,
+    partitioned: options.partitioned === true,
+  });
+
+  const parts: string[] = [];
+  if (options.maxAge !== undefined) parts.push(`Max-Age=${clampMaxAge(options.maxAge)}`);
+  if (options.expires !== undefined) parts.push(`Expires=${clampExpires(options.expires).toUTCString()}`);
+  if (options.domain !== undefined) parts.push(`Domain=${options.domain}`);
+  if (options.path !== undefined) parts.push(`Path=${options.path}`);
+  if (options.secure) parts.push("Secure");
+  if (options.httpOnly) parts.push("HttpOnly");
+  if (sameSite) parts.push(`SameSite=${sameSite}`);
+  if (options.partitioned) parts.push("Partitioned");
+  if (options.priority !== undefined) parts.push(`Priority=${normalizePriority(options.priority)}`);
+  return parts;
+}
+
+/**
+ * Builds a `Set-Cookie` header value, refusing (with a TypeError that names the rule) anything a
+ * browser would silently drop or misread: a name that is not a token; a value with spaces,
+ * quotes, commas, semicolons, backslashes, control or non-ASCII characters (encode it first);
+ * an unknown SameSite; SameSite=None or Partitioned without Secure; `__Secure-`/`__Host-`
+ * prefixes without the attributes they promise. Max-Age and Expires are capped at 400 days.
+ *
+ * @example
+ * ```ts
+ * serializeCookie("theme", "dark", { path: "/", maxAge: 3600, sameSite: "lax" });
+ * // "theme=dark; Max-Age=3600; Path=/; SameSite=Lax"
+ * headers.append("Set-Cookie", serializeCookie("__Host-id", token, { path: "/", secure: true, httpOnly: true }));
+ * ```
+ */
+export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
+  assertCookieName(name);
+  assertCookieValue(name, value);
+  return [`${name}=${value}`, ...attributes(name, options)].join("; ");
+}
+
+/**
+ * Builds a `Set-Cookie` header value that deletes a cookie: an empty value, `Max-Age=0` and an
+ * `Expires` in 1970. Pass the same path, domain and flags the cookie was set with, or the browser
+ * keeps the original (and prefixed names still need their attributes).
+ *
+ * @example
+ * ```ts
+ * deleteCookieHeader("session", { path: "/", httpOnly: true });
+ * // "session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly"
+ * ```
+ */
+export function deleteCookieHeader(name: string, options: DeleteCookieOptions = {}): string {
+  assertCookieName(name);
+  const { maxAge: _maxAge, expires: _expires, ...flags } = options as CookieOptions;
+  return [`${name}=`, "Max-Age=0", `Expires=${EPOCH}`, ...attributes(name, flags)].join("; ");
+}

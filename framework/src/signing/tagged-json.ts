@@ -1,0 +1,105 @@
+/**
+ * Flask's `TaggedJSONSerializer` (`flask/json/tag.py`): JSON where a one-key object whose key is
+ * a tag stands for a type JSON lacks. Reading understands every Flask tag, so sessions written by
+ * Flask load in Vial; writing tags what JavaScript has an equivalent for (Date, Uint8Array).
+ *
+ * | tag    | Flask type     | Vial value                          |
+ * |--------|----------------|-------------------------------------|
+ * | `" t"` | tuple          | array                               |
+ * | `" b"` | bytes          | Uint8Array                          |
+ * | `" m"` | Markup         | string (the HTML source)            |
+ * | `" u"` | UUID           | string, `xxxxxxxx-xxxx-...` lowercase |
+ * | `" d"` | datetime       | Date (null if unparseable, as Werkzeug's `parse_date`) |
+ * | `" di"`| dict whose only key looks like a tag | object        |
+ */
+import { base64Decode, base64Encode } from "./base64";
+import { dumpsPythonJson } from "./python-json";
+import type { JsonCodec } from "./serializer";
+
+const TAG_KEYS = new Set([" di", " t", " b", " m", " u", " d"]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isSkipped(value: unknown): boolean {
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
+}
+
+function tag(value: unknown, stack: Set<object>): unknown {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeError("Cannot serialize an invalid Date");
+    return { " d": value.toUTCString() };
+  }
+  if (value instanceof Uint8Array) return { " b": base64Encode(value) };
+  if (value === null || typeof value !== "object") return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    return tag((value as { toJSON: () => unknown }).toJSON(), stack);
+  }
+  if (stack.has(value)) throw new TypeError("Converting circular structure to JSON");
+  stack.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => tag(item, stack));
+    const entries = Object.entries(value).filter(([, item]) => !isSkipped(item));
+    const [only] = entries;
+    if (entries.length === 1 && only && TAG_KEYS.has(only[0])) {
+      return { " di": { [`${only[0]}__`]: tag(only[1], stack) } };
+    }
+    return Object.fromEntries(entries.map(([key, item]) => [key, tag(item, stack)]));
+  } finally {
+    stack.delete(value);
+  }
+}
+
+function parseUuid(text: unknown): string {
+  if (typeof text !== "string") throw new TypeError("A UUID tag must hold a string");
+  const hex = text.trim().replace(/^urn:uuid:/i, "").replace(/^\{|\}$/g, "").replace(/-/g, "").toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new TypeError(`Malformed UUID ${JSON.stringify(text)}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function untag(value: Record<string, unknown>): unknown {
+  const keys = Object.keys(value);
+  const key = keys[0];
+  if (keys.length !== 1 || key === undefined || !TAG_KEYS.has(key)) return value;
+  const inner = value[key];
+  switch (key) {
+    case " t":
+      if (!Array.isArray(inner)) throw new TypeError("A tuple tag must hold an array");
+      return inner;
+    case " b": {
+      const bytes = typeof inner === "string" ? base64Decode(inner) : undefined;
+      if (!bytes) throw new TypeError("A bytes tag must hold base64 text");
+      return bytes;
+    }
+    case " m":
+      if (typeof inner !== "string") throw new TypeError("A markup tag must hold a string");
+      return inner;
+    case " u":
+      return parseUuid(inner);
+    case " d": {
+      const time = typeof inner === "string" ? Date.parse(inner) : NaN;
+      return Number.isNaN(time) ? null : new Date(time);
+    }
+    default: {
+      const [innerKey] = isRecord(inner) ? Object.keys(inner) : [];
+      if (innerKey === undefined) throw new TypeError("A dict tag must hold a non-empty object");
+      return { [innerKey.slice(0, -2)]: (inner as Record<string, unknown>)[innerKey] };
+    }
+  }
+}
+
+/**
+ * Flask's tagged JSON as a codec for {@link URLSafeTimedSerializer}: tags on the way out, then
+ * Python-compatible compact sorted ASCII JSON; untags every object on the way in.
+ *
+ * @example
+ * ```ts
+ * taggedJsonCodec.dumps({ at: new Date(0) }); // '{"at":{" d":"Thu, 01 Jan 1970 00:00:00 GMT"}}'
+ * taggedJsonCodec.loads('{"pair":{" t":[1,2]}}'); // { pair: [1, 2] }
+ * ```
+ */
+export const taggedJsonCodec: JsonCodec = {
+  dumps: (value) => dumpsPythonJson(tag(value, new Set())),
+  loads: (text) => JSON.parse(text, (_key, value: unknown) => (isRecord(value) ? untag(value) : value)),
+};

@@ -1,0 +1,54 @@
+import { PAYLOAD_DIR, safeLearnerPath } from "./runtime/paths";
+import { CHECKS_PATH } from "./runtime/run-checks";
+
+/** A file tree: payload-relative path to contents. */
+export type PayloadTree = Record<string, string | Uint8Array>;
+
+/** "node" runs `node .vial/node-host.mjs` (node engine, WebContainers); "worker" runs in a Web Worker. */
+export type PayloadMode = "node" | "worker";
+
+/** The bundles built by scripts/build-vial-bundle.mjs, by file name. */
+export type AssetName = "vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs";
+export type PayloadAssets = Partial<Record<AssetName, string | Uint8Array>>;
+
+/** Which bundles each mode needs. */
+export const ASSETS_BY_MODE: Record<PayloadMode, AssetName[]> = {
+  node: ["vial-node.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "node-host.mjs"],
+  worker: ["vial.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs"],
+};
+
+/** The entry a node-mode payload is run with: `node .vial/node-host.mjs`. */
+export const NODE_HOST_PATH = `${PAYLOAD_DIR}/node-host.mjs`;
+
+export interface BuildPayloadOptions {
+  /** The learner's files, by workspace-relative path. */
+  files: Record<string, string>;
+  /** The lesson's checks.ts source. */
+  checks: string;
+  mode: PayloadMode;
+  /** The prebuilt bundles (node: `loadPayloadAssets()`; browser: fetched from the site). */
+  assets: PayloadAssets;
+}
+
+/**
+ * Builds the file tree every engine runs: the bundles under `.vial/`, the lesson's checks at
+ * `.vial/checks.ts`, and the learner's files at the root. Pure, so it runs in a browser too.
+ * Throws when a bundle the mode needs is missing or a learner path leaves the workspace.
+ *
+ * @example
+ * const tree = buildPayload({ files: { "app.ts": source }, checks, mode: "node", assets: await loadPayloadAssets() });
+ * for (const [path, contents] of Object.entries(tree)) await writeFile(join(dir, path), contents);
+ */
+export function buildPayload(options: BuildPayloadOptions): PayloadTree {
+  const tree: PayloadTree = {};
+  for (const name of ASSETS_BY_MODE[options.mode]) {
+    const contents = options.assets[name];
+    if (contents === undefined) throw new Error(`The payload needs ${name}; build it with \`npm run build\`.`);
+    tree[`${PAYLOAD_DIR}/${name}`] = contents;
+  }
+  tree[CHECKS_PATH] = options.checks;
+  for (const [path, contents] of Object.entries(options.files)) tree[safeLearnerPath(path)] = contents;
+  return tree;
+}
+
+export { CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath };

@@ -1,0 +1,126 @@
+/**
+ * The payload's entry for engines that run `node` (the node engine, WebContainers): bundled to
+ * `.vial/node-host.mjs` and run as `node .vial/node-host.mjs`, with its settings on stdin.
+ *
+ * The run's nonce arrives on stdin and is read, and the real stdout writer and `process.exit`
+ * are kept, before any learner code loads, so the learner's code cannot forge the report.
+ */
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createMarker } from "./protocol";
+import type { HostEvent, MarkerKind } from "./protocol";
+import type * as Runtime from "./runtime/index";
+import type { Transform } from "./runtime/module-loader";
+
+/** What the engine sends on stdin. */
+export interface HostConfig {
+  nonce: string;
+  mode: "check" | "serve";
+  entry?: string;
+  checkTimeoutMs?: number;
+  budgetMs?: number;
+  port?: number;
+  hostname?: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(here);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function readPayloadFile(path: string): string | undefined {
+  try {
+    return readFileSync(join(root, path), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first stack frame in a learner file (their files carry relative names like "app.ts"). */
+function learnerFrame(stack: string | undefined): string | undefined {
+  for (const line of (stack ?? "").split("\n").slice(1)) {
+    const match = /\(?([^\s()]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (match && !match[1]!.includes(":") && !match[1]!.startsWith("/") && !match[1]!.startsWith("<")) {
+      return `${match[1]}:${match[2]}:${match[3]}`;
+    }
+  }
+  return undefined;
+}
+
+function waitForPort(port: number, hostname: string, deadline: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, hostname, () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.on("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`Nothing answered on ${hostname}:${port}.`));
+        else setTimeout(attempt, 20);
+      });
+    };
+    attempt();
+  });
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(await readStdin()) as HostConfig;
+  const write = process.stdout.write.bind(process.stdout);
+  const exit = process.exit.bind(process);
+  const send = (kind: MarkerKind, payload: HostEvent | unknown, then?: () => void) =>
+    write(createMarker(config.nonce, kind, payload), then);
+
+  process.exit = ((code?: number | string | null) => {
+    const at = learnerFrame(new Error().stack);
+    send("event", { type: "exit", code: Number(code ?? 0), ...(at ? { at } : {}) } satisfies HostEvent, () => exit(code ?? 0));
+    // Stop the learner's code right here, as a real exit would, while the marker drains.
+    throw new Error("process.exit() was called");
+  }) as typeof process.exit;
+  // Stray async errors in learner code go to the output panel instead of ending the run.
+  process.on("uncaughtException", (error) => console.error("Uncaught error:", error));
+  process.on("unhandledRejection", (error) => console.error("Unhandled promise rejection:", error));
+
+  const load = (name: string) => import(new URL(name, import.meta.url).href);
+  const [runtime, sucrase, zod, vial] = (await Promise.all([
+    load("./runtime.mjs"), load("./sucrase.mjs"), load("./zod.mjs"), load("./vial-node.mjs"),
+  ])) as [typeof Runtime, { transform: Transform }, unknown, { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => unknown } }];
+  const host = {
+    readFile: readPayloadFile,
+    modules: { vial: vial.core, "vial/node": vial.node, zod },
+    transform: sucrase.transform,
+  };
+
+  if (config.mode === "check") {
+    const report = await runtime.runChecks({
+      host, entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs,
+      events: {
+        plan: (checks) => send("event", { type: "plan", checks } satisfies HostEvent),
+        checkStart: (name) => send("event", { type: "check-start", name } satisfies HostEvent),
+        checkEnd: (result) => send("event", { type: "check-end", result } satisfies HostEvent),
+      },
+    });
+    send("report", report, () => exit(0));
+    return;
+  }
+
+  const port = config.port ?? 0;
+  const hostname = config.hostname ?? "127.0.0.1";
+  try {
+    const app = runtime.loadApp({ host, entry: config.entry });
+    await vial.node.serve(app, { port, host: hostname });
+    await waitForPort(port, hostname, Date.now() + 5000);
+  } catch (error) {
+    send("event", { type: "serve-error", message: error instanceof Error ? error.message : String(error) } satisfies HostEvent, () => exit(1));
+    return;
+  }
+  send("event", { type: "ready", url: `http://${hostname}:${port}/` } satisfies HostEvent);
+}
+
+void main();

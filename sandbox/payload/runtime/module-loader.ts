@@ -1,0 +1,111 @@
+import { dirOf, joinPath } from "./paths";
+import { LearnerCodeError } from "./locate";
+
+/** The part of sucrase's `transform` the loader uses (passed in, so sucrase stays its own file). */
+export type Transform = (code: string, options: { transforms: ("typescript" | "imports" | "jsx")[]; filePath: string; production?: boolean; disableESTransforms?: boolean }) => { code: string };
+
+/** What the host provides: file reading, the modules learner code may import, the TS transform. */
+export interface RuntimeHost {
+  /** Reads a payload-relative file; `undefined` when there is no such file. */
+  readFile(path: string): string | undefined;
+  /** Modules importable by name, e.g. { vial, zod, "vial/node" }; "grader" is added per run. */
+  modules: Record<string, unknown>;
+  transform: Transform;
+}
+
+interface ModuleRecord {
+  exports: unknown;
+}
+
+const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".json", "/index.ts", "/index.js"];
+
+/**
+ * A tiny CommonJS loader: learner files are turned from TypeScript/ESM into CommonJS by sucrase
+ * and evaluated with a `require` that knows the named modules and the payload's files. Line
+ * numbers survive the transform, and each file is named by its path in stack traces.
+ *
+ * @example
+ * const loader = createModuleLoader(host);
+ * const { app } = loader.load("app.ts") as { app: unknown };
+ */
+export function createModuleLoader(host: RuntimeHost) {
+  const cache = new Map<string, ModuleRecord>();
+  const learnerFiles = new Set<string>();
+  /** Stack-trace names that differ from the file read (the checks live in the payload folder). */
+  const aliases = new Map<string, { name: string; dir: string }>();
+
+  function resolve(specifier: string, fromDir: string, importer: string): string {
+    if (!specifier.startsWith("./") && !specifier.startsWith("../") && !specifier.startsWith("/")) {
+      const known = Object.keys(host.modules).map((name) => `"${name}"`).join(", ");
+      throw new LearnerCodeError(`${importer} imports "${specifier}", which the sandbox does not have. Lesson code can import ${known} and its own files (like "./routes").`);
+    }
+    const base = joinPath(fromDir, specifier);
+    const candidates = EXTENSIONS.map((extension) => base + extension);
+    if (/\.(m|c)?js$/.test(base)) candidates.push(base.replace(/\.(m|c)?js$/, ".ts"));
+    for (const candidate of candidates) {
+      if (cache.has(candidate) || host.readFile(candidate) !== undefined) return candidate;
+    }
+    throw new LearnerCodeError(`${importer} imports "${specifier}", but there is no file ${base}.ts (or .js).`);
+  }
+
+  function evaluate(path: string, source: string, record: ModuleRecord, alias?: { name: string; dir: string }): void {
+    const name = alias?.name ?? path;
+    const dir = alias?.dir ?? dirOf(path);
+    if (path.endsWith(".json")) {
+      record.exports = JSON.parse(source);
+      return;
+    }
+    const transforms: ("typescript" | "imports" | "jsx")[] = /\.tsx?$/.test(path) ? ["typescript", "imports"] : ["imports"];
+    if (path.endsWith(".tsx")) transforms.push("jsx");
+    let code: string;
+    try {
+      code = host.transform(source, { transforms, filePath: name, production: true, disableESTransforms: true }).code;
+    } catch (error) {
+      const loc = (error as { loc?: { line: number; column: number } }).loc;
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error transforming [^:]*: /, "").replace(/ \(\d+:\d+\)$/, "");
+      throw new LearnerCodeError(`Syntax error: ${reason}`, loc ? { file: name, line: loc.line, column: loc.column } : { file: name, line: 1, column: 1 });
+    }
+    // The wrapper starts on the file's first line so line numbers in stack traces match the source.
+    const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})\n//# sourceURL=${name}`;
+    const factory = (0, eval)(wrapped) as (e: unknown, r: (s: string) => unknown, m: ModuleRecord, f: string, d: string) => void;
+    const localRequire = (specifier: string) => requireFrom(specifier, dir, name);
+    factory.call(record.exports, record.exports, localRequire, record, name, dir);
+  }
+
+  function requireFrom(specifier: string, fromDir: string, importer: string): unknown {
+    if (Object.hasOwn(host.modules, specifier)) return host.modules[specifier];
+    return load(resolve(specifier, fromDir, importer));
+  }
+
+  /** Loads a payload file (once; later calls return the cached exports, as CommonJS does). */
+  function load(path: string, alias?: { name: string; dir: string }): unknown {
+    const cached = cache.get(path);
+    if (cached) return cached.exports;
+    const source = host.readFile(path);
+    if (source === undefined) throw new LearnerCodeError(`There is no file ${alias?.name ?? path}.`);
+    const record: ModuleRecord = { exports: {} };
+    cache.set(path, record);
+    learnerFiles.add(alias?.name ?? path);
+    if (alias) aliases.set(path, alias);
+    try {
+      evaluate(path, source, record, alias);
+    } catch (error) {
+      cache.delete(path);
+      throw error;
+    }
+    return record.exports;
+  }
+
+  return {
+    load,
+    /** True for the names learner files carry in stack traces. */
+    isLearnerFile: (file: string) => learnerFiles.has(file),
+    /** The source of a file by its stack-trace name, for code frames. */
+    sourceOf(name: string): string | undefined {
+      for (const [path, alias] of aliases) if (alias.name === name) return host.readFile(path);
+      return host.readFile(name);
+    },
+  };
+}
+
+export type ModuleLoader = ReturnType<typeof createModuleLoader>;

@@ -1,0 +1,49 @@
+import { createGrader } from "../../grader/grader";
+import type { GraderEvents } from "../../grader/grader";
+import type { GradeReport } from "../../report";
+import { describeCheckError, describeLoadError } from "./describe";
+import { createModuleLoader } from "./module-loader";
+import type { RuntimeHost } from "./module-loader";
+import { PAYLOAD_DIR } from "./paths";
+
+/** Where buildPayload puts the lesson's checks: in the payload folder, out of the learner's way. */
+export const CHECKS_PATH = `${PAYLOAD_DIR}/checks.ts`;
+
+export interface RunChecksOptions {
+  host: RuntimeHost;
+  /** The learner's entry file, loaded first so its errors name it (default "app.ts"). */
+  entry?: string;
+  checkTimeoutMs?: number;
+  /** Time budget for the whole run; checks that cannot start in time are skipped. */
+  budgetMs?: number;
+  events?: GraderEvents;
+}
+
+/**
+ * Loads the learner's files and the lesson's checks, runs the checks and returns the grade
+ * report. Never throws: code that fails to load gives an `error` report saying where and why.
+ *
+ * @example
+ * const report = await runChecks({ host, entry: "app.ts", checkTimeoutMs: 5000 });
+ */
+export async function runChecks(options: RunChecksOptions): Promise<GradeReport> {
+  const started = Date.now();
+  const grader = createGrader();
+  const host = { ...options.host, modules: { ...options.host.modules, grader: grader.api } };
+  const loader = createModuleLoader(host);
+  const entry = options.entry ?? "app.ts";
+  try {
+    if (host.readFile(entry) !== undefined) loader.load(entry);
+    // The checks import "./app" as if they sat beside the learner's files.
+    loader.load(CHECKS_PATH, { name: "checks.ts", dir: "" });
+  } catch (error) {
+    return { status: "error", durationMs: Date.now() - started, message: describeLoadError(error, loader), checks: [] };
+  }
+  const outcome = await grader.run({
+    checkTimeoutMs: options.checkTimeoutMs ?? 5000,
+    budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs - (Date.now() - started),
+    describeError: (error) => describeCheckError(error, loader),
+    events: options.events,
+  });
+  return { ...outcome, durationMs: Date.now() - started };
+}

@@ -1,0 +1,15 @@
+/** Types for build-vial-bundle.mjs, so TypeScript callers (the node engine, tests) can import it. */
+export interface BuildVialBundleOptions {
+  root?: string;
+  outDir?: string;
+  force?: boolean;
+}
+
+export interface BuiltVialBundle {
+  outDir: string;
+  built: boolean;
+  /** Bundle name (e.g. "vial.mjs") to absolute path. */
+  files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs", string>;
+}
+
+export function buildVialBundle(options?: BuildVialBundleOptions): Promise<BuiltVialBundle>;

@@ -1,0 +1,59 @@
+// The `vial` command: routes table and dev server restarts.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const bin = join(process.cwd(), "framework/bin/vial.mjs");
+
+describe("vial routes", () => {
+  it("prints rule, methods and endpoint", () => {
+    const result = spawnSync(process.execPath, [bin, "routes", "framework/examples/hello/app.ts"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^Rule\s+Methods\s+Endpoint$/);
+    expect(result.stdout).toMatch(/\/notes\/<int:id>\s+GET\s+note/);
+    expect(result.stdout).toMatch(/\/notes\s+POST\s+create_note/);
+  });
+
+  it("explains a missing entry and a module without an app", () => {
+    const missing = spawnSync(process.execPath, [bin, "routes"], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/missing the app's entry file/);
+    const dir = mkdtempSync(join(tmpdir(), "vial-cli-"));
+    writeFileSync(join(dir, "none.ts"), "export const nothing = 1;\n");
+    const noApp = spawnSync(process.execPath, [bin, "routes", join(dir, "none.ts")], { encoding: "utf8" });
+    expect(noApp.status).not.toBe(0);
+    expect(noApp.stderr).toMatch(/must export a Vial app/);
+  });
+});
+
+describe("vial dev", () => {
+  it("serves the app and restarts when the file changes", async () => {
+    const dir = mkdtempSync(join(process.cwd(), "node_modules/.cache-vial-dev-"));
+    const entry = join(dir, "app.ts");
+    const source = (word: string) => `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "${word}");\n`;
+    writeFileSync(entry, source("first"));
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child = spawn(process.execPath, [bin, "dev", entry, "--port", port], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const waitFor = async (predicate: () => Promise<boolean>) => {
+      for (let i = 0; i < 100; i++) {
+        if (await predicate().catch(() => false)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`timed out; output:\n${output}`);
+    };
+    try {
+      const body = async () => (await fetch(`http://127.0.0.1:${port}/`)).text();
+      await waitFor(async () => (await body()) === "first");
+      writeFileSync(entry, source("second"));
+      await waitFor(async () => (await body()) === "second");
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  }, 30_000);
+});
