@@ -17,8 +17,19 @@ import type { UrlForOptions } from "./url-for";
 import { checkTrustedHost } from "./trusted-hosts";
 import { RoutingRedirect, routeRequest } from "./dispatch";
 import { consoleLogger, type Logger } from "./logger";
+import { ValidationFailed } from "./validation/validation-failed";
+import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler";
 
-/** Options of `new Vial()`. */
+/**
+ * Options of `new Vial()`.
+ *
+ * @example
+ * ```ts
+ * import { Vial, type VialOptions } from "vial";
+ * const options: VialOptions = { config: { DEBUG: true }, logger: { error: () => {} } };
+ * const app = new Vial(options);
+ * ```
+ */
 export interface VialOptions {
   /** Initial configuration (UPPER_CASE keys). */
   config?: Partial<ConfigValues>;
@@ -28,7 +39,17 @@ export interface VialOptions {
   logger?: Logger;
 }
 
-/** What the routing map stores for each rule. */
+/**
+ * What the routing map stores for each rule.
+ *
+ * @example
+ * ```ts
+ * import { Vial } from "vial";
+ * const app = new Vial();
+ * app.get("/", () => "hi");
+ * const data = app.urlMap.rules[0]?.data; // { handler, options, blueprints: [], automaticOptions: true }
+ * ```
+ */
 export interface RouteData {
   handler: Handler<any>;
   options: RouteOptions;
@@ -115,6 +136,23 @@ export class Vial extends Scaffold {
     for (const registered of collected.blueprints) this.#blueprints.set(registered.name, registered);
     for (const route of collected.routes) this.addRoute(route, route.blueprints);
     return this;
+  }
+
+  /**
+   * Reshapes the answer to input that failed a route's schemas (by default an RFC 9457
+   * `application/problem+json` document). It is an error handler for `ValidationFailed`, so a
+   * handler registered for the status code itself (`errorHandler(422, ...)`) comes first, as in
+   * Flask. Returning `undefined` keeps the default answer.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * app.validationErrorHandler((problem) => [{ error: "invalid", fields: problem.errors.map((e) => e.path.join(".")) }, problem.status]);
+   * ```
+   */
+  validationErrorHandler(handler: ValidationErrorHandler): this {
+    return this.errorHandler(ValidationFailed, asErrorHandler(handler));
   }
 
   /** Registered blueprints by full dotted name. */
@@ -328,13 +366,29 @@ export class Vial extends Scaffold {
   }
 }
 
-/** `RequestInit` plus the test conveniences `json` and `form`. */
+/**
+ * `RequestInit` plus the test conveniences `json` and `form`.
+ *
+ * @example
+ * ```ts
+ * import type { RequestInitWithBody } from "vial";
+ * const init: RequestInitWithBody = { method: "POST", json: { name: "Ada" } };
+ * ```
+ */
 export interface RequestInitWithBody extends RequestInit {
   json?: unknown;
   form?: Record<string, string | string[]> | URLSearchParams;
 }
 
-/** Builds a standard `Request` from a path (against `http://localhost`) and an init with `json`/`form`. */
+/**
+ * Builds a standard `Request` from a path (against `http://localhost`) and an init with `json`/`form`.
+ *
+ * @example
+ * ```ts
+ * import { toRequest } from "vial";
+ * const request = toRequest("/items", { json: { name: "x" } }); // POST http://localhost/items
+ * ```
+ */
 export function toRequest(input: string | URL | Request, init: RequestInitWithBody = {}): Request {
   const { json: jsonBody, form, ...rest } = init;
   const headers = new Headers(rest.headers);

@@ -5,13 +5,32 @@
  */
 import { Scaffold, type RouteDeclaration } from "./scaffold";
 
-/** Options of a blueprint, and of one registration of it. */
+/**
+ * Options of a blueprint, and of one registration of it.
+ *
+ * @example
+ * ```ts
+ * import { Blueprint, type BlueprintOptions } from "vial";
+ * const options: BlueprintOptions = { urlPrefix: "/api" };
+ * const api = new Blueprint("api", options);
+ * ```
+ */
 export interface BlueprintOptions {
   /** Prefix for every rule, e.g. `"/auth"`. */
   urlPrefix?: string;
 }
 
-/** Options for registering a blueprint. */
+/**
+ * Options for registering a blueprint.
+ *
+ * @example
+ * ```ts
+ * import { Vial, Blueprint } from "vial";
+ * const app = new Vial();
+ * const pages = new Blueprint("pages");
+ * app.register(pages, { urlPrefix: "/en", name: "pages_en" });
+ * ```
+ */
 export interface RegisterOptions extends BlueprintOptions {
   /** Register under another name (lets one blueprint be registered twice). */
   name?: string;

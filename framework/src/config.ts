@@ -4,7 +4,15 @@
  * helper names and imports in a settings module never leak into the config.
  */
 
-/** The keys Vial itself reads, with their types. Apps may add their own keys. */
+/**
+ * The keys Vial itself reads, with their types. Apps may add their own keys.
+ *
+ * @example
+ * ```ts
+ * import type { ConfigValues } from "vial";
+ * const production: Partial<ConfigValues> = { SESSION_COOKIE_SECURE: true, SESSION_COOKIE_SAMESITE: "Lax" };
+ * ```
+ */
 export interface ConfigValues {
   DEBUG: boolean;
   TESTING: boolean;
@@ -35,7 +43,15 @@ export interface ConfigValues {
   [key: string]: unknown;
 }
 
-/** Flask's defaults, where Flask has the same setting. */
+/**
+ * Flask's defaults, where Flask has the same setting.
+ *
+ * @example
+ * ```ts
+ * import { defaultConfig } from "vial";
+ * defaultConfig().PERMANENT_SESSION_LIFETIME; // 2678400 (31 days)
+ * ```
+ */
 export function defaultConfig(): ConfigValues {
   return {
     DEBUG: false,

@@ -9,7 +9,15 @@ import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
 import { validateRequest, validateResponse } from "./validation/route-validation";
 
-/** A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask. */
+/**
+ * A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask.
+ *
+ * @example
+ * ```ts
+ * import { RoutingRedirect } from "vial";
+ * new RoutingRedirect("/docs/").getResponse().status; // 308
+ * ```
+ */
 export class RoutingRedirect extends HTTPError {
   readonly location: string;
   constructor(location: string) {

@@ -4,7 +4,15 @@
  * Error handlers are looked up by status code first, then by class up the prototype chain.
  */
 
-/** Phrases for the status codes Vial knows (400–505 plus redirects used by routing). */
+/**
+ * Phrases for the status codes Vial knows (400–505 plus redirects used by routing).
+ *
+ * @example
+ * ```ts
+ * import { STATUS_PHRASES } from "vial";
+ * STATUS_PHRASES[404]; // "Not Found"
+ * ```
+ */
 export const STATUS_PHRASES: Readonly<Record<number, string>> = {
   300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
   304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect",

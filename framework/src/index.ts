@@ -18,6 +18,7 @@ export { RoutingRedirect } from "./dispatch";
 export { TestClient, type TestClientOptions, type TestRequestInit } from "./testing/test-client";
 export { CookieJar } from "./testing/cookie-jar";
 export {
+  RouteMap,
   BuildError,
   ValidationError,
   defaultConverters,
@@ -29,4 +30,14 @@ export {
 } from "./routing";
 export { MultiDict } from "./http";
 export type { UploadedFile } from "./body";
-export { html, raw, escapeHtml, HtmlString, isHtmlString } from "./html";
+export * from "./html";
+export {
+  ValidationFailed,
+  ResponseValidationError,
+  problemJson,
+  PROBLEM_JSON,
+  type InputLocation,
+  type ValidationIssue,
+  type ValidationProblem,
+  type ValidationErrorHandler,
+} from "./validation";

@@ -4,7 +4,15 @@
  */
 import { isHtmlString } from "./html";
 
-/** Anything a handler may return. */
+/**
+ * Anything a handler may return.
+ *
+ * @example
+ * ```ts
+ * import type { ResponseValue } from "vial";
+ * const values: ResponseValue[] = ["<p>hi</p>", { ok: true }, [1, 2], new Response("raw")];
+ * ```
+ */
 export type ResponseValue =
   | Response
   | string
@@ -22,7 +30,15 @@ export type ResponseValue =
 const HTML_TYPE = "text/html; charset=utf-8";
 const encoder = new TextEncoder();
 
-/** Raised when a handler's return value has no response form; the message says which handler. */
+/**
+ * Raised when a handler's return value has no response form; the message says which handler.
+ *
+ * @example
+ * ```ts
+ * import { makeResponse, InvalidResponseError } from "vial";
+ * try { makeResponse(undefined); } catch (error) { console.log(error instanceof InvalidResponseError); }
+ * ```
+ */
 export class InvalidResponseError extends TypeError {}
 
 /**

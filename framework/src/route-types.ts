@@ -6,7 +6,16 @@ import type { VialRequest } from "./request";
 import type { RouteParams } from "./routing";
 import type { StandardSchemaV1 } from "./standard-schema";
 
-/** Schemas a route may declare; each validated value replaces the raw one on `req`. */
+/**
+ * Schemas a route may declare; each validated value replaces the raw one on `req`.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import type { RouteSchemas } from "vial";
+ * const schemas: RouteSchemas = { body: z.object({ name: z.string() }) };
+ * ```
+ */
 export interface RouteSchemas {
   params?: StandardSchemaV1;
   query?: StandardSchemaV1;
@@ -18,7 +27,15 @@ export interface RouteSchemas {
   response?: StandardSchemaV1;
 }
 
-/** Options of `app.route` and the method shortcuts. */
+/**
+ * Options of `app.route` and the method shortcuts.
+ *
+ * @example
+ * ```ts
+ * import type { RouteOptions } from "vial";
+ * const options: RouteOptions = { methods: ["GET", "POST"], endpoint: "login", strictSlashes: false };
+ * ```
+ */
 export interface RouteOptions extends RouteSchemas {
   /** Methods this rule accepts (default `["GET"]`); HEAD comes with GET, OPTIONS is automatic. */
   methods?: readonly string[];
@@ -35,8 +52,25 @@ type Validated<S> = {
   [K in keyof S & RequestSchemaKey]: S[K] extends StandardSchemaV1 ? StandardSchemaV1.InferOutput<S[K]> : never;
 };
 
-/** The request type a handler of rule `R` with schemas `S` receives. */
+/**
+ * The request type a handler of rule `R` with schemas `S` receives.
+ *
+ * @example
+ * ```ts
+ * import type { RequestFor } from "vial";
+ * type UserRequest = RequestFor<"/users/<int:id>">;
+ * const id = (req: UserRequest): number => req.params.id;
+ * ```
+ */
 export type RequestFor<R extends string, S = object> = Omit<VialRequest<RouteParams<R>>, keyof Validated<S>> & Validated<S>;
 
-/** A route handler. */
+/**
+ * A route handler.
+ *
+ * @example
+ * ```ts
+ * import type { Handler, RequestFor } from "vial";
+ * const show: Handler<RequestFor<"/users/<int:id>">> = (req) => ({ id: req.params.id });
+ * ```
+ */
 export type Handler<Req = VialRequest> = (req: Req) => unknown | Promise<unknown>;

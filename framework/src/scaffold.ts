@@ -62,6 +62,9 @@ export abstract class Scaffold {
 
   #shortcut(method: string): MethodShortcut {
     return ((rule: string, optionsOrHandler: RouteOptions | Handler<any>, maybeHandler?: Handler<any>) => {
+      if (typeof optionsOrHandler === "function" && maybeHandler !== undefined) {
+        throw new TypeError(`${method} ${rule}: options go before the handler: app.${method.toLowerCase()}(rule, options, handler).`);
+      }
       const [options, handler] =
         typeof optionsOrHandler === "function" ? [{}, optionsOrHandler] : [optionsOrHandler, maybeHandler];
       if (typeof handler !== "function") throw new TypeError(`${method} ${rule}: the last argument must be the handler function.`);
@@ -69,6 +72,23 @@ export abstract class Scaffold {
       this.addRoute({ rule, options: { ...options, methods: [method] }, handler });
       return this;
     }) as MethodShortcut;
+  }
+
+  /**
+   * Installs an extension: a function that registers hooks on this app or blueprint, the way a
+   * Flask extension's `init_app` does. Middleware such as `secureHeaders()` are extensions.
+   *
+   * @example
+   * ```ts
+   * import { Vial } from "vial";
+   * const app = new Vial();
+   * const poweredBy = (scope: Vial) => scope.afterRequest((res) => { res.headers.set("x-powered-by", "vial"); return res; });
+   * app.use(poweredBy);
+   * ```
+   */
+  use(extension: (scope: this) => void): this {
+    extension(this);
+    return this;
   }
 
   /**

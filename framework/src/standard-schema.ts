@@ -1,6 +1,13 @@
 /**
  * The Standard Schema interface (standardschema.dev), copied as its authors intend, so route
  * validation works with zod 4 (and any other compliant library) without Vial importing zod.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import type { StandardSchemaV1 } from "vial";
+ * const schema: StandardSchemaV1<unknown, { name: string }> = z.object({ name: z.string() });
+ * ```
  */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaV1.Props<Input, Output>;

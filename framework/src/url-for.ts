@@ -1,4 +1,12 @@
-/** Options for `app.urlFor` / `req.urlFor`, as Flask's `url_for` underscore arguments. */
+/**
+ * Options for `app.urlFor` / `req.urlFor`, as Flask's `url_for` underscore arguments.
+ *
+ * @example
+ * ```ts
+ * import type { UrlForOptions } from "vial";
+ * const options: UrlForOptions = { external: true, anchor: "comments", scheme: "https" };
+ * ```
+ */
 export interface UrlForOptions {
   /** An absolute URL with scheme and host (from the request, else `SERVER_NAME`). */
   external?: boolean;

@@ -49,7 +49,7 @@ function requestOf(app: unknown): (path: string, init: RequestInit) => Promise<R
   }
   if (typeof app === "function") return (path, init) => (app as (r: Request) => Promise<Response>)(new Request(new URL(path, "http://localhost"), init));
   throw new CheckFailure(
-    `The checks need your Vial app, but got ${preview(app)} (${kindOf(app)}). ` +
+    `The checks need your Vial app, but got ${app === undefined || app === null ? String(app) : `${preview(app)} (${kindOf(app)})`}. ` +
       "Does app.ts export it? Write `export const app = new Vial();`.",
   );
 }

@@ -58,7 +58,7 @@ describe("dispatching by method", () => {
     expect((await off.request("/", { method: "OPTIONS" })).status).toBe(405);
 
     const perRoute = new Vial();
-    perRoute.get("/", () => "x", { provideAutomaticOptions: false });
+    perRoute.get("/", { provideAutomaticOptions: false }, () => "x");
     expect((await perRoute.request("/", { method: "OPTIONS" })).status).toBe(405);
   });
 });
@@ -139,7 +139,7 @@ describe("routing by specificity", () => {
     });
     app.get("/sum/<list:items>", { endpoint: "sum" }, (req) => ({ items: req.params.items }));
     expect(await (await app.request("/sum/a,b")).json()).toEqual({ items: ["a", "b"] });
-    expect(app.urlFor("sum", { items: ["x", "y"] })).toBe("/sum/x%2Cy");
+    expect(app.urlFor("sum", { items: ["x", "y"] })).toBe("/sum/x,y");
   });
 });
 
@@ -174,6 +174,12 @@ describe("endpoints", () => {
     expect(app.urlFor("bee")).toBe("/b");
     expect(() => app.get("/c", { endpoint: "bee" }, () => "c")).toThrow(/already used/);
     expect(() => app.get("/d", { endpoint: "a.b" }, () => "d")).toThrow(/dot/);
+  });
+
+  it("refuses options given after the handler", () => {
+    const app = new Vial();
+    const register = app.get as unknown as (rule: string, handler: () => string, options: object) => void;
+    expect(() => register("/", () => "x", { endpoint: "late" })).toThrow(/options go before the handler/);
   });
 
   it("lets one handler serve several rules under one endpoint", async () => {

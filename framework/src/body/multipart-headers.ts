@@ -61,9 +61,12 @@ export function parsePartHeaders(block: Uint8Array): PartInfo {
   };
 }
 
-/** Old Internet Explorer sent the full client path (`C:\docs\a.txt`, `\\server\share\a.txt`). */
+/**
+ * Old Internet Explorer sent the full client path (`C:\docs\a.txt`, `\\server\share\a.txt`;
+ * unquoting has already turned the UNC prefix into a single backslash).
+ */
 function stripWindowsPath(filename: string): string {
-  if (/^[A-Za-z]:\\/.test(filename) || filename.startsWith("\\\\")) {
+  if (/^[A-Za-z]:\\/.test(filename) || filename.startsWith("\\")) {
     return filename.slice(filename.lastIndexOf("\\") + 1);
   }
   return filename;

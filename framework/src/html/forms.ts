@@ -7,18 +7,43 @@
 import { html } from "./html";
 import type { HtmlString } from "./html-string";
 
-/** One validation problem, shaped like the `errors` of Vial's RFC 9457 (`application/problem+json`) answers. */
+/**
+ * One validation problem, shaped like the `errors` of Vial's RFC 9457 (`application/problem+json`) answers.
+ *
+ * @example
+ * ```ts
+ * import type { FieldError } from "vial";
+ * const error: FieldError = { location: "form", path: ["email"], message: "Enter an email address." };
+ * ```
+ */
 export interface FieldError {
   location?: string;
-  /** The field: `["email"]`, `["address", "city"]` or a dotted string `"address.city"`. */
+  /** The field: `["email"]`, `["address", "city"]`, a dotted string `"address.city"` or a JSON Pointer `"/address/city"`. */
   path: string | readonly (string | number)[];
   message: string;
 }
 
-/** A list of problems, or a whole problem document holding one in `errors`. */
+/**
+ * A list of problems, or a whole problem document holding one in `errors`.
+ *
+ * @example
+ * ```ts
+ * import { fieldErrors, type FieldErrors } from "vial";
+ * const errors: FieldErrors = { errors: [{ path: "email", message: "Required." }] };
+ * fieldErrors(errors, "email"); // <ul class="errors" ...><li>Required.</li></ul>
+ * ```
+ */
 export type FieldErrors = readonly FieldError[] | { readonly errors?: readonly FieldError[] } | null | undefined;
 
-/** Submitted values ready to re-render a form: repeated fields become arrays. */
+/**
+ * Submitted values ready to re-render a form: repeated fields become arrays.
+ *
+ * @example
+ * ```ts
+ * import { formValues, type FormValues } from "vial";
+ * const values: FormValues = formValues(new URLSearchParams("tag=a&tag=b&name=Ada")); // { tag: ["a", "b"], name: "Ada" }
+ * ```
+ */
 export type FormValues = Record<string, string | string[]>;
 
 function errorList(errors: FieldErrors): readonly FieldError[] {
@@ -26,16 +51,24 @@ function errorList(errors: FieldErrors): readonly FieldError[] {
   return Array.isArray(errors) ? errors : (errors as { errors?: readonly FieldError[] }).errors ?? [];
 }
 
+/** Reads a JSON Pointer (`/address/city`, `#/address/city`) as a dotted path; other strings are dotted already. */
+function fromPointer(path: string): string {
+  const pointer = /^#?\//.exec(path);
+  if (pointer === null) return path;
+  return path.slice(pointer[0].length).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
+}
+
 /** Whether an error's path names the field `name` (list items such as `tags.0` count for `tags`). */
 function isFor(error: FieldError, name: string): boolean {
-  const path = typeof error.path === "string" ? error.path : error.path.join(".");
+  const path = typeof error.path === "string" ? fromPointer(error.path) : error.path.join(".");
   if (path === name) return true;
   return path.startsWith(`${name}.`) && path.slice(name.length + 1).split(".").every((part) => /^\d+$/.test(part));
 }
 
 /**
  * Renders the messages for one field as `<ul class="errors" id="NAME-errors">`, or nothing when the
- * field has none. `path` may be an array (`["email"]`) or a dotted string (`"address.city"`).
+ * field has none. `path` may be an array (`["email"]`), a dotted string (`"address.city"`) or a
+ * JSON Pointer (`"/address/city"`).
  *
  * @example
  * ```ts
@@ -52,7 +85,16 @@ export function fieldErrors(errors: FieldErrors, name: string, options: { id?: s
   return html`<ul class="errors" id="${id}">${messages.map((message) => html`<li>${message}</li>`)}</ul>`;
 }
 
-/** Options of {@link input}; any other key becomes an attribute of the `<input>`. */
+/**
+ * Options of {@link input}; any other key becomes an attribute of the `<input>`.
+ *
+ * @example
+ * ```ts
+ * import { input, type InputOptions } from "vial";
+ * const email: InputOptions = { name: "email", type: "email", label: "Email", values: { email: "ada@example.com" }, required: true };
+ * input(email);
+ * ```
+ */
 export interface InputOptions {
   name: string;
   /** Defaults to `"text"`. */
@@ -148,7 +190,15 @@ export function formValues(data: FormData | URLSearchParams | MultiDictLike | Re
   return out;
 }
 
-/** What `formValues` reads from a multi-valued mapping (Werkzeug's MultiDict, `FormData`, ...). */
+/**
+ * What `formValues` reads from a multi-valued mapping (Werkzeug's MultiDict, `FormData`, ...).
+ *
+ * @example
+ * ```ts
+ * import { MultiDict, type MultiDictLike } from "vial";
+ * const submitted: MultiDictLike = new MultiDict([["name", "Ada"]]);
+ * ```
+ */
 export interface MultiDictLike {
   getAll?(key: string): Iterable<unknown>;
   keys?(): Iterable<string>;

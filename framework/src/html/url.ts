@@ -26,6 +26,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // Browsers drop leading C0 controls and spaces and every tab and newline before reading the
 // scheme; we drop those and also every other control, format or space character, anywhere, so a
 // value passes only if no reading of it could start with a dangerous scheme.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const IGNORABLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
 
 const NAMED_REFERENCES: Readonly<Record<string, string>> = {

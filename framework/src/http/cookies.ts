@@ -44,10 +44,8 @@ export function parseCookieHeader(header: string | null | undefined): Record<str
  * follows its closing quote, otherwise everything up to the next `;`.
  */
 function* splitCookiePairs(text: string): Generator<[string, string]> {
-  // Where the last quoted-string scan began and where it closed (-1: never). A later scan that
-  // starts inside that span meets the same closing quote, so it is not repeated (no O(n²)).
-  let scanFrom = -1;
-  let scanClose = -1;
+  // Linear overall: a quoted value's scan stops at the next unescaped quote, and the next quoted
+  // value cannot start before it (its opening quote follows "=" or a space, never a backslash).
   let pos = 0;
   while (pos < text.length) {
     let sep = pos;
@@ -61,14 +59,8 @@ function* splitCookiePairs(text: string): Generator<[string, string]> {
     const valueStart = skipWhitespace(text, sep + 1);
     let valueEnd = -1;
     if (text[valueStart] === '"') {
-      if (!(scanFrom !== -1 && valueStart > scanFrom && (scanClose === -1 || valueStart < scanClose))) {
-        scanFrom = valueStart;
-        scanClose = findClosingQuote(text, valueStart + 1);
-      }
-      if (scanClose !== -1) {
-        const after = skipWhitespace(text, scanClose + 1);
-        if (text[after] === ";") valueEnd = scanClose + 1;
-      }
+      const close = findClosingQuote(text, valueStart + 1);
+      if (close !== -1 && text[skipWhitespace(text, close + 1)] === ";") valueEnd = close + 1;
     }
     const semicolon = valueEnd === -1 ? text.indexOf(";", valueStart) : skipWhitespace(text, valueEnd);
     if (valueEnd === -1) valueEnd = semicolon;

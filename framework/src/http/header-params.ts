@@ -96,9 +96,8 @@ export function parseHeaderParams(header: string): { value: string; params: Reco
  */
 function* splitParams(header: string, start: number): Generator<[string, string]> {
   const length = header.length;
-  // A quoted string with no closing quote after this position cannot gain one later, so remember
-  // it instead of scanning to the end again for every following part (that would be quadratic).
-  let unclosedFrom = length;
+  // Linear overall: a quoted value's scan stops at the next unescaped quote, and every later
+  // quoted value starts at or after it (a value's opening quote follows "=", never a backslash).
   let pos = start;
   while (pos < length) {
     while (pos < length && (header[pos] === " " || header[pos] === "\t")) pos++;
@@ -111,10 +110,9 @@ function* splitParams(header: string, start: number): Generator<[string, string]
         while (end < length && TOKEN_CHAR.test(header[end]!)) end++;
         yield [key, header.slice(keyEnd + 1, end)];
         pos = end;
-      } else if (header[end] === '"' && end < unclosedFrom) {
+      } else if (header[end] === '"') {
         const close = findClosingQuote(header, end + 1);
         if (close === -1) {
-          unclosedFrom = end;
           pos = end + 1;
         } else {
           yield [key, header.slice(keyEnd + 1, close + 1)];

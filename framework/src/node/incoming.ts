@@ -1,8 +1,18 @@
 /** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
+import { setClientAddress } from "../client-address";
 
-/** Builds the `Request` for an incoming message; `origin` is used when the Host header is missing. */
+/**
+ * Builds the `Request` for an incoming message; `origin` is used when the Host header is missing.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { toWebRequest } from "vial/node";
+ * createServer((incoming, outgoing) => { const request = toWebRequest(incoming, "http://127.0.0.1:5000"); outgoing.end(request.url); });
+ * ```
+ */
 export function toWebRequest(incoming: IncomingMessage, origin: string): Request {
   const host = incoming.headers.host;
   const base = host && isValidHost(host) ? `http://${host}` : origin;
@@ -27,7 +37,8 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
     init.body = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
     init.duplex = "half";
   }
-  return new Request(url, init);
+  // The peer address has no place on a standard Request; `clientAddress(req)` reads it back.
+  return setClientAddress(new Request(url, init), incoming.socket.remoteAddress);
 }
 
 // A Host header that does not parse as a host is replaced by the server's own origin, so a bad

@@ -1,7 +1,16 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
 
-/** Sends status, headers (every `Set-Cookie` separately) and body; HEAD gets no body. */
+/**
+ * Sends status, headers (every `Set-Cookie` separately) and body; HEAD gets no body.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { writeWebResponse } from "vial/node";
+ * createServer((incoming, outgoing) => void writeWebResponse(new Response("hi"), outgoing, incoming.method === "HEAD"));
+ * ```
+ */
 export async function writeWebResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of response.headers) {

@@ -42,8 +42,10 @@ function isNode(): boolean {
 function wrap(nodeCrypto: NodeCryptoScrypt): ScryptFunction {
   return (password, salt, { N, r, p, keyLength }) =>
     new Promise((resolve, reject) => {
-      // Node's default maxmem (32 MiB) is just too small for N=32768, r=8; Werkzeug passes 132*N*r*p.
-      nodeCrypto.scrypt(password, salt, keyLength, { N, r, p, maxmem: 132 * N * r * p }, (error, key) =>
+      // Node's default maxmem (32 MiB) is just too small for N=32768, r=8. Werkzeug passes
+      // 132*N*r*p; the extra MiB covers small parameters, where OpenSSL's fixed overhead exceeds it.
+      const maxmem = 132 * N * r * p + 2 ** 20;
+      nodeCrypto.scrypt(password, salt, keyLength, { N, r, p, maxmem }, (error, key) =>
         error ? reject(error) : resolve(new Uint8Array(key)),
       );
     });

@@ -7,7 +7,15 @@ import type { AddressInfo } from "node:net";
 import { toWebRequest } from "./incoming";
 import { writeWebResponse } from "./outgoing";
 
-/** Options of `serve`. */
+/**
+ * Options of `serve`.
+ *
+ * @example
+ * ```ts
+ * import type { ServeOptions } from "vial/node";
+ * const options: ServeOptions = { port: 8000, host: "0.0.0.0", handleSignals: true };
+ * ```
+ */
 export interface ServeOptions {
   /** Port (default 5000, like `flask run`; 0 picks a free one). */
   port?: number;
@@ -19,7 +27,17 @@ export interface ServeOptions {
   onListen?: (info: { url: string; port: number; host: string }) => void;
 }
 
-/** A running server. */
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * import { Vial } from "vial";
+ * import { serve, type VialServer } from "vial/node";
+ * const server: VialServer = await serve(new Vial(), { port: 0 });
+ * await server.close();
+ * ```
+ */
 export interface VialServer {
   readonly server: Server;
   readonly url: string;
@@ -28,7 +46,15 @@ export interface VialServer {
   close(): Promise<void>;
 }
 
-/** Anything with a fetch handler: a `Vial` app, or `{ fetch }`. */
+/**
+ * Anything with a fetch handler: a `Vial` app, or `{ fetch }`.
+ *
+ * @example
+ * ```ts
+ * import type { FetchApp } from "vial/node";
+ * const plain: FetchApp = { fetch: () => new Response("hi") };
+ * ```
+ */
 export interface FetchApp {
   fetch(request: Request): Promise<Response> | Response;
 }

@@ -3,7 +3,14 @@
  * message that says what to change, as Werkzeug's `BuildError` does.
  */
 
-/** Why a build failed; the message is written from it. */
+/**
+ * Why a build failed; the message is written from it.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof BuildError && error.failure.kind === "missing-values") console.log(error.failure.missing);
+ * ```
+ */
 export type BuildFailure =
   | { readonly kind: "unknown-endpoint"; readonly suggestions: readonly string[] }
   | { readonly kind: "method-not-accepted"; readonly allowed: readonly string[] }
@@ -15,8 +22,11 @@ export type BuildFailure =
  *
  * @example
  * ```ts
+ * import { Vial, BuildError } from "vial";
+ * const app = new Vial();
+ * app.get("/users/<int:id>", { endpoint: "user" }, (req) => `user ${req.params.id}`);
  * try {
- *   map.build("user", {});
+ *   app.urlFor("user", {});
  * } catch (error) {
  *   if (error instanceof BuildError) console.log(error.message);
  *   // Could not build a URL for endpoint "user": missing value for "id" (route "/users/<int:id>").

@@ -64,7 +64,8 @@ export type ConverterFactory = (args: ConverterArgs) => Converter;
  *
  * @example
  * ```ts
- * const map = new RouteMap({ converters: { ...defaultConverters, list: listFactory } });
+ * const upper: ConverterFactory = () => ({ regex: "[A-Z]+", weight: 100, partIsolating: true, toValue: String, toUrl: String });
+ * const map = new RouteMap({ converters: { ...defaultConverters, upper } });
  * ```
  */
 export const defaultConverters: Readonly<Record<string, ConverterFactory>> = Object.freeze({

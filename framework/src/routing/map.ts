@@ -9,7 +9,14 @@ import { StateMachineMatcher } from "./matcher";
 import { Rule } from "./rule";
 import { encodePath, encodeQuery } from "./url-encoding";
 
-/** Options of `RouteMap.add`. */
+/**
+ * Options of `RouteMap.add`.
+ *
+ * @example
+ * ```ts
+ * map.add("/login", { endpoint: "auth.login", methods: ["GET", "POST"], data: handler, strictSlashes: false });
+ * ```
+ */
 export interface RouteOptions<T> {
   /** The name `build` looks the rule up by. Several rules may share one. */
   endpoint: string;
@@ -23,7 +30,14 @@ export interface RouteOptions<T> {
   mergeSlashes?: boolean;
 }
 
-/** Options of the `RouteMap` constructor. */
+/**
+ * Options of the `RouteMap` constructor.
+ *
+ * @example
+ * ```ts
+ * new RouteMap({ converters: { list: listFactory }, strictSlashes: true, mergeSlashes: true });
+ * ```
+ */
 export interface RouteMapOptions {
   /** Converters by name, added to (and overriding) `defaultConverters`. */
   converters?: Record<string, ConverterFactory>;
@@ -33,7 +47,15 @@ export interface RouteMapOptions {
   strictSlashes?: boolean;
 }
 
-/** What `RouteMap.match` found for a path and method. */
+/**
+ * What `RouteMap.match` found for a path and method.
+ *
+ * @example
+ * ```ts
+ * const result = map.match("/users/1", "GET");
+ * if (result.kind === "redirect") return Response.redirect(result.location + search, 308);
+ * ```
+ */
 export type MatchResult<T> =
   | { kind: "match"; rule: Rule<T>; params: Record<string, unknown> }
   /** Answer 308 with this percent-encoded path; the caller appends the query string. */

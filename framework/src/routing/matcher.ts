@@ -124,17 +124,21 @@ class Search<T> {
     for (const { part, next } of state.dynamic) {
       // A final part takes every remaining segment, slashes included.
       const target = part.final && index < segments.length - 1 ? segments.slice(index).join("/") : segment;
-      const match = part.pattern.exec(target);
-      if (match === null) continue;
-      let rest = segments;
-      let restIndex = index + 1;
-      if (part.final) {
-        rest = part.suffixed && match.groups?.[SLASH_GROUP] === "/" ? TRAILING_SLASH : NO_SEGMENTS;
-        restIndex = 0;
-      }
       const mark = values.length;
-      for (const group of part.groups) values.push(match.groups?.[group] ?? "");
-      const found = this.walk(next, rest, restIndex, values);
+      let trailingSlash = false;
+      if (part.wholeValue) {
+        // The common "<int:id>" part: test() and take the whole text, no capture groups needed.
+        if (!part.pattern.test(target)) continue;
+        values.push(target);
+      } else {
+        const groups = part.pattern.exec(target)?.groups;
+        if (groups === undefined) continue;
+        trailingSlash = part.suffixed && groups[SLASH_GROUP] === "/";
+        for (const group of part.groups) values.push(groups[group] ?? "");
+      }
+      const found = part.final
+        ? this.walk(next, trailingSlash ? TRAILING_SLASH : NO_SEGMENTS, 0, values)
+        : this.walk(next, segments, index + 1, values);
       if (found) return found;
       values.length = mark;
     }

@@ -100,11 +100,17 @@ export function floatConverter(args: ConverterArgs): Converter {
 }
 
 // String(1e-7) is "1e-7" and String(1e21) is "1e+21"; the URL needs plain digits with a point.
+// Moving the point in the shortest round-trip form keeps every digit, so the value parses back.
 function decimalNotation(value: number): string {
   let text = String(value);
-  if (/e/i.test(text)) {
-    text = Math.abs(value) >= 1 ? BigInt(Math.trunc(value)).toString() : value.toFixed(20).replace(/0+$/, "");
+  const exponential = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (exponential) {
+    const [, sign = "", whole = "", fraction = "", exponent = "0"] = exponential;
+    const digits = whole + fraction;
+    const point = whole.length + Number(exponent);
+    if (point <= 0) text = `${sign}0.${"0".repeat(-point)}${digits}`;
+    else if (point >= digits.length) text = `${sign}${digits}${"0".repeat(point - digits.length)}`;
+    else text = `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
   }
-  if (!text.includes(".")) text += ".0";
-  return text.endsWith(".") ? `${text}0` : text;
+  return text.includes(".") ? text : `${text}.0`;
 }

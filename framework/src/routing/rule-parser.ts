@@ -3,7 +3,14 @@
  * variables, with Werkzeug's grammar (`rules.py` `_part_re`).
  */
 
-/** One piece of a rule string. */
+/**
+ * One piece of a rule string.
+ *
+ * @example
+ * ```ts
+ * const token: RuleToken = { kind: "static", text: "users" };
+ * ```
+ */
 export type RuleToken =
   | { readonly kind: "slash" }
   | { readonly kind: "static"; readonly text: string }

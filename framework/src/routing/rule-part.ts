@@ -34,6 +34,8 @@ export interface DynamicPart {
   /** A final part of a rule ending in "/": the trailing slash is matched separately. */
   readonly suffixed: boolean;
   readonly weight: Weighting;
+  /** The part is one variable and nothing else, so its value is the whole matched text. */
+  readonly wholeValue: boolean;
   /** Equal keys mean the parts match exactly the same text, so rules share the state. */
   readonly key: string;
 }
@@ -87,6 +89,7 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   let groups: string[] = [];
   let staticWeights: Array<readonly [number, number]> = [];
   let argumentWeights: number[] = [];
+  let wholeValue = false;
 
   const weight = (): Weighting => ({
     staticCount: -staticWeights.length,
@@ -96,17 +99,19 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   });
   const flush = (suffixed: boolean) => {
     if (isStatic) parts.push({ static: true, text: content });
-    else parts.push(dynamicPart(content, groups, final, suffixed, weight()));
+    else parts.push(dynamicPart(content, groups, final, suffixed, weight(), wholeValue && !suffixed));
     content = "";
     isStatic = true;
     final = false;
     groups = [];
     staticWeights = [];
     argumentWeights = [];
+    wholeValue = false;
   };
 
   for (const token of tokens) {
     if (token.kind === "static") {
+      wholeValue = false;
       staticWeights.push([staticWeights.length, -token.text.length]);
       content += isStatic ? token.text : escapeRegex(token.text);
     } else if (token.kind === "variable") {
@@ -117,8 +122,10 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
       const group = `__v${groups.length}`;
       groups.push(group);
       content += `(?<${group}>${converter.regex})`;
+      wholeValue = content === `(?<${group}>${converter.regex})`;
       argumentWeights.push(converter.weight);
     } else if (final) {
+      wholeValue = false;
       content += "\\/";
     } else {
       flush(false);
@@ -132,9 +139,9 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   return parts;
 }
 
-function dynamicPart(source: string, groups: string[], final: boolean, suffixed: boolean, weight: Weighting): DynamicPart {
+function dynamicPart(source: string, groups: string[], final: boolean, suffixed: boolean, weight: Weighting, wholeValue: boolean): DynamicPart {
   // "s": a path variable takes any character, newlines included; "u": lengths count code points.
   const pattern = new RegExp(`^(?:${source})$`, "su");
   const key = `${final ? "F" : ""}${suffixed ? "S" : ""}|${JSON.stringify(weight)}|${source}`;
-  return { static: false, pattern, groups, final, suffixed, weight, key };
+  return { static: false, pattern, groups, final, suffixed, weight, wholeValue, key };
 }

@@ -19,7 +19,15 @@ export interface RuleSettings<T> {
   readonly converters: Readonly<Record<string, ConverterFactory>>;
 }
 
-/** The outcome of building one rule's path from values. */
+/**
+ * The outcome of building one rule's path from values.
+ *
+ * @example
+ * ```ts
+ * rule.build({ id: 5 });     // { ok: true, path: "/users/5" }
+ * rule.build({ id: "x" });   // { ok: false, variable: "id", value: "x", reason: "expected an integer" }
+ * ```
+ */
 export type RuleBuildResult =
   | { readonly ok: true; readonly path: string }
   | { readonly ok: false; readonly variable: string; readonly value: unknown; readonly reason: string };

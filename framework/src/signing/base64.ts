@@ -54,6 +54,9 @@ function decode(text: string, table: Int16Array): Uint8Array | undefined {
       out[o++] = (bits >> bitCount) & 0xff;
     }
   }
+  // Leftover bits must be zero: one canonical spelling per byte string, so a signature cannot be
+  // re-spelled by flipping bits that carry no data.
+  if ((bits & ((1 << bitCount) - 1)) !== 0) return undefined;
   return out;
 }
 
@@ -71,7 +74,8 @@ export function base64UrlEncode(bytes: Uint8Array): string {
 
 /**
  * Decodes unpadded URL-safe base64. Returns `undefined` for any character outside the alphabet
- * (padding included) or an impossible length, so callers decide which error that is.
+ * (padding included), an impossible length or non-zero leftover bits, so callers decide which
+ * error that is.
  *
  * @example
  * ```ts

@@ -5,7 +5,15 @@
 import { toRequest, type RequestInitWithBody } from "../app";
 import { CookieJar } from "./cookie-jar";
 
-/** Options of `app.testClient()`. */
+/**
+ * Options of `app.testClient()`.
+ *
+ * @example
+ * ```ts
+ * import type { TestClientOptions } from "vial";
+ * const options: TestClientOptions = { followRedirects: true, baseUrl: "https://example.test" };
+ * ```
+ */
 export interface TestClientOptions {
   /** Follow 3xx responses (up to 10) by default. */
   followRedirects?: boolean;
@@ -13,7 +21,15 @@ export interface TestClientOptions {
   baseUrl?: string;
 }
 
-/** Per-request options: a `RequestInit` plus `json`, `form` and `followRedirects`. */
+/**
+ * Per-request options: a `RequestInit` plus `json`, `form` and `followRedirects`.
+ *
+ * @example
+ * ```ts
+ * import type { TestRequestInit } from "vial";
+ * const init: TestRequestInit = { form: { user: "ada" }, followRedirects: true };
+ * ```
+ */
 export interface TestRequestInit extends RequestInitWithBody {
   followRedirects?: boolean;
 }

@@ -1,4 +1,4 @@
-/** A place in a learner's file. */
+/** A place in a learner's file; line or column 0 means unknown. */
 export interface SourceLocation {
   file: string;
   line: number;
@@ -34,7 +34,9 @@ export function locate(error: unknown, isLearnerFile: (file: string) => boolean)
   for (const line of stack.split("\n").slice(1)) {
     const match = FRAME.exec(line.trim());
     if (match && isLearnerFile(match[1]!)) {
-      return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
+      const line = Number(match[2]);
+      // Sucrase puts its prelude on line 1, so columns there do not match the source.
+      return { file: match[1]!, line, column: line === 1 ? 0 : Number(match[3]) };
     }
   }
   return undefined;
@@ -48,11 +50,13 @@ export function locate(error: unknown, isLearnerFile: (file: string) => boolean)
  * // "  1 | const a = ;\n    |           ^"
  */
 export function codeFrame(source: string, line: number, column: number): string {
-  const text = source.split("\n")[line - 1];
+  const text = line > 0 ? source.split("\n")[line - 1] : undefined;
   if (text === undefined) return "";
   const gutter = String(line);
-  const caretAt = Math.max(0, Math.min(column - 1, text.length));
-  return `  ${gutter} | ${text.trimEnd()}\n  ${" ".repeat(gutter.length)} | ${" ".repeat(caretAt)}^`;
+  const shown = `  ${gutter} | ${text.trimEnd()}`;
+  if (column <= 0) return shown;
+  const caretAt = Math.min(column - 1, text.length);
+  return `${shown}\n  ${" ".repeat(gutter.length)} | ${" ".repeat(caretAt)}^`;
 }
 
 /**
@@ -62,5 +66,6 @@ export function codeFrame(source: string, line: number, column: number): string 
  * where({ file: "app.ts", line: 3, column: 1 }) // "app.ts:3:1"
  */
 export function where(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
+  if (location.line <= 0) return location.file;
+  return location.column > 0 ? `${location.file}:${location.line}:${location.column}` : `${location.file}:${location.line}`;
 }

@@ -1,5 +1,6 @@
 import { dirOf, joinPath } from "./paths";
 import { LearnerCodeError } from "./locate";
+import type { SourceLocation } from "./locate";
 
 /** The part of sucrase's `transform` the loader uses (passed in, so sucrase stays its own file). */
 export type Transform = (code: string, options: { transforms: ("typescript" | "imports" | "jsx")[]; filePath: string; production?: boolean; disableESTransforms?: boolean }) => { code: string };
@@ -34,10 +35,21 @@ export function createModuleLoader(host: RuntimeHost) {
   /** Stack-trace names that differ from the file read (the checks live in the payload folder). */
   const aliases = new Map<string, { name: string; dir: string }>();
 
+  /** Where an import names a specifier (stack columns on line 1 are off: sucrase adds a prelude there). */
+  function importSite(importer: string, specifier: string): SourceLocation {
+    const source = sourceOf(importer) ?? "";
+    const lines = source.split("\n");
+    for (const [index, text] of lines.entries()) {
+      const column = Math.max(text.indexOf(`"${specifier}"`), text.indexOf(`'${specifier}'`));
+      if (column !== -1) return { file: importer, line: index + 1, column: column + 1 };
+    }
+    return { file: importer, line: 0, column: 0 };
+  }
+
   function resolve(specifier: string, fromDir: string, importer: string): string {
     if (!specifier.startsWith("./") && !specifier.startsWith("../") && !specifier.startsWith("/")) {
       const known = Object.keys(host.modules).map((name) => `"${name}"`).join(", ");
-      throw new LearnerCodeError(`${importer} imports "${specifier}", which the sandbox does not have. Lesson code can import ${known} and its own files (like "./routes").`);
+      throw new LearnerCodeError(`Cannot import "${specifier}": the sandbox does not have it. Lesson code can import ${known} and its own files (like "./routes").`, importSite(importer, specifier));
     }
     const base = joinPath(fromDir, specifier);
     const candidates = EXTENSIONS.map((extension) => base + extension);
@@ -45,7 +57,7 @@ export function createModuleLoader(host: RuntimeHost) {
     for (const candidate of candidates) {
       if (cache.has(candidate) || host.readFile(candidate) !== undefined) return candidate;
     }
-    throw new LearnerCodeError(`${importer} imports "${specifier}", but there is no file ${base}.ts (or .js).`);
+    throw new LearnerCodeError(`Cannot import "${specifier}": there is no file ${base}.ts (or .js).`, importSite(importer, specifier));
   }
 
   function evaluate(path: string, source: string, record: ModuleRecord, alias?: { name: string; dir: string }): void {
@@ -67,7 +79,18 @@ export function createModuleLoader(host: RuntimeHost) {
     }
     // The wrapper starts on the file's first line so line numbers in stack traces match the source.
     const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})\n//# sourceURL=${name}`;
-    const factory = (0, eval)(wrapped) as (e: unknown, r: (s: string) => unknown, m: ModuleRecord, f: string, d: string) => void;
+    let factory: (e: unknown, r: (s: string) => unknown, m: ModuleRecord, f: string, d: string) => void;
+    try {
+      factory = (0, eval)(wrapped);
+    } catch (error) {
+      // Code sucrase accepts but the engine rejects; the engine names no line for eval'd code.
+      const message = error instanceof Error ? error.message : String(error);
+      const topLevelAwait = /await is only valid/.test(message);
+      throw new LearnerCodeError(
+        topLevelAwait ? "Top-level `await` is not supported in lesson files: move it into a handler or an async function." : `Syntax error: ${message}`,
+        { file: name, line: 0, column: 0 },
+      );
+    }
     const localRequire = (specifier: string) => requireFrom(specifier, dir, name);
     factory.call(record.exports, record.exports, localRequire, record, name, dir);
   }
@@ -96,15 +119,17 @@ export function createModuleLoader(host: RuntimeHost) {
     return record.exports;
   }
 
+  /** The source of a file by its stack-trace name, for code frames. */
+  function sourceOf(name: string): string | undefined {
+    for (const [path, alias] of aliases) if (alias.name === name) return host.readFile(path);
+    return host.readFile(name);
+  }
+
   return {
     load,
+    sourceOf,
     /** True for the names learner files carry in stack traces. */
     isLearnerFile: (file: string) => learnerFiles.has(file),
-    /** The source of a file by its stack-trace name, for code frames. */
-    sourceOf(name: string): string | undefined {
-      for (const [path, alias] of aliases) if (alias.name === name) return host.readFile(path);
-      return host.readFile(name);
-    },
   };
 }
 

@@ -19,6 +19,9 @@ describe("fieldErrors", () => {
     expect(fieldErrors(errors, "address.city").toString()).toContain("<li>Which city?</li>");
     expect(fieldErrors(errors, "tags").toString()).toContain("<li>Tags are short.</li>");
     expect(fieldErrors(errors, "address").toString()).toBe("");
+    const pointed = [{ path: "/address/city", message: "a" }, { path: "#/tags/0", message: "b" }];
+    expect(fieldErrors(pointed, "address.city").toString()).toContain("<li>a</li>");
+    expect(fieldErrors(pointed, "tags").toString()).toContain("<li>b</li>");
     expect(fieldErrors(errors, "emai").toString()).toBe("");
   });
 

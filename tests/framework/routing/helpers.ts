@@ -1,7 +1,7 @@
 /** Shared helpers for the routing tests: a map from a rule table, and a compact match outcome. */
 import { RouteMap, type RouteMapOptions, type RouteOptions } from "../../../framework/src/routing";
 
-export type RuleSpec = [rule: string, endpoint: string, extra?: Partial<RouteOptions<null>>];
+export type RuleSpec = readonly [rule: string, endpoint: string, extra?: Partial<RouteOptions<null>>];
 
 /** A map whose rules accept GET unless the spec says otherwise. */
 export function mapOf(specs: readonly RuleSpec[], options?: RouteMapOptions): RouteMap<null> {

@@ -1,7 +1,7 @@
 // Matching by specificity, ported from Werkzeug's tests/test_routing.py where it applies.
 import { describe, expect, it } from "vitest";
 import { RouteMap } from "../../../framework/src/routing";
-import { mapOf, notAllowed, notFound, outcome, redirectTo } from "./helpers";
+import { mapOf, notAllowed, notFound, outcome } from "./helpers";
 
 describe("RouteMap.match: basics", () => {
   const map = mapOf([

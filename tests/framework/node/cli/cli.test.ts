@@ -1,6 +1,6 @@
 // The `vial` command: routes table and dev server restarts.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,7 +31,8 @@ describe("vial routes", () => {
 
 describe("vial dev", () => {
   it("serves the app and restarts when the file changes", async () => {
-    const dir = mkdtempSync(join(process.cwd(), "node_modules/.cache-vial-dev-"));
+    // Inside the repo (git-ignored) so the app can import "vial"; not under node_modules, which tsx does not watch.
+    const dir = mkdtempSync(join(process.cwd(), ".tmp-vial-dev-"));
     const entry = join(dir, "app.ts");
     const source = (word: string) => `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "${word}");\n`;
     writeFileSync(entry, source("first"));
@@ -41,7 +42,7 @@ describe("vial dev", () => {
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     const waitFor = async (predicate: () => Promise<boolean>) => {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 300; i++) {
         if (await predicate().catch(() => false)) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -54,6 +55,7 @@ describe("vial dev", () => {
       await waitFor(async () => (await body()) === "second");
     } finally {
       process.kill(-child.pid!, "SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 90_000);
 });

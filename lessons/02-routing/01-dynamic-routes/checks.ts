@@ -1,0 +1,70 @@
+import { check, expect, http } from "grader";
+import { app } from "./app";
+
+const ADA_LOAN = "8e8539fb-5558-46ac-b72b-d3464f1575ad";
+
+check("GET /books/2 answers book 2", async () => {
+  const res = await http(app).get("/books/2");
+  expect(res.status, "status of GET /books/2").toBe(200);
+  expect(res.json(), "JSON body of GET /books/2").toHaveProperty("title", "Structure and Interpretation of Computer Programs");
+}, { task: 1 });
+
+check("GET /books/99 answers 404", async () => {
+  const res = await http(app).get("/books/99");
+  expect(res.status, "status of GET /books/99 (no such book)").toBe(404);
+}, { task: 1 });
+
+check("GET /books/two and /books/2.5 answer 404", async () => {
+  const client = http(app);
+  for (const path of ["/books/two", "/books/2.5", "/books/-1"]) {
+    const res = await client.get(path);
+    expect(res.status, `status of GET ${path} (not a whole number)`).toBe(404);
+  }
+}, { task: 1 });
+
+check("GET /docs/<path> serves pages in sub-folders", async () => {
+  const client = http(app);
+  const nested = await client.get("/docs/guides/returns/late-fees.md");
+  expect(nested.status, "status of GET /docs/guides/returns/late-fees.md").toBe(200);
+  expect(nested.text, "body of GET /docs/guides/returns/late-fees.md").toContain("Late fees");
+  const top = await client.get("/docs/README.md");
+  expect(top.text, "body of GET /docs/README.md").toContain("Borrow up to three books");
+}, { task: 2 });
+
+check("GET /docs/<path> answers 404 for a page that does not exist", async () => {
+  const res = await http(app).get("/docs/guides/fines.md");
+  expect(res.status, "status of GET /docs/guides/fines.md").toBe(404);
+}, { task: 2 });
+
+check("GET /loans/<uuid> answers the loan", async () => {
+  const res = await http(app).get(`/loans/${ADA_LOAN}`);
+  expect(res.status, `status of GET /loans/${ADA_LOAN}`).toBe(200);
+  expect(res.json(), `JSON body of GET /loans/${ADA_LOAN}`).toHaveProperty("member", "ada");
+}, { task: 3 });
+
+check("GET /loans/<not a uuid> answers 404", async () => {
+  const client = http(app);
+  for (const path of ["/loans/1", "/loans/8e8539fb-5558-46ac-b72b"]) {
+    const res = await client.get(path);
+    expect(res.status, `status of GET ${path} (not a UUID)`).toBe(404);
+  }
+  const unknown = await client.get("/loans/00000000-0000-4000-8000-000000000000");
+  expect(unknown.status, "status of GET /loans/00000000-0000-4000-8000-000000000000 (no such loan)").toBe(404);
+}, { task: 3 });
+
+check("GET /isbn/<isbn> finds a book with or without dashes", async () => {
+  const client = http(app);
+  for (const path of ["/isbn/978-0-13-595705-9", "/isbn/9780135957059"]) {
+    const res = await client.get(path);
+    expect(res.status, `status of GET ${path}`).toBe(200);
+    expect(res.json(), `JSON body of GET ${path}`).toHaveProperty("id", 1);
+  }
+}, { task: 4 });
+
+check("GET /isbn/<isbn> answers 404 for a wrong check digit", async () => {
+  const client = http(app);
+  for (const path of ["/isbn/978-0-13-595705-0", "/isbn/978-hello"]) {
+    const res = await client.get(path);
+    expect(res.status, `status of GET ${path} (not a valid ISBN-13)`).toBe(404);
+  }
+}, { task: 4 });

@@ -1,0 +1,20 @@
+import { createServer } from "node:net";
+
+/**
+ * Asks the OS for a free TCP port on 127.0.0.1.
+ *
+ * @example
+ * const port = await freePort(); // e.g. 41873
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { OutputStream } from "../../output";
+import { buildPayload, safeLearnerPath } from "../../payload/index";
+import type { PayloadAssets } from "../../payload/index";
+import { loadPayloadAssets } from "../../payload/assets";
+import type { GradeReport } from "../../report";
+import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
+import { reportFromOutcome } from "./outcome-report";
+import { startPreview } from "./preview-server";
+import { runHost } from "./run-host";
+import type { HostRun } from "./run-host";
+
+export interface NodeSandboxOptions extends SandboxLimits {
+  /** Heap limit of each run, in MB (node's --max-old-space-size; default 256). */
+  memoryMb?: number;
+  /** Longest the preview app may take to start listening (default 10 000 ms). */
+  startTimeoutMs?: number;
+  /** The payload bundles; by default built (or taken from the cache) with loadPayloadAssets(). */
+  assets?: PayloadAssets;
+  /** Where the temp folders go (default the OS temp folder). */
+  tmpRoot?: string;
+}
+
+/** Time kept back from the run's limit so the grader can report before the process is killed. */
+const REPORT_MARGIN_MS = 1500;
+
+/**
+ * The node engine: each load gets a fresh temp folder holding the payload; each check run is a
+ * `node` child process with a time limit, a memory limit and an output cap, killed with its
+ * whole process group when it overruns. Used by the `learn` command, lesson checks and CI.
+ *
+ * @example
+ * const sandbox = new NodeSandbox({ timeoutMs: 10_000 });
+ * await sandbox.load({ files: { "app.ts": source }, checks });
+ * const report = await sandbox.check();
+ * await sandbox.dispose();
+ */
+export class NodeSandbox implements Sandbox {
+  readonly output = new OutputStream();
+  #dir: string | undefined;
+  #entry: string | undefined;
+  #preview: HostRun | undefined;
+  #runs = new Set<HostRun>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #disposed = false;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot">>;
+
+  constructor(private readonly options: NodeSandboxOptions = {}) {
+    this.#limits = {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      checkTimeoutMs: options.checkTimeoutMs ?? 5_000,
+      outputLimitBytes: options.outputLimitBytes ?? 1_000_000,
+      memoryMb: options.memoryMb ?? 256,
+      startTimeoutMs: options.startTimeoutMs ?? 10_000,
+    };
+  }
+
+  /** The temp folder of the current load (for tools that want to look; undefined before load). */
+  get directory(): string | undefined {
+    return this.#dir;
+  }
+
+  load(workspace: Workspace): Promise<void> {
+    return this.#serial(async () => {
+      const tree = buildPayload({
+        files: workspace.files, checks: workspace.checks, mode: "node",
+        assets: this.options.assets ?? (await loadPayloadAssets()),
+      });
+      this.#stopPreview();
+      this.#removeDir();
+      const dir = mkdtempSync(join(this.options.tmpRoot ?? tmpdir(), "vial-sandbox-"));
+      this.#dir = dir;
+      liveDirs.add(dir);
+      this.#entry = workspace.entry;
+      for (const [path, contents] of Object.entries(tree)) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), contents);
+      }
+    });
+  }
+
+  write(path: string, contents: string): Promise<void> {
+    return this.#serial(async () => {
+      const target = join(this.#loadedDir(), safeLearnerPath(path));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, contents);
+    });
+  }
+
+  check(): Promise<GradeReport> {
+    return this.#serial(async () => {
+      const limits = this.#limits;
+      const run = runHost({
+        dir: this.#loadedDir(),
+        config: { mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2) },
+        timeoutMs: limits.timeoutMs,
+        memoryMb: limits.memoryMb,
+        outputLimitBytes: limits.outputLimitBytes,
+        onOutput: (text) => this.output.push(text),
+      });
+      this.#runs.add(run);
+      try {
+        return reportFromOutcome(await run.outcome, limits);
+      } finally {
+        this.#runs.delete(run);
+      }
+    });
+  }
+
+  start(): Promise<{ url: string }> {
+    return this.#serial(async () => {
+      this.#stopPreview();
+      const { url, run } = await startPreview({
+        dir: this.#loadedDir(), entry: this.#entry, memoryMb: this.#limits.memoryMb,
+        outputLimitBytes: this.#limits.outputLimitBytes, startTimeoutMs: this.#limits.startTimeoutMs,
+        onOutput: (text) => this.output.push(text),
+      });
+      this.#preview = run;
+      return { url };
+    });
+  }
+
+  /** Stops the preview app started by {@link start}, if any. */
+  stop(): Promise<void> {
+    return this.#serial(async () => this.#stopPreview());
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const run of this.#runs) run.stop();
+    this.#stopPreview();
+    await this.#queue.catch(() => {});
+    const dir = this.#dir;
+    this.#dir = undefined;
+    if (dir) {
+      liveDirs.delete(dir);
+      await rm(dir, { recursive: true, force: true });
+    }
+    this.output.close();
+  }
+
+  /** Runs operations one at a time, so a write never lands in the middle of a check run. */
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(new Error("This sandbox was disposed."));
+    const next = this.#queue.then(operation, operation);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  #loadedDir(): string {
+    if (!this.#dir) throw new Error("Call load() before using the sandbox.");
+    return this.#dir;
+  }
+
+  #stopPreview(): void {
+    this.#preview?.stop();
+    this.#preview = undefined;
+  }
+
+  #removeDir(): void {
+    if (!this.#dir) return;
+    liveDirs.delete(this.#dir);
+    rmSync(this.#dir, { recursive: true, force: true });
+    this.#dir = undefined;
+  }
+}
+
+/** Temp folders still in use, removed if the process exits without disposing its sandboxes. */
+const liveDirs = new Set<string>();
+process.once("exit", () => {
+  for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
+});

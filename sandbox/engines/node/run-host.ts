@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import { MarkerReader } from "../../marker-reader";
+import { NODE_HOST_PATH } from "../../payload/index";
+import type { HostConfig } from "../../payload/node-host";
+import type { HostEvent } from "../../payload/protocol";
+import { killGroup, spawnGroup } from "./process-group";
+
+export interface HostRunOptions {
+  dir: string;
+  config: Omit<HostConfig, "nonce">;
+  /** Kill the run after this long; undefined for a long-lived preview server. */
+  timeoutMs?: number;
+  memoryMb: number;
+  outputLimitBytes: number;
+  onOutput(text: string): void;
+  onEvent?(event: HostEvent): void;
+}
+
+/** How a run of the payload host ended, and what it said on the way. */
+export interface HostOutcome {
+  report?: unknown;
+  events: HostEvent[];
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  outputExceeded: boolean;
+  forgedLines: number;
+  /** The last few KB of the learner's output (stdout and stderr). */
+  tail: string;
+  durationMs: number;
+}
+
+/** Output kept for error messages. */
+const TAIL_LIMIT = 8 * 1024;
+
+/** A handle on a running host: its outcome, and a way to stop it early. */
+export interface HostRun {
+  outcome: Promise<HostOutcome>;
+  stop(): void;
+}
+
+/**
+ * Runs `node .vial/node-host.mjs` in a payload folder with its settings (and a fresh nonce) on
+ * stdin. Enforces the time and output limits by killing the process group; resolves when the
+ * process has ended (a finished check run ends itself after its report).
+ *
+ * @example
+ * const { outcome } = runHost({ dir, config: { mode: "check" }, timeoutMs: 10_000, memoryMb: 256, outputLimitBytes: 1e6, onOutput });
+ * const { report, timedOut } = await outcome;
+ */
+export function runHost(options: HostRunOptions): HostRun {
+  const nonce = randomBytes(18).toString("base64url");
+  const started = Date.now();
+  const child = spawnGroup([`--max-old-space-size=${options.memoryMb}`, NODE_HOST_PATH], options.dir);
+  const state: HostOutcome = {
+    events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
+  };
+  let printed = 0;
+  const stop = () => child.pid !== undefined && killGroup(child.pid);
+
+  const text = (chunk: string) => {
+    if (state.outputExceeded) return;
+    printed += Buffer.byteLength(chunk);
+    state.tail = (state.tail + chunk).slice(-TAIL_LIMIT);
+    if (printed > options.outputLimitBytes) {
+      state.outputExceeded = true;
+      stop();
+      return;
+    }
+    options.onOutput(chunk);
+  };
+  const reader = new MarkerReader(nonce, {
+    text,
+    marker: (kind, payload) => {
+      if (kind === "report") state.report = payload;
+      else {
+        state.events.push(payload as HostEvent);
+        options.onEvent?.(payload as HostEvent);
+      }
+    },
+    forged: () => state.forgedLines++,
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => reader.push(chunk));
+  child.stderr.setEncoding("utf8").on("data", text);
+
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+    state.timedOut = true;
+    stop();
+  }, options.timeoutMs);
+
+  child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
+  child.stdin.end(JSON.stringify({ ...options.config, nonce } satisfies HostConfig));
+
+  const outcome = new Promise<HostOutcome>((resolve) => {
+    child.on("error", (error) => {
+      state.tail += `\n${error.message}`;
+    });
+    child.on("exit", stop); // grandchildren would keep the pipes, and so "close", open
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      reader.end();
+      stop(); // anything the learner's code left running in the group goes too
+      resolve({ ...state, code, signal, durationMs: Date.now() - started });
+    });
+  });
+  return { outcome, stop };
+}
