@@ -2,7 +2,7 @@
 // `npm test`: every suite in turn (unit tests, the lessons check, browser tests), then one line
 // `tests: N passed, M failed` counted from the runners' own reports. Exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -41,7 +41,8 @@ if (existsSync("scripts/lessons-check.ts")) {
   });
 }
 
-if (existsSync("playwright.config.ts")) {
+const hasBrowserTests = existsSync("tests/e2e") && readdirSync("tests/e2e", { recursive: true }).some((f) => String(f).endsWith(".spec.ts"));
+if (hasBrowserTests) {
   const e2eReport = join(reports, "playwright.json");
   process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = e2eReport;
   run("browser tests (playwright)", "npx", ["playwright", "test", "--reporter=list,json"], () => {

@@ -5,7 +5,7 @@
  * The run's nonce arrives on stdin and is read, and the real stdout writer and `process.exit`
  * are kept, before any learner code loads, so the learner's code cannot forge the report.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,18 @@ function readPayloadFile(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True when any learner file or the checks import zod, which is large enough to load only on demand. */
+function payloadImports(name: string): boolean {
+  const pattern = new RegExp(`["']${name}["']`);
+  const scan = (dir: string): boolean =>
+    readdirSync(join(root, dir), { withFileTypes: true }).some((entry) => {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return entry.name !== "node_modules" && entry.name !== ".vial" && scan(path);
+      return /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) && pattern.test(readPayloadFile(path) ?? "");
+    });
+  return scan("") || pattern.test(readPayloadFile(".vial/checks.ts") ?? "");
 }
 
 /** The first stack frame in a learner file (their files carry relative names like "app.ts"). */
@@ -88,12 +100,12 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (error) => console.error("Unhandled promise rejection:", error));
 
   const load = (name: string) => import(new URL(name, import.meta.url).href);
-  const [runtime, sucrase, zod, vial] = (await Promise.all([
-    load("./runtime.mjs"), load("./sucrase.mjs"), load("./zod.mjs"), load("./vial-node.mjs"),
-  ])) as [typeof Runtime, { transform: Transform }, unknown, { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => unknown } }];
+  const [runtime, sucrase, vial, zod] = (await Promise.all([
+    load("./runtime.mjs"), load("./sucrase.mjs"), load("./vial-node.mjs"), payloadImports("zod") ? load("./zod.mjs") : undefined,
+  ])) as [typeof Runtime, { transform: Transform }, { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => unknown } }, unknown];
   const host = {
     readFile: readPayloadFile,
-    modules: { vial: vial.core, "vial/node": vial.node, zod },
+    modules: { vial: vial.core, "vial/node": vial.node, ...(zod ? { zod } : {}) },
     transform: sucrase.transform,
   };
 

@@ -13,7 +13,14 @@ import { readBody, readBodyChunks } from "./read-body";
 import type { UploadedFile } from "./uploaded-file";
 import { parseUrlEncoded } from "./urlencoded";
 
-/** Fields and files of a form body. */
+/**
+ * Fields and files of a form body.
+ *
+ * @example
+ * ```ts
+ * const { form, files }: ParsedForm = await readFormBody(request, DEFAULT_BODY_LIMITS);
+ * ```
+ */
 export interface ParsedForm {
   form: MultiDict<string>;
   files: MultiDict<UploadedFile>;

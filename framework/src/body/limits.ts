@@ -3,7 +3,14 @@
  * `MAX_FORM_MEMORY_SIZE` and `MAX_FORM_PARTS`. Going over any of them is a 413.
  */
 
-/** Limits applied while a body is read; `null` means no limit. */
+/**
+ * Limits applied while a body is read; `null` means no limit.
+ *
+ * @example
+ * ```ts
+ * const limits: BodyLimits = { maxContentLength: 16 * 1024 * 1024, maxFormMemorySize: 500_000, maxFormParts: 1_000 };
+ * ```
+ */
 export interface BodyLimits {
   /** Largest whole body in bytes (Flask `MAX_CONTENT_LENGTH`, default `null`). */
   maxContentLength: number | null;

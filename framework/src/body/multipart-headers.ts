@@ -7,7 +7,15 @@ import { BadRequest } from "../http-errors";
 import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "../http/byte-string";
 import { parseHeaderParams } from "../http/header-params";
 
-/** What the headers of a part say about it. */
+/**
+ * What the headers of a part say about it.
+ *
+ * @example
+ * ```ts
+ * const part: PartInfo = parsePartHeaders(headerBytes);
+ * const isFile = part.filename !== undefined;
+ * ```
+ */
 export interface PartInfo {
   /** The form field name (`Content-Disposition: form-data; name="..."`), decoded as UTF-8. */
   name: string;

@@ -15,13 +15,30 @@ import { boundaryLineEnd, CLOSE, CR, findBlankLine, isValidMultipartBoundary, LF
 export type { PartInfo } from "./multipart-headers";
 export { isValidMultipartBoundary } from "./multipart-syntax";
 
-/** What the parser reports, in body order. */
+/**
+ * What the parser reports, in body order: a part's headers, its data in pieces, then its end.
+ *
+ * @example
+ * ```ts
+ * for (const event of parser.push(chunk)) {
+ *   if (event.kind === "part") console.log(event.part.name);
+ *   else if (event.kind === "data") console.log(event.data.length);
+ * }
+ * ```
+ */
 export type MultipartEvent =
   | { kind: "part"; part: PartInfo }
   | { kind: "data"; data: Uint8Array }
   | { kind: "part-end" };
 
-/** Options for {@link MultipartParser}. */
+/**
+ * Options for {@link MultipartParser}.
+ *
+ * @example
+ * ```ts
+ * new MultipartParser(boundary, { maxParts: 1000, maxHeaderSize: 8 * 1024 });
+ * ```
+ */
 export interface MultipartParserOptions {
   /** Most parts allowed (Flask `MAX_FORM_PARTS`); one more is a 413. `null`: no limit. */
   maxParts?: number | null;
@@ -84,9 +101,7 @@ export class MultipartParser {
   finish(): void {
     if (this.#state === "epilogue") return;
     throw new BadRequest(
-      this.#state === "preamble" && this.#parts === 0
-        ? "The multipart body has no boundary line."
-        : "The multipart body ended before its closing boundary.",
+      this.#state === "preamble" ? "The multipart body has no boundary line." : "The multipart body ended before its closing boundary.",
     );
   }
 

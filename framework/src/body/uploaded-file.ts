@@ -1,6 +1,14 @@
 /** A file sent in a multipart form, kept in memory (its size is bounded by `MAX_CONTENT_LENGTH`). */
 
-/** A file from a multipart/form-data request, like Werkzeug's `FileStorage`. */
+/**
+ * A file from a multipart/form-data request, like Werkzeug's `FileStorage`.
+ *
+ * @example
+ * ```ts
+ * const avatar: UploadedFile | undefined = (await readFormBody(request, limits)).files.get("avatar");
+ * if (avatar && avatar.filename !== "") await save(avatar.filename, await avatar.bytes());
+ * ```
+ */
 export interface UploadedFile {
   /** The form field it was sent under. */
   name: string;

@@ -17,6 +17,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** RFC 6265 cookie-octet: printable ASCII without space, `"`, `,`, `;` and `\`. */
 const COOKIE_OCTETS = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
 /** Path: any printable character but `;` (no controls). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
 const PATH = /^\/[^\x00-\x1F\x7F;]*$/;
 const DOMAIN = /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?$/;
 

@@ -7,7 +7,15 @@ import { parseHeaderParams } from "./header-params";
 
 const MEDIA_TYPE = /^[a-z0-9!#$%&'*+\-.^_`|~]+\/[a-z0-9!#$%&'*+\-.^_`|~]+$/;
 
-/** A parsed `Content-Type`: `type` is `"type/subtype"` in lower case. */
+/**
+ * A parsed `Content-Type`: `type` is `"type/subtype"` in lower case.
+ *
+ * @example
+ * ```ts
+ * const mediaType: MediaType | undefined = parseMediaType("text/html; charset=utf-8");
+ * mediaType?.params.charset; // "utf-8"
+ * ```
+ */
 export interface MediaType {
   type: string;
   params: Record<string, string>;

@@ -35,7 +35,7 @@ function runWerkzeug(args: string[], input?: unknown): Record<string, unknown> {
   return JSON.parse(result.stdout) as Record<string, unknown>;
 }
 
-describe.skipIf(missing !== undefined)(title, () => {
+describe.skipIf(missing !== undefined)(title, { timeout: 60_000 }, () => {
   it("Vial verifies hashes written by Werkzeug", async () => {
     const generated = runWerkzeug(["generate", PASSWORD]) as { version: string; scrypt: string; hashes: Record<string, string> };
     expect(generated.hashes.scrypt).toMatch(/^scrypt:32768:8:1\$[A-Za-z0-9]{16}\$[0-9a-f]{128}$/);

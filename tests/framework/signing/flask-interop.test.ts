@@ -58,7 +58,7 @@ const FLASK_CASES: Record<string, unknown> = {
   },
 };
 
-describe.skipIf(missing !== undefined)(title, () => {
+describe.skipIf(missing !== undefined)(title, { timeout: 60_000 }, () => {
   for (const digest of ["SHA-1", "SHA-256"] as Digest[]) {
     const pyDigest = digest === "SHA-1" ? "sha1" : "sha256";
 

@@ -1,0 +1,39 @@
+/**
+ * What the site keeps per lesson in the browser. One record per lesson the learner has opened;
+ * no record means "not started".
+ */
+import type { FileMap } from "../state/files-store";
+
+/** A lesson's saved work and progress. */
+export interface LessonRecord {
+  lessonId: string;
+  files: FileMap;
+  /** Set once every check passed; stays set (like a completed exercise) after later edits. */
+  passed: boolean;
+  /** The latest check run, in short. */
+  lastCheck?: { status: "pass" | "fail" | "error"; passedChecks: number; totalChecks: number; at: number };
+  /** The files as they were before the last reset, so the reset can be undone. */
+  beforeReset?: FileMap;
+  updatedAt: number;
+}
+
+/** A lesson as the outline shows it. */
+export type LessonState = "not-started" | "in-progress" | "passed";
+
+/**
+ * The state of a lesson from its record (or its absence).
+ *
+ * @example
+ * lessonState(undefined); // "not-started"
+ */
+export function lessonState(record: LessonRecord | undefined): LessonState {
+  if (!record) return "not-started";
+  return record.passed ? "passed" : "in-progress";
+}
+
+/** Words for each state, shared by the outline and the lesson header. */
+export const LESSON_STATE_LABEL: Record<LessonState, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  passed: "Passed",
+};
