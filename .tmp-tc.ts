@@ -1,5 +1,8 @@
 import { loadCourse } from "./sandbox/course";
-import { typecheckLesson } from "./sandbox/course/check/typecheck";
+import { typecheckLessons } from "./sandbox/course/check/typecheck";
 import { formatProblem } from "./sandbox/course/check/problem";
-const course = await loadCourse("lessons");
-for (const c of course.chapters) for (const l of c.lessons) { const t = Date.now(); const p = typecheckLesson(l); console.log(l.id, Date.now() - t, "ms"); for (const x of p) console.log("  " + formatProblem(x)); }
+const course = await loadCourse(process.argv[2] ?? "lessons");
+const t = Date.now();
+const found = typecheckLessons(course.chapters.flatMap(c => c.lessons));
+console.log(Date.now() - t, "ms");
+for (const [id, ps] of found) { console.log(id, ps.length); for (const p of ps) console.log("  " + formatProblem(p)); }

@@ -5,8 +5,11 @@
  *
  * @example
  * ```ts
- * const avatar: UploadedFile | undefined = (await readFormBody(request, limits)).files.get("avatar");
- * if (avatar && avatar.filename !== "") await save(avatar.filename, await avatar.bytes());
+ * const avatar: UploadedFile | undefined = (await req.files).get("avatar");
+ * if (avatar && avatar.filename !== "") {
+ *   const data: Uint8Array = await avatar.bytes();
+ *   console.log(avatar.filename, avatar.contentType, data.length);
+ * }
  * ```
  */
 export interface UploadedFile {

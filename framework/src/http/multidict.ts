@@ -1,6 +1,15 @@
 /**
  * A map that keeps every value given for a key, in order, like Werkzeug's `MultiDict`: query
  * strings and forms may repeat a key (`?tag=a&tag=b`), and `get` still answers with the first.
+ *
+ * @example
+ * ```ts
+ * import { MultiDict } from "vial";
+ * const query = new MultiDict(new URLSearchParams("tag=a&tag=b&page=2"));
+ * query.get("tag");    // "a"
+ * query.getAll("tag"); // ["a", "b"]
+ * query.toObject();    // { tag: ["a", "b"], page: "2" }
+ * ```
  */
 export class MultiDict<V> implements Iterable<[string, V]> {
   readonly #pairs: [string, V][] = [];

@@ -1,6 +1,5 @@
 /** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
 import type { IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
 import { setClientAddress } from "../client-address";
 
 /**
@@ -34,7 +33,7 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
   });
   const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
   if (hasBody) {
-    init.body = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+    init.body = bodyStream(incoming);
     init.duplex = "half";
   }
   // The peer address has no place on a standard Request; `clientAddress(req)` reads it back.
@@ -45,4 +44,42 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
 // header can never make `new URL` throw.
 function isValidHost(host: string): boolean {
   return /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host);
+}
+
+/**
+ * The body as a web stream with backpressure. Unlike `Readable.toWeb`, cancelling it (a body over
+ * `MAX_CONTENT_LENGTH`) only stops reading: destroying the message would close the socket before
+ * the 413 is written. `writeWebResponse` closes the connection after answering instead.
+ */
+function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+  // Events already queued may still arrive after a cancel; the stream must then be left alone.
+  let open = true;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        incoming.on("data", (chunk: Buffer) => {
+          if (!open) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+        });
+        incoming.once("end", () => {
+          if (open) controller.close();
+          open = false;
+        });
+        incoming.once("error", (error) => {
+          if (open) controller.error(error);
+          open = false;
+        });
+        incoming.pause();
+      },
+      pull() {
+        incoming.resume();
+      },
+      cancel() {
+        open = false;
+        incoming.pause();
+      },
+    },
+    { highWaterMark: 65_536, size: (chunk) => chunk.byteLength },
+  );
 }

@@ -13,6 +13,9 @@ import type { ServerResponse } from "node:http";
  */
 export async function writeWebResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = {};
+  // Answered before the body was read (413, early errors): the rest of the body is never read,
+  // so the connection cannot be reused.
+  if (!outgoing.req.complete) headers.connection = "close";
   for (const [name, value] of response.headers) {
     if (name === "set-cookie") continue;
     headers[name] = value;

@@ -37,6 +37,12 @@ export interface Converter {
 /**
  * Arguments written in the rule: `<int(4, max=99):id>` gives `{ positional: [4], named: { max: 99 } }`.
  * Values are Python-ish literals: integers, floats, `True`/`False`/`None`, quoted or bare strings.
+ *
+ * @example
+ * ```ts
+ * // For <list(sep="+"):tags> the factory receives { positional: [], named: { sep: "+" } }.
+ * const separatorOf = (args: ConverterArgs): string => String(args.named.sep ?? ",");
+ * ```
  */
 export interface ConverterArgs {
   positional: unknown[];

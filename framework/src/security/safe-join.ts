@@ -19,7 +19,15 @@ const WINDOWS_DEVICE_NAMES = new Set([
  */
 const ENCODED_TRAVERSAL = /%(?:2e|2f|5c|00)/i;
 
-/** Python's `posixpath.normpath`: drops `.` and empty segments, resolves `..` where it can. */
+/**
+ * Python's `posixpath.normpath`: drops `.` and empty segments, resolves `..` where it can.
+ *
+ * @example
+ * ```ts
+ * normalizePosixPath("a/./b/../c"); // "a/c"
+ * normalizePosixPath("../a");       // "../a"
+ * ```
+ */
 export function normalizePosixPath(path: string): string {
   if (path === "") return ".";
   let leadingSlashes = path.startsWith("/") ? 1 : 0;

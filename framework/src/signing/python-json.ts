@@ -19,6 +19,11 @@ function quote(text: string): string {
 /**
  * Orders strings by code point, as Python sorts `str`. JavaScript's default sort compares UTF-16
  * code units, which puts astral characters (surrogates, 0xD800–0xDFFF) before U+E000–U+FFFF.
+ *
+ * @example
+ * ```ts
+ * ["🍵", "\uff21"].sort(compareCodePoints); // ["\uff21", "🍵"]
+ * ```
  */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);

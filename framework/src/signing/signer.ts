@@ -16,6 +16,11 @@ export interface SignerOptions {
 }
 
 const BASE64_ALPHABET = /[A-Za-z0-9\-_=]/;
+/**
+ * A lone surrogate encodes to U+FFFD in UTF-8, so two different strings would share a signature;
+ * Python refuses to encode them, and so do we.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Signs strings with an HMAC of a key derived from a secret and a salt, like itsdangerous'
@@ -76,6 +81,7 @@ export class Signer {
    * ```
    */
   async getSignature(value: string): Promise<string> {
+    if (LONE_SURROGATE.test(value)) throw new TypeError("Cannot sign a string containing a lone surrogate");
     const key = await this.#key(0);
     return base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value))));
   }
@@ -91,7 +97,7 @@ export class Signer {
    */
   async verifySignature(value: string, signature: string): Promise<boolean> {
     const signatureBytes = base64UrlDecode(signature);
-    if (!signatureBytes) return false;
+    if (!signatureBytes || LONE_SURROGATE.test(value)) return false;
     const data = toBytes(value);
     for (let index = 0; index < this.#secretsNewestFirst.length; index++) {
       const key = await this.#key(index);

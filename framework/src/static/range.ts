@@ -45,8 +45,8 @@ export function selectRange(headers: Headers, size: number, validators: Validato
     return { kind: "partial", range: { start: Math.max(0, size - suffix), end: size - 1 } };
   }
   const start = Number(first);
-  const end = last === "" ? size - 1 : Number(last);
-  if (end < start) return FULL;
+  const end = last === "" ? Infinity : Number(last);
+  if (end < start) return FULL; // "bytes=5-2" is invalid: ignored, as RFC 9110 says
   if (start >= size) return { kind: "unsatisfiable" };
   return { kind: "partial", range: { start, end: Math.min(end, size - 1) } };
 }

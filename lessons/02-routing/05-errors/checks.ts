@@ -33,6 +33,7 @@ check("GET /api/books/99 answers a JSON 404 that names the book", async () => {
   expect(res.status, "status of GET /api/books/99").toBe(404);
   const body = res.json();
   expect(body, "JSON body of GET /api/books/99").toHaveProperty("error", "Not Found");
+  expect(body, "JSON body of GET /api/books/99").toHaveProperty("message");
   expect(String(body.message), "message of GET /api/books/99").toContain("99");
 }, { task: 2 });
 
@@ -40,6 +41,7 @@ check("Lending a missing book, or lending without a member, answers JSON errors"
   const client = http(app);
   const missing = await client.post("/api/books/99/loans", { json: { member: "ada" } });
   expect(missing.status, "status of POST /api/books/99/loans").toBe(404);
+  expect(missing.json(), "JSON body of POST /api/books/99/loans").toHaveProperty("message");
   expect(String(missing.json().message), "message of POST /api/books/99/loans").toContain("99");
   const noMember = await client.post("/api/books/2/loans", { json: {} });
   expect(noMember.status, "status of POST /api/books/2/loans with {}").toBe(400);
@@ -51,6 +53,7 @@ check("Lending a book that is out answers 409 Conflict", async () => {
   const res = await http(app).post("/api/books/1/loans", { json: { member: "alan" } });
   expect(res.status, "status of POST /api/books/1/loans (book 1 is on loan)").toBe(409);
   expect(res.json(), "JSON body of POST /api/books/1/loans").toHaveProperty("error", "Conflict");
+  expect(res.json(), "JSON body of POST /api/books/1/loans").toHaveProperty("message");
   expect(String(res.json().message), "message of POST /api/books/1/loans").toContain("already on loan");
 }, { task: 3 });
 

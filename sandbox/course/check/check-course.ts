@@ -10,6 +10,7 @@ import type { Lesson } from "../types";
 import { compileMdxFile } from "./compile-mdx";
 import { strayInCourse, strayInLesson } from "./stray-files";
 import { placeholdersIn } from "./placeholders";
+import { typecheckLessons } from "./typecheck";
 import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
 import { mapWithLimit } from "./pool";
 import { fromLessonError, problem, type Problem } from "./problem";
@@ -79,8 +80,10 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
     }
   }
 
+  const typeErrors = typecheckLessons(lessons);
   const results = await mapWithLimit(lessons, options.concurrency ?? 2, async (lesson) => {
     const result = await checkLesson(lesson, options.grade);
+    result.problems.push(...(typeErrors.get(lesson.id) ?? []));
     options.onLesson?.(result);
     return result;
   });

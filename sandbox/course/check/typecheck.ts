@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
-import type { Files, Lesson } from "../types";
+import type { Lesson } from "../types";
 import { problem, type Problem } from "./problem";
 
 const REPO = resolve(import.meta.dirname, "../../..");
@@ -39,31 +39,40 @@ const OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
   esModuleInterop: true,
   skipLibCheck: true,
+  // Every lesson file is a module, so two lessons' top-level names never collide in one program.
+  moduleDetection: ts.ModuleDetectionKind.Force,
   noEmit: true,
   baseUrl: REPO,
   paths: { vial: ["framework/src/index.ts"], grader: [GRADER_TYPES] },
 };
 
-/** Source files read from disk, shared by every program of a run (the framework is parsed once). */
-const diskCache = new Map<string, ts.SourceFile>();
-
 /**
- * Type errors in the lesson's files, with checks.ts, as laid out for its solution and its starter.
+ * Type errors in each lesson's files, with checks.ts, as laid out for its solution and its
+ * starter. All lessons go into one program, so the framework's types are checked once.
  *
  * @example
  * ```ts
- * const found = typecheckLesson(lesson); // [] when both type-check
+ * const found = typecheckLessons(lessons); // Map { "first-steps/hello-vial" => [] , ... }
  * ```
  */
-export function typecheckLesson(lesson: Lesson): Problem[] {
-  const found: Problem[] = [];
+export function typecheckLessons(lessons: Lesson[]): Map<string, Problem[]> {
+  const workspaces = lessons.flatMap((lesson) =>
+    (["solution", "starter"] as const).map((variant) => ({ lesson, variant, dir: join(VIRTUAL_ROOT, lesson.id, variant) })),
+  );
+  const memory = new Map<string, string>([[GRADER_TYPES, GRADER_DECLARATION]]);
+  for (const { lesson, variant, dir } of workspaces) {
+    for (const [path, text] of Object.entries({ ...lesson[variant], "checks.ts": lesson.checks })) memory.set(join(dir, path), text);
+  }
+  const program = createProgram(memory);
+  const found = new Map<string, Problem[]>(lessons.map((lesson) => [lesson.id, []]));
   const seen = new Set<string>();
-  for (const variant of ["solution", "starter"] as const) {
-    for (const diagnostic of typecheckFiles({ ...lesson[variant], "checks.ts": lesson.checks }, `${lesson.id}/${variant}`)) {
+  for (const { lesson, variant, dir } of workspaces) {
+    for (const diagnostic of diagnosticsUnder(program, dir)) {
       const located = locate(lesson, variant, diagnostic);
-      const key = `${located.file}:${located.field}:${located.message}`;
-      if (!seen.has(key)) found.push(located);
+      const key = `${located.file}:${located.field}:${diagnostic.message}`;
+      if (seen.has(key)) continue;
       seen.add(key);
+      found.get(lesson.id)?.push(located);
     }
   }
   return found;
@@ -77,26 +86,28 @@ interface Diagnostic {
   message: string;
 }
 
-function typecheckFiles(files: Files, name: string): Diagnostic[] {
-  const dir = join(VIRTUAL_ROOT, name);
-  const memory = new Map<string, string>(Object.entries(files).map(([path, text]) => [join(dir, path), text]));
-  memory.set(GRADER_TYPES, GRADER_DECLARATION);
+/** Files read from disk (libs, the framework, zod), parsed once per process and shared by every program. */
+const diskFiles = new Map<string, ts.SourceFile | undefined>();
+
+/** A program over the in-memory files; everything else (framework, zod, libs) is read from disk. */
+function createProgram(memory: Map<string, string>): ts.Program {
   const host = ts.createCompilerHost(OPTIONS, true);
   const readFromDisk = host.getSourceFile.bind(host);
-  host.fileExists = (path) => memory.has(path) || (!path.startsWith(VIRTUAL_ROOT) && existsSync(path));
-  host.directoryExists = (path) => path.startsWith(VIRTUAL_ROOT) || ts.sys.directoryExists(path);
-  host.readFile = (path) => memory.get(path) ?? (path.startsWith(VIRTUAL_ROOT) ? undefined : ts.sys.readFile(path));
+  const virtual = (path: string) => path.startsWith(VIRTUAL_ROOT);
+  host.fileExists = (path) => memory.has(path) || (!virtual(path) && existsSync(path));
+  host.directoryExists = (path) => virtual(path) || ts.sys.directoryExists(path);
+  host.readFile = (path) => memory.get(path) ?? (virtual(path) ? undefined : ts.sys.readFile(path));
   host.getSourceFile = (path, languageVersion, onError) => {
     const text = memory.get(path);
     if (text !== undefined) return ts.createSourceFile(path, text, languageVersion, true);
-    const cached = diskCache.get(path);
-    if (cached) return cached;
-    const file = readFromDisk(path, languageVersion, onError);
-    if (file) diskCache.set(path, file);
-    return file;
+    if (!diskFiles.has(path)) diskFiles.set(path, readFromDisk(path, languageVersion, onError));
+    return diskFiles.get(path);
   };
-  const roots = Object.keys(files).filter((path) => /\.(ts|tsx)$/.test(path)).map((path) => join(dir, path));
-  const program = ts.createProgram(roots, OPTIONS, host);
+  const roots = [...memory.keys()].filter((path) => /\.tsx?$/.test(path) && !path.endsWith(".d.ts"));
+  return ts.createProgram(roots, OPTIONS, host);
+}
+
+function diagnosticsUnder(program: ts.Program, dir: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const source of program.getSourceFiles()) {
     if (!source.fileName.startsWith(dir + "/")) continue;

@@ -8,6 +8,7 @@ import { Vial } from "vial";
 import { serve, type VialServer } from "vial/node";
 
 let server: VialServer;
+let limitedServer: VialServer;
 
 beforeAll(async () => {
   const app = new Vial();
@@ -18,9 +19,12 @@ beforeAll(async () => {
     for (let i = 0; i < 3; i++) yield `chunk${i};`;
   });
   server = await serve(app, { port: 0, handleSignals: false });
+  const limited = new Vial({ config: { MAX_CONTENT_LENGTH: 1024 } });
+  limited.post("/", async (req) => String((await req.bytes()).length));
+  limitedServer = await serve(limited, { port: 0, handleSignals: false });
 });
 
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), limitedServer.close()]));
 
 describe("serve", () => {
   it("answers over HTTP", async () => {
@@ -40,6 +44,24 @@ describe("serve", () => {
     const res = await fetch(`${server.url}/echo-length`, { method: "POST", body: new Uint8Array(size) });
     expect(await res.text()).toBe(String(size));
     expect(await (await fetch(`${server.url}/stream`)).text()).toBe("chunk0;chunk1;chunk2;");
+  });
+
+  it("answers 413 for a body over MAX_CONTENT_LENGTH, declared or streamed", async () => {
+    const declared = await fetch(`${limitedServer.url}/`, { method: "POST", body: new Uint8Array(4096) });
+    expect(declared.status).toBe(413);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 16_384;
+        if (sent > 64 * 1024 * 1024) return controller.close();
+        controller.enqueue(new Uint8Array(16_384));
+      },
+    });
+    const streamed = await fetch(`${limitedServer.url}/`, { method: "POST", body: endless, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    const small = await fetch(`${limitedServer.url}/`, { method: "POST", body: "tiny" });
+    expect(await small.text()).toBe("4");
   });
 
   it("answers HEAD without a body", async () => {

@@ -97,3 +97,15 @@ describe("Signer key rotation", () => {
     expect(await new Signer("fallback").validate(token)).toBe(false);
   });
 });
+
+describe("Signer and lone surrogates", () => {
+  it("refuses to sign them and never verifies them (they would share U+FFFD's signature)", async () => {
+    const signer = new Signer("k");
+    await expect(signer.sign("a\uD800")).rejects.toThrow(TypeError);
+    const token = await signer.sign("a\uFFFD");
+    expect(await signer.validate(token)).toBe(true);
+    expect(await signer.validate(token.replace("\uFFFD", "\uD800"))).toBe(false);
+    expect(await signer.validate(token.replace("\uFFFD", "\uDC00"))).toBe(false);
+    expect(await signer.unsign(await signer.sign("🍵"))).toBe("🍵");
+  });
+});

@@ -13,7 +13,7 @@ describe("RequestFor", () => {
     const app = new Vial();
     app.post("/items", { body: Item }, (req) => {
       expectTypeOf(req.body).toEqualTypeOf<z.infer<typeof Item>>();
-      expectTypeOf(req.body.tags).toEqualTypeOf<number[]>();
+      expectTypeOf(req.body.tags).toEqualTypeOf<string[]>();
       // @ts-expect-error a field the schema does not have
       void req.body.nmae;
       return "ok";

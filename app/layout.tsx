@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "../site/components/site-header";
+import { ServiceWorkerRegistration } from "../site/components/service-worker-registration";
+import { DevLessonRefresher } from "../site/components/dev-lesson-refresher";
+import { applyThemeScript } from "../site/state/theme-store";
+import "../site/styles/globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Learn Vial", template: "%s · Learn Vial" },
+  description: "An interactive course on Vial, a Flask-style web framework in TypeScript: routing, sessions, validation and secure deployment.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: applyThemeScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        {children}
+        <footer className="site-footer">
+          <ServiceWorkerRegistration />
+        </footer>
+        {process.env.NODE_ENV === "development" ? <DevLessonRefresher /> : null}
+      </body>
+    </html>
+  );
+}

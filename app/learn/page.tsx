@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { getCourse } from "../../site/course/course-data";
+import { courseOutline } from "../../site/course/page-data";
+import { OutlinePage } from "../../site/components/outline-page";
+
+export const metadata: Metadata = { title: "Outline" };
+
+export default async function Outline() {
+  return <OutlinePage outline={courseOutline(await getCourse())} />;
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { ReactElement } from "react";
+import type { LessonPageData } from "../course/page-data";
+import { WorkspaceLoader } from "../workspace/workspace-loader";
+
+/**
+ * `/learn/<chapter>/<lesson>`: the lesson text (server-rendered, readable before any script runs)
+ * beside the workspace, which loads lazily.
+ *
+ * @example
+ * <LessonPage data={lessonPageData(course, lesson)} prose={await renderLessonMdx(lesson.body, components)} />
+ */
+export function LessonPage({ data, prose }: { data: LessonPageData; prose: ReactElement }) {
+  return (
+    <main id="main" className="lesson">
+      <article className="lesson__prose prose" aria-labelledby="lesson-title">
+        <header className="lesson__header">
+          <p className="lesson__eyebrow">
+            {data.chapterTitle} · Lesson {data.position} of {data.total} · {data.minutes} min
+          </p>
+          <h1 id="lesson-title">{data.title}</h1>
+          <p className="lesson__summary">{data.summary}</p>
+          <details className="lesson__objectives">
+            <summary>What you will be able to do</summary>
+            <ul>
+              {data.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </details>
+          <a className="skip-link skip-link--inline" href="#workspace">
+            Skip to the editor
+          </a>
+        </header>
+        {prose}
+        <LessonNav data={data} />
+      </article>
+      <WorkspaceLoader data={data} />
+    </main>
+  );
+}
+
+function LessonNav({ data }: { data: LessonPageData }) {
+  return (
+    <nav className="lesson-nav" aria-label="Lessons">
+      {data.previous ? (
+        <Link href={data.previous.href} rel="prev" className="lesson-nav__link">
+          <span className="lesson-nav__label">Previous</span> {data.previous.title}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {data.next ? (
+        <Link href={data.next.href} rel="next" className="lesson-nav__link lesson-nav__link--next">
+          <span className="lesson-nav__label">Next</span> {data.next.title}
+        </Link>
+      ) : (
+        <Link href="/learn" className="lesson-nav__link lesson-nav__link--next">
+          <span className="lesson-nav__label">Done</span> Back to the outline
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The plain, serialisable data the pages hand to client components: the outline of the course
+ * and everything the workspace needs about one lesson. Built on the server, at build time.
+ */
+import type { Course, Lesson, Task } from "../../sandbox/course";
+import { allLessons, lessonHref } from "./course-data";
+
+/** A link to a neighbouring lesson. */
+export interface LessonLink {
+  id: string;
+  title: string;
+  href: string;
+}
+
+/** What the workspace needs about its lesson. */
+export interface LessonPageData {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  objectives: string[];
+  chapterTitle: string;
+  /** 1-based position in the whole course, and the course's length. */
+  position: number;
+  total: number;
+  focus: string;
+  starter: Record<string, string>;
+  solution: Record<string, string>;
+  checks: string;
+  tasks: Task[];
+  /** Set when the lesson continues the previous one's files (`from: previous`). */
+  fromPrevious: { lessonId: string; inheritedPaths: string[] } | null;
+  previous: LessonLink | null;
+  next: LessonLink | null;
+}
+
+/** One chapter of the outline. */
+export interface OutlineChapter {
+  slug: string;
+  number: number;
+  title: string;
+  summary: string;
+  lessons: OutlineLesson[];
+}
+
+export interface OutlineLesson {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  minutes: number;
+  href: string;
+}
+
+/**
+ * The outline of `course`: chapters and their lessons, in order, without files or text.
+ *
+ * @example
+ * courseOutline(course)[0]?.lessons[0]?.href; // "/learn/first-steps/hello-vial"
+ */
+export function courseOutline(course: Course): OutlineChapter[] {
+  return course.chapters.map((chapter) => ({
+    slug: chapter.slug,
+    number: chapter.number,
+    title: chapter.title,
+    summary: chapter.summary,
+    lessons: chapter.lessons.map((lesson) => ({
+      id: lesson.id,
+      number: lesson.number,
+      title: lesson.frontmatter.title,
+      summary: lesson.frontmatter.summary,
+      minutes: lesson.frontmatter.minutes,
+      href: lessonHref(lesson.id),
+    })),
+  }));
+}
+
+/**
+ * The workspace data of `lesson`.
+ *
+ * @example
+ * const data = lessonPageData(course, lesson);
+ * data.previous?.href; // "/learn/first-steps/hello-vial"
+ */
+export function lessonPageData(course: Course, lesson: Lesson): LessonPageData {
+  const lessons = allLessons(course);
+  const link = (id: string | undefined): LessonLink | null => {
+    const target = id ? lessons.find((candidate) => candidate.id === id) : undefined;
+    return target ? { id: target.id, title: target.frontmatter.title, href: lessonHref(target.id) } : null;
+  };
+  const previousLesson = lesson.previous ? lessons.find((candidate) => candidate.id === lesson.previous) : undefined;
+  const chapter = course.chapters.find((candidate) => candidate.slug === lesson.chapterSlug);
+  return {
+    id: lesson.id,
+    title: lesson.frontmatter.title,
+    summary: lesson.frontmatter.summary,
+    minutes: lesson.frontmatter.minutes,
+    objectives: lesson.frontmatter.objectives,
+    chapterTitle: chapter?.title ?? "",
+    position: lessons.indexOf(lesson) + 1,
+    total: lessons.length,
+    focus: lesson.frontmatter.focus,
+    starter: lesson.starter,
+    solution: lesson.solution,
+    checks: lesson.checks,
+    tasks: lesson.tasks,
+    fromPrevious:
+      lesson.frontmatter.from === "previous" && previousLesson
+        ? { lessonId: previousLesson.id, inheritedPaths: inheritedPaths(lesson.starter, previousLesson.solution) }
+        : null,
+    previous: link(lesson.previous),
+    next: link(lesson.next),
+  };
+}
+
+/**
+ * Starter paths whose contents came unchanged from the previous lesson's solution: those the
+ * learner's own finished files may replace.
+ *
+ * @example
+ * inheritedPaths({ "app.ts": "x", "data.ts": "new" }, { "app.ts": "x" }); // ["app.ts"]
+ */
+export function inheritedPaths(starter: Record<string, string>, previousSolution: Record<string, string>): string[] {
+  return Object.keys(starter).filter((path) => previousSolution[path] === starter[path]);
+}

@@ -1,0 +1,58 @@
+/**
+ * Turns a lesson's MDX into React elements at build time: Markdown, the `<Task>` elements, and
+ * code blocks highlighted by Shiki into static HTML with both themes' colours as CSS variables.
+ */
+import { compile, run } from "@mdx-js/mdx";
+import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
+import remarkFrontmatter from "remark-frontmatter";
+import * as jsxRuntime from "react/jsx-runtime";
+import type { ComponentType, ReactElement } from "react";
+import { CODE_THEMES, getHighlighter } from "./highlighter";
+
+/** Components the MDX may use, by the name it uses them with (`Task`). */
+export type MdxComponents = Record<string, ComponentType<any>>;
+
+/**
+ * Compiles MDX source (with or without frontmatter) to the body of a function that `run`
+ * evaluates. Throws with the MDX file's line on a syntax error.
+ *
+ * @example
+ * const code = await compileLessonMdx("# Hi\n\n```ts\nconst a = 1;\n```\n", "lesson.mdx");
+ */
+export async function compileLessonMdx(source: string, path = "lesson.mdx"): Promise<string> {
+  const highlighter = await getHighlighter();
+  const file = await compile(
+    { value: source, path },
+    {
+      outputFormat: "function-body",
+      development: false,
+      remarkPlugins: [remarkFrontmatter],
+      rehypePlugins: [
+        [
+          rehypeShikiFromHighlighter,
+          {
+            themes: CODE_THEMES,
+            defaultColor: false,
+            // Unknown or missing languages render as plain text instead of failing the build.
+            defaultLanguage: "text",
+            fallbackLanguage: "text",
+          },
+        ],
+      ],
+    },
+  );
+  return String(file);
+}
+
+/**
+ * Compiles and evaluates MDX into an element rendered with `components`.
+ *
+ * @example
+ * const content = await renderLessonMdx(lesson.body, { Task });
+ * return <article>{content}</article>;
+ */
+export async function renderLessonMdx(source: string, components: MdxComponents, path?: string): Promise<ReactElement> {
+  const code = await compileLessonMdx(source, path);
+  const { default: Content } = await run(code, { ...jsxRuntime, baseUrl: import.meta.url });
+  return jsxRuntime.jsx(Content, { components });
+}
