@@ -56,7 +56,7 @@ describe("lessons:check on fixtures", { timeout: 120_000 }, () => {
   it("fails MDX that does not compile, naming the line", async () => {
     const found = await problemsOf("mdx-broken");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: at("mdx-broken", "lesson.mdx"), field: expect.stringMatching(/^line 17(:\d+)?$/), message: expect.stringContaining("not valid MDX") });
+    expect(found[0]).toMatchObject({ file: at("mdx-broken", "lesson.mdx"), field: expect.stringMatching(/^line 16(:\d+)?$/), message: expect.stringContaining("not valid MDX") });
   });
 
   it("fails a task that no check covers", async () => {

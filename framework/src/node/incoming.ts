@@ -70,6 +70,11 @@ function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
           if (open) controller.error(error);
           open = false;
         });
+        // A client that goes away mid-body must not leave the handler waiting forever.
+        incoming.once("close", () => {
+          if (open && !incoming.complete) controller.error(new Error("The client closed the connection before sending the whole body."));
+          open = false;
+        });
         incoming.pause();
       },
       pull() {

@@ -5,7 +5,16 @@
  */
 import { STATUS_PHRASES } from "../http-errors";
 
-/** Where an input came from: the part of the request a route schema validates. */
+/**
+ * Where an input came from: the part of the request a route schema validates.
+ *
+ * @example
+ * ```ts
+ * import type { InputLocation, ValidationProblem } from "vial";
+ * const bodyErrors = (problem: ValidationProblem, location: InputLocation = "body") =>
+ *   problem.errors.filter((error) => error.location === location);
+ * ```
+ */
 export type InputLocation = "params" | "query" | "headers" | "cookies" | "form" | "body";
 
 /**
