@@ -1,0 +1,63 @@
+/**
+ * How the site's Service Worker answers requests: build files from the cache first (their names
+ * change with their contents), pages from the network first with the cache as the offline copy.
+ */
+
+/**
+ * Answers from the cache, else fetches and keeps a copy.
+ *
+ * @example
+ * event.respondWith(cacheFirst(cacheName, event.request));
+ */
+export async function cacheFirst(cacheName: string, request: Request): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  return response;
+}
+
+/**
+ * Fetches and keeps a copy; when the network fails, answers from the cache (matched by path,
+ * ignoring the query string), else with an offline page.
+ *
+ * @example
+ * event.respondWith(networkFirst(cacheName, event.request));
+ */
+export async function networkFirst(cacheName: string, request: Request): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") await cache.put(pageKey(request.url), response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match(request, { ignoreSearch: true }));
+    if (cached) return cached;
+    if (request.mode === "navigate") return offlinePage();
+    throw error;
+  }
+}
+
+/**
+ * The cache key of a page: its URL without query or fragment.
+ *
+ * @example
+ * pageKey("https://x.test/learn?a=1#b"); // "https://x.test/learn"
+ */
+export function pageKey(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+function offlinePage(): Response {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline · Learn Vial</title><main style="font-family:system-ui;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>You are offline</h1><p>This page was not saved for offline use yet. Open it once while online and it will be available offline afterwards.</p><p><a href="/learn">Back to the outline</a></p></main></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    },
+  });
+}
