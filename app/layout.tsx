@@ -1,4 +1,3 @@
-import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "../site/components/site-header";
 import { ServiceWorkerRegistration } from "../site/components/service-worker-registration";
@@ -6,15 +5,15 @@ import { DevLessonRefresher } from "../site/components/dev-lesson-refresher";
 import { applyThemeScript } from "../site/state/theme-store";
 import "../site/styles/globals.css";
 
-export const metadata: Metadata = {
+export const metadata = {
   title: { default: "Learn Vial", template: "%s · Learn Vial" },
   description: "An interactive course on Vial, a Flask-style web framework in TypeScript: routing, sessions, validation and secure deployment.",
 };
 
-export const viewport: Viewport = {
+export const viewport = {
   width: "device-width",
   initialScale: 1,
-  colorScheme: "light dark",
+  colorScheme: "light dark" as const,
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -25,6 +25,8 @@ export class MarkerReader {
   #buffer = "";
   /** A blank line held back: markers start with "\n", which would otherwise print as a blank line. */
   #heldNewline = false;
+  /** Part of the current line was already passed on, so the rest of it is output too. */
+  #midLine = false;
 
   constructor(private readonly nonce: string, private readonly handlers: MarkerReaderHandlers) {}
 
@@ -39,9 +41,10 @@ export class MarkerReader {
     // A partial line that cannot be a marker is output now, so logs show up without waiting.
     const partial = this.#buffer;
     const mayBeMarker = partial.length <= MARKER_PREFIX.length ? MARKER_PREFIX.startsWith(partial) : partial.startsWith(MARKER_PREFIX);
-    if (this.#buffer && (!mayBeMarker || this.#buffer.length > MAX_MARKER_LENGTH)) {
-      this.#text(this.#buffer);
+    if (partial && (this.#midLine || !mayBeMarker || partial.length > MAX_MARKER_LENGTH)) {
+      this.#text(partial);
       this.#buffer = "";
+      this.#midLine = true;
     }
   }
 
@@ -54,6 +57,11 @@ export class MarkerReader {
   }
 
   #line(line: string, hadNewline = true): void {
+    if (this.#midLine) {
+      this.#midLine = !hadNewline;
+      this.#text(hadNewline ? line + "\n" : line);
+      return;
+    }
     const marker = readMarker(line, this.nonce);
     if (marker === undefined) {
       if (line === "" && hadNewline && !this.#heldNewline) {

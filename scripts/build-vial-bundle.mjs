@@ -8,6 +8,7 @@
  *   sucrase.mjs    sucrase's transform: TypeScript to CommonJS, pure JS
  *   runtime.mjs    the payload runtime: module loader and grader
  *   node-host.mjs  the entry the node and WebContainer engines run with `node`
+ *   worker-host.mjs  the entry the worker engine runs in a Web Worker
  *
  * Builds are cached: a hash of every input is kept in manifest.json and an unchanged input set
  * skips the build, so tests and the `learn` command build once. Files are written atomically,
@@ -36,11 +37,12 @@ function bundleSpecs(root) {
     "sucrase.mjs": { contents: `export { transform } from "sucrase";`, platform: "neutral", minify: true },
     "runtime.mjs": { entry: join(payload, "runtime/index.ts"), platform: "neutral" },
     "node-host.mjs": { entry: join(payload, "node-host.ts"), platform: "node" },
+    "worker-host.mjs": { entry: join(root, "sandbox/engines/worker/host/index.ts"), platform: "browser" },
   };
 }
 
 /** Source folders whose contents decide whether a rebuild is needed. */
-const INPUT_DIRS = ["framework/src", "sandbox/payload", "sandbox/grader"];
+const INPUT_DIRS = ["framework/src", "sandbox/payload", "sandbox/grader", "sandbox/engines/worker/host"];
 const INPUT_FILES = ["sandbox/report.ts", "scripts/build-vial-bundle.mjs", "node_modules/esbuild/package.json", "node_modules/sucrase/package.json", "node_modules/zod/package.json"];
 
 function listFiles(dir) {

@@ -19,6 +19,7 @@ import { RoutingRedirect, routeRequest } from "./dispatch";
 import { consoleLogger, type Logger } from "./logger";
 import { ValidationFailed } from "./validation/validation-failed";
 import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler";
+import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
 
 /**
  * Options of `new Vial()`.
@@ -78,6 +79,8 @@ export class Vial extends Scaffold {
   readonly urlMap: RouteMap<RouteData>;
   /** Where unhandled errors are logged. */
   logger: Logger;
+  /** Loads and saves `req.session` (default: signed cookies, Flask's format). */
+  sessionInterface: SessionInterface = new SecureCookieSessionInterface();
   readonly #blueprints = new Map<string, RegisteredBlueprint>();
 
   constructor(options: VialOptions = {}) {
@@ -207,6 +210,8 @@ export class Vial extends Scaffold {
   protected async fullDispatchRequest(req: VialRequest): Promise<Response> {
     let response: Response;
     try {
+      // Opened before routing and hooks, as Flask does; it is async because signing is (Web Crypto).
+      req.session = (await this.sessionInterface.openSession(this, req)) ?? this.sessionInterface.makeNullSession(this);
       const route = this.matchRequest(req);
       const early = await this.preprocessRequest(req);
       const value = early !== undefined ? early : await this.dispatchRequest(req, route);
@@ -250,6 +255,9 @@ export class Vial extends Scaffold {
         const replaced = await hooks.afterRequest[i]!(response, req);
         if (replaced instanceof Response) response = replaced;
       }
+    }
+    if (!this.sessionInterface.isNullSession(req.session)) {
+      response = await this.sessionInterface.saveSession(this, req.session, response);
     }
     return response;
   }

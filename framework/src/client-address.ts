@@ -7,7 +7,7 @@
 
 const addresses = new WeakMap<Request, string>();
 
-/** A Vial request (`req` in handlers and hooks) or a standard `Request`. */
+/** A Vial request (`req` in handlers and hooks) or a standard `Request`. @example `const req: vial.RequestLike = new Request("http://localhost/")` */
 export type RequestLike = Request | { readonly raw: Request };
 
 function rawRequest(req: RequestLike): Request {

@@ -6,6 +6,18 @@ export { Vial, toRequest, type VialOptions, type RequestInitWithBody, type Route
 export { Blueprint, type BlueprintOptions, type RegisterOptions } from "./blueprint";
 export { Config, defaultConfig, type ConfigValues } from "./config";
 export { VialRequest } from "./request";
+export {
+  Session,
+  NullSession,
+  SessionInterface,
+  SecureCookieSessionInterface,
+  addVary,
+  setCookie,
+  deleteCookie,
+  type SessionCookieFlags,
+} from "./sessions";
+export { flash, getFlashedMessages, type FlashOptions } from "./flash";
+export { csrf, csrfToken, CsrfError, type CsrfOptions } from "./middleware/csrf";
 export { json, text, redirect } from "./response";
 export { makeResponse, InvalidResponseError, type ResponseValue } from "./make-response";
 export * from "./http-errors";

@@ -6,6 +6,8 @@
 import type { UploadedFile } from "./body";
 import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
 import { MultiDict, parseCookieHeader } from "./http";
+import { NullSession } from "./sessions/null-session";
+import type { Session } from "./sessions/session";
 import type { UrlForOptions } from "./url-for";
 
 /** What the request needs from its app: limits, URL building, the session store. */
@@ -41,6 +43,11 @@ export class VialRequest<P = Record<string, unknown>> {
   blueprints: readonly string[] = [];
   /** Scratch space for this request only, like Flask's `g`. */
   readonly g: Record<string, unknown> = {};
+  /**
+   * The session: opened by the app before the before-request hooks, saved after the after-request
+   * hooks. Until then (and in apps without a `SECRET_KEY`) an empty session that cannot be written.
+   */
+  session: Session = new NullSession();
   /** Limits for this request; start from the app config and may be changed in a hook. */
   maxContentLength: number | null;
   maxFormMemorySize: number | null;

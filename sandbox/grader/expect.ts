@@ -88,6 +88,12 @@ function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boole
     expectation[name] = async (...args: unknown[]) => judge(matcher(await outcome(), ...args), negated, label);
   }
   expectation.toThrow = async (expected?: ThrowExpectation) => {
+    if (way === "resolves" || !negated) {
+      // A promise that settled the wrong way fails with that, whatever error was expected.
+      const value = await outcome();
+      judge(judgeThrown(value, way === "rejects", expected), negated, label);
+      return;
+    }
     const { resolved, value } = await settle();
     judge(judgeThrown(value, !resolved, expected), negated, label);
   };

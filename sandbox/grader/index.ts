@@ -2,10 +2,28 @@
  * The grader: the checks API of lesson files (`check`, `expect`, `http`) and the runner that
  * turns registered checks into a grade report. Dependency-free, so it runs in every engine.
  *
+ * In the sandbox, each run gets its own grader (see createGrader) and checks.ts's
+ * `import ... from "grader"` resolves to it. The `check` and `http` exported here belong to
+ * one shared grader, so editors and tools that resolve "grader" to this file see the same API.
+ *
  * @example
  * import { check, expect, http } from "grader";   // inside a lesson's checks.ts
+ * check("GET / answers Hello", async () => {
+ *   const res = await http(app).get("/");
+ *   expect(res.status, "status of GET /").toBe(200);
+ * }, { task: 1 });
  */
-export { createGrader } from "./grader";
+import { createGrader } from "./grader";
+import type { GraderApi } from "./grader";
+
+const shared = createGrader().api;
+
+/** Registers a check; see {@link GraderApi}. */
+export const check: GraderApi["check"] = shared.check;
+/** Calls an app through `app.request` and records the exchange; see {@link GraderApi}. */
+export const http: GraderApi["http"] = shared.http;
+
+export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
 export { expect } from "./expect";
 export type { Expectation, AsyncExpectation } from "./expect";

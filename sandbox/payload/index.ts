@@ -8,13 +8,13 @@ export type PayloadTree = Record<string, string | Uint8Array>;
 export type PayloadMode = "node" | "worker";
 
 /** The bundles built by scripts/build-vial-bundle.mjs, by file name. */
-export type AssetName = "vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs";
+export type AssetName = "vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs" | "worker-host.mjs";
 export type PayloadAssets = Partial<Record<AssetName, string | Uint8Array>>;
 
 /** Which bundles each mode needs. */
 export const ASSETS_BY_MODE: Record<PayloadMode, AssetName[]> = {
   node: ["vial-node.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "node-host.mjs"],
-  worker: ["vial.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs"],
+  worker: ["vial.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "worker-host.mjs"],
 };
 
 /** The entry a node-mode payload is run with: `node .vial/node-host.mjs`. */

@@ -83,7 +83,10 @@ function waitForPort(port: number, hostname: string, deadline: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const config = JSON.parse(await readStdin()) as HostConfig;
+  // WebContainers give processes a terminal, not a pipe, so stdin never ends there: that engine
+  // passes the settings in VIAL_HOST_CONFIG instead, removed before any learner code can read it.
+  const config = JSON.parse(process.env.VIAL_HOST_CONFIG ?? (await readStdin())) as HostConfig;
+  delete process.env.VIAL_HOST_CONFIG;
   const write = process.stdout.write.bind(process.stdout);
   const exit = process.exit.bind(process);
   const send = (kind: MarkerKind, payload: HostEvent | unknown, then?: () => void) =>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactElement } from "react";
 import type { LessonPageData } from "../course/page-data";
 import { WorkspaceLoader } from "../workspace/workspace-loader";
+import { withInlineCode } from "./inline-code";
 
 /**
  * `/learn/<chapter>/<lesson>`: the lesson text (server-rendered, readable before any script runs)
@@ -24,7 +25,7 @@ export function LessonPage({ data, prose }: { data: LessonPageData; prose: React
             <summary>What you will be able to do</summary>
             <ul>
               {data.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
+                <li key={objective}>{withInlineCode(objective)}</li>
               ))}
             </ul>
           </details>

@@ -9,6 +9,15 @@ import * as jsxRuntime from "react/jsx-runtime";
 import type { ComponentType, ReactElement } from "react";
 import { CODE_THEMES, getHighlighter } from "./highlighter";
 
+const SHIKI_OPTIONS = {
+  themes: CODE_THEMES,
+  // Colours as CSS variables (--shiki-light, --shiki-dark); the stylesheet picks one per scheme.
+  defaultColor: false,
+  // Unknown or missing languages render as plain text instead of failing the build.
+  defaultLanguage: "text",
+  fallbackLanguage: "text",
+} as const;
+
 /** Components the MDX may use, by the name it uses them with (`Task`). */
 export type MdxComponents = Record<string, ComponentType<any>>;
 
@@ -27,18 +36,7 @@ export async function compileLessonMdx(source: string, path = "lesson.mdx"): Pro
       outputFormat: "function-body",
       development: false,
       remarkPlugins: [remarkFrontmatter],
-      rehypePlugins: [
-        [
-          rehypeShikiFromHighlighter,
-          {
-            themes: CODE_THEMES,
-            defaultColor: false,
-            // Unknown or missing languages render as plain text instead of failing the build.
-            defaultLanguage: "text",
-            fallbackLanguage: "text",
-          },
-        ],
-      ],
+      rehypePlugins: [() => rehypeShikiFromHighlighter(highlighter, SHIKI_OPTIONS)],
     },
   );
   return String(file);

@@ -3,16 +3,20 @@
  * disk, `vial/node`), in a browser Worker or a WebContainer (files in memory), or anywhere else.
  */
 
-/** A byte range, both ends inclusive (as in `Content-Range`). */
+/** A byte range, both ends inclusive (as in `Content-Range`). @example `const firstKilobyte: vial.ByteRange = { start: 0, end: 1023 }` */
 export interface ByteRange {
   start: number;
   end: number;
 }
 
-/** The body of a file (or of a range of it): bytes, or a stream of them. */
+/** The body of a file (or of a range of it): bytes, or a stream of them. @example `const body: vial.FileBody = new TextEncoder().encode("hi")` */
 export type FileBody = Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
 
-/** A file found by a {@link FileSource}: its size and dates, and a way to read it when needed. */
+/**
+ * A file found by a {@link FileSource}: its size and dates, and a way to read it when needed.
+ *
+ * @example `const file: vial.StaticFile = { size: 2, modified: new Date(), open: () => new TextEncoder().encode("hi") }`
+ */
 export interface StaticFile {
   /** Size in bytes. */
   size: number;

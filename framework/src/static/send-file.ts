@@ -9,7 +9,7 @@ import { evaluatePreconditions, validatorsOf } from "./conditional";
 import type { StaticFile } from "./file-source";
 import { selectRange } from "./range";
 
-/** Options of `sendFile`. */
+/** Options of `sendFile`. @example `const options: vial.SendFileOptions = { path: "report.pdf", maxAge: 0 }` */
 export interface SendFileOptions {
   /** The file's name or path, for its Content-Type (when `contentType` is not given). */
   path?: string;
@@ -22,7 +22,7 @@ export interface SendFileOptions {
   maxAge?: number;
 }
 
-/** The request parts `sendFile` reads: a Vial `req` or a standard `Request`. */
+/** The request parts `sendFile` reads: a Vial `req` or a standard `Request`. @example `const req: vial.ConditionalRequest = new Request("http://localhost/a.txt")` */
 export interface ConditionalRequest {
   readonly method: string;
   readonly headers: Headers;

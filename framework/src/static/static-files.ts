@@ -10,7 +10,7 @@ import { safeJoin } from "../security/safe-join";
 import type { FileSource } from "./file-source";
 import { cacheControlFor, sendFile } from "./send-file";
 
-/** Options of the static-files route. */
+/** Options of the static-files route. @example `const assets: vial.StaticFilesOptions = { urlPrefix: "/assets", maxAge: 86400 }` */
 export interface StaticFilesOptions {
   /** Where the files appear in URLs (default `"/static"`; `""` serves from the root). */
   urlPrefix?: string;

@@ -59,10 +59,17 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
     out("");
     for (const found of problems) out(formatProblem(found));
   }
-  const failed = lessons.filter((lesson) => lesson.problems.length > 0).length;
-  const status = problems.length === 0 ? "ok" : "FAILED";
-  out(`\nlessons:check ${status}: ${lessons.length} lesson${lessons.length === 1 ? "" : "s"} checked in ${root}/, ${failed} with problems, ${problems.length} problem${problems.length === 1 ? "" : "s"} in all`);
+  out(`\n${summaryLine(root, problems.length, lessons)}`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/** `lessons:check ok: 8 lessons graded in lessons/, no problems`, or FAILED with the counts. */
+function summaryLine(root: string, problems: number, lessons: LessonResult[]): string {
+  const graded = `${lessons.length} lesson${lessons.length === 1 ? "" : "s"} graded in ${root}/`;
+  if (problems === 0) return `lessons:check ok: ${graded}, no problems`;
+  const failed = lessons.filter((lesson) => lesson.problems.length > 0).length;
+  const which = lessons.length > 0 ? `, ${failed} of them with problems` : "";
+  return `lessons:check FAILED: ${problems} problem${problems === 1 ? "" : "s"}; ${graded}${which}`;
 }
 
 function progressLine(result: LessonResult): string {

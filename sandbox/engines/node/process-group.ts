@@ -30,9 +30,9 @@ export function killGroup(pid: number): void {
 }
 
 /** Only what `node` needs: the parent's variables (tokens, NODE_OPTIONS loaders) stay out. */
-function cleanEnv(): NodeJS.ProcessEnv {
+function cleanEnv(): Record<string, string> {
   const keep = ["PATH", "LANG", "LC_ALL", "TZ", "TMPDIR"];
-  return Object.fromEntries(keep.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]]));
+  return Object.fromEntries(keep.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]!]])));
 }
 
 /**
@@ -44,7 +44,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
  */
 export function spawnGroup(args: string[], cwd: string): ChildProcessWithoutNullStreams {
   installExitHook();
-  const child = spawn(process.execPath, args, { cwd, detached: true, stdio: "pipe", env: cleanEnv() });
+  const child = spawn(process.execPath, args, { cwd, detached: true, stdio: "pipe", env: cleanEnv() as NodeJS.ProcessEnv });
   if (child.pid !== undefined) {
     const pid = child.pid;
     live.add(pid);

@@ -147,6 +147,7 @@ describe("secureHeaders options", () => {
   it("refuses values that would inject directives or headers, when it is made", () => {
     expect(() => secureHeaders({ contentSecurityPolicy: { scriptSrc: ["'self'; script-src *"] } })).toThrow(/Invalid source/);
     expect(() => secureHeaders({ contentSecurityPolicy: { imgSrc: ["data:", ""] } })).toThrow(/Invalid source/);
+    expect(() => secureHeaders({ contentSecurityPolicy: { imgSrc: ["data:\u0000"] } })).toThrow(/Invalid source/);
     expect(() => secureHeaders({ contentSecurityPolicy: { "img src": ["'self'"] } })).toThrow(/directive name/);
     expect(() => secureHeaders({ referrerPolicy: "no-referrer\r\nSet-Cookie: a=b" })).toThrow(/line breaks/);
   });

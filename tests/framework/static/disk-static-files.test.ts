@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Vial } from "vial";
+import { serve } from "vial/node";
 import { sendFromDirectory, staticFiles } from "../../../framework/src/node/static-files";
 
 const SECRET = "TOP SECRET: outside the static folder";
@@ -83,6 +84,21 @@ describe("staticFiles from disk", () => {
     const fromUrl = new Vial();
     fromUrl.use(staticFiles(pathToFileURL(join(root, "static"))));
     expect(await (await fromUrl.request("/static/hello.txt")).text()).toBe(FILES["hello.txt"]);
+  });
+
+  it("streams over a real node:http server, with Content-Length, HEAD and 304", async () => {
+    const server = await serve(app, { port: 0, handleSignals: false });
+    try {
+      const res = await fetch(`${server.url}/static/hello.txt`);
+      expect([res.status, res.headers.get("content-length"), await res.text()]).toEqual([200, "19", FILES["hello.txt"]]);
+      const head = await fetch(`${server.url}/static/hello.txt`, { method: "HEAD" });
+      expect([head.status, head.headers.get("content-length"), await head.text()]).toEqual([200, "19", ""]);
+      const cached = await fetch(`${server.url}/static/hello.txt`, { headers: { "if-none-match": res.headers.get("etag")! } });
+      expect(cached.status).toBe(304);
+      expect((await fetch(`${server.url}/static/..%2fsecret.txt`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 
   it("sendFromDirectory checks an untrusted name the same way", async () => {

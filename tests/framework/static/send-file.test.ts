@@ -61,6 +61,15 @@ describe("sendFile responses", () => {
     expect(opened).toEqual([]);
   });
 
+  it("works on a plain Request outside any route", async () => {
+    const bytes = new TextEncoder().encode("{}");
+    const file: StaticFile = { size: bytes.length, etag: '"v1"', open: () => bytes };
+    const fresh = await sendFile(new Request("http://x/data"), file, { contentType: "application/json" });
+    expect([fresh.status, fresh.headers.get("content-type"), await fresh.text()]).toEqual([200, "application/json", "{}"]);
+    const cached = await sendFile(new Request("http://x/data", { headers: { "if-none-match": '"v1"' } }), file);
+    expect(cached.status).toBe(304);
+  });
+
   it("is 404 for a missing file", async () => {
     const { source } = countingSource();
     expect((await appOver(source).request("/static/nope.txt")).status).toBe(404);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findLessonBySlugs, getCourse, lessonRouteParams } from "../../../../site/course/course-data";
 import { lessonPageData } from "../../../../site/course/page-data";
@@ -15,7 +14,7 @@ export async function generateStaticParams() {
   return lessonRouteParams(await getCourse());
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Params }): Promise<{ title?: string; description?: string }> {
   const { chapter, lesson } = await params;
   const found = findLessonBySlugs(await getCourse(), chapter, lesson);
   return found ? { title: found.frontmatter.title, description: found.frontmatter.summary } : {};

@@ -12,7 +12,11 @@ import type { Blueprint } from "../../blueprint";
 import { clientAddress, setClientAddress, type RequestLike } from "../../client-address";
 import { trustedValue } from "./trusted-value";
 
-/** How many proxies set each header (Werkzeug's defaults: one proxy sets For and Proto). */
+/**
+ * How many proxies set each header (Werkzeug's defaults: one proxy sets For and Proto).
+ *
+ * @example `const behindNginx: vial.ProxyFixOptions = { xFor: 1, xProto: 1, xHost: 1 }`
+ */
 export interface ProxyFixOptions {
   /** Values to trust in `X-Forwarded-For` (the client address). Default 1. */
   xFor?: number;

@@ -10,7 +10,7 @@
  *   limiters apply, the one with the fewest requests remaining is shown.
  */
 
-/** Which form of the headers to send, or `false` for none. */
+/** Which form of the headers to send, or `false` for none. @example `const style: vial.RateLimitHeaderStyle = "draft-6"` */
 export type RateLimitHeaderStyle = "draft-8" | "draft-6" | false;
 
 /** One limiter's state for one request. */

@@ -3,7 +3,7 @@
  * process; use a shared store such as Redis when several processes serve the app).
  */
 
-/** The count of a key in its current window. */
+/** The count of a key in its current window. @example `const hit: vial.RateLimitHit = { count: 1, resetAt: Date.now() + 60_000 }` */
 export interface RateLimitHit {
   /** Requests counted in this window, including the one just made. */
   count: number;
@@ -34,7 +34,7 @@ export interface RateLimitStore {
   increment(key: string, windowMs: number): Promise<RateLimitHit>;
 }
 
-/** Options of `MemoryStore`. */
+/** Options of `MemoryStore`. @example `const store = new vial.MemoryStore({ now: () => 0 })` */
 export interface MemoryStoreOptions {
   /** The clock, in milliseconds (default `Date.now`); tests pass a fake one. */
   now?: () => number;

@@ -13,7 +13,7 @@ import { withHeaderChanges } from "../secure-headers/mutable-response";
 import { addRateLimitHeaders, type RateLimitHeaderStyle, type RateLimitState } from "./headers";
 import { MemoryStore, type RateLimitStore } from "./memory-store";
 
-/** Options of `rateLimit()`. */
+/** Options of `rateLimit()`. @example `const perMinute: vial.RateLimitOptions = { window: 60, max: 100, headers: "draft-6" }` */
 export interface RateLimitOptions {
   /** Length of the counting window, in seconds. */
   window: number;

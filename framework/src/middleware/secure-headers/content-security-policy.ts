@@ -5,12 +5,14 @@
  */
 import { NONCE } from "./nonce";
 
-/** One source in a directive's list: a string such as `"'self'"` or `"https:"`, or {@link NONCE}. */
+/** One source in a directive's list: a string such as `"'self'"` or `"https:"`, or {@link NONCE}. @example `const sources: vial.CspSource[] = ["'self'", vial.NONCE]` */
 export type CspSource = string | typeof NONCE;
 
 /**
  * CSP directives by name (`scriptSrc` or `"script-src"`): a list of sources, one string, `true`
  * for a directive without sources (`upgradeInsecureRequests: true`), or `false` to drop a default.
+ *
+ * @example `const policy: vial.ContentSecurityPolicy = { imgSrc: ["'self'", "data:"], frameAncestors: false, upgradeInsecureRequests: true }`
  */
 export type ContentSecurityPolicy = Record<string, readonly CspSource[] | string | boolean>;
 
@@ -41,11 +43,13 @@ function checkName(name: string): void {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new TypeError(`Invalid CSP directive name "${name}".`);
 }
 
-// A `;` or `,` would end the directive or the policy early and let the rest of the value smuggle
-// in another directive; spaces separate sources, so one source may not hold any.
+// Visible ASCII only, without `;` or `,`: those would end the directive or the policy early and
+// let the rest of the value smuggle in another directive; spaces separate sources.
+const SOURCE = /^[\x21-\x2b\x2d-\x3a\x3c-\x7e]+$/;
+
 function checkSource(directive: string, source: CspSource): void {
   if (source === NONCE) return;
-  if (typeof source !== "string" || source === "" || /[\s;,\u0000-\u001f\u007f]/.test(source)) {
+  if (typeof source !== "string" || !SOURCE.test(source)) {
     throw new TypeError(`Invalid source ${JSON.stringify(source)} in CSP directive "${directive}".`);
   }
 }
@@ -61,11 +65,7 @@ function toSources(name: string, value: readonly CspSource[] | string | true): r
 /**
  * Merges `policy` over `base` (a directive set to `false` is removed) and checks every name and
  * source, so a mistake fails at startup rather than sending a broken header.
- *
- * @example
- * ```ts
- * compilePolicy({ imgSrc: ["'self'", "data:"] }); // the defaults plus img-src
- * ```
+ * `compilePolicy({ imgSrc: ["'self'", "data:"] })` is the defaults plus `img-src`.
  */
 export function compilePolicy(policy: ContentSecurityPolicy, base: ContentSecurityPolicy = DEFAULT_CSP): CompiledDirective[] {
   const merged = new Map<string, readonly CspSource[] | string | boolean>();

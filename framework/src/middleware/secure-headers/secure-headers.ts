@@ -13,10 +13,16 @@ import { cspNonce } from "./nonce";
 /**
  * A header's setting: `true` (or leaving it out) sends the default, a string sends that value,
  * `false` sends nothing.
+ *
+ * @example `const setting: vial.HeaderSetting = "DENY"`
  */
 export type HeaderSetting = string | boolean;
 
-/** Options of `secureHeaders()`. Every header can be changed or turned off. */
+/**
+ * Options of `secureHeaders()`. Every header can be changed or turned off.
+ *
+ * @example `const options: vial.SecureHeadersOptions = { xFrameOptions: "DENY", crossOriginEmbedderPolicy: "require-corp" }`
+ */
 export interface SecureHeadersOptions {
   /** Directives merged over the default policy (`false` on a directive drops it); `false` sends no CSP. */
   contentSecurityPolicy?: ContentSecurityPolicy | boolean;

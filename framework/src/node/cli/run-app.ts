@@ -7,7 +7,7 @@ if (!entry) {
   console.error("usage: run-app <entry> [host] [port]");
   process.exit(2);
 }
-const app = await loadApp(entry);
+const app = await loadApp(entry, { native: true });
 await serve(app, {
   host,
   port: Number(port),

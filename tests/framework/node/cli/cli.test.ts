@@ -31,8 +31,9 @@ describe("vial routes", () => {
 
 describe("vial dev", () => {
   it("serves the app and restarts when the file changes", async () => {
-    // Inside the repo (git-ignored) so the app can import "vial"; not under node_modules, which tsx does not watch.
-    const dir = mkdtempSync(join(process.cwd(), ".tmp-vial-dev-"));
+    // Inside the repo (git-ignored) so the app can import "vial"; not under node_modules or a
+    // dot-folder, which tsx's watcher ignores.
+    const dir = mkdtempSync(join(process.cwd(), "tmp-vial-dev-"));
     const entry = join(dir, "app.ts");
     const source = (word: string) => `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "${word}");\n`;
     writeFileSync(entry, source("first"));

@@ -1,0 +1,140 @@
+/**
+ * Sessions stored in a signed cookie: Flask's `SecureCookieSessionInterface`, in the same wire
+ * format (itsdangerous, salt `"cookie-session"`, HMAC-SHA1, tagged JSON), so a Flask app and a
+ * Vial app that share `SECRET_KEY` share sessions. Signed, not encrypted: users can read what is
+ * in their cookie, they just cannot change it.
+ */
+import type { Vial } from "../app";
+import { deleteCookieHeader, serializeCookie } from "../cookies";
+import { withHeaderChanges } from "../middleware/secure-headers/mutable-response";
+import type { VialRequest } from "../request";
+import { sessionSerializer, type Digest, type URLSafeTimedSerializer } from "../signing";
+import { Session } from "./session";
+import { SessionInterface } from "./session-interface";
+import { addVary } from "./vary";
+
+const DIGESTS: readonly Digest[] = ["SHA-1", "SHA-256"];
+
+/** The serializer for the app's current keys, made once per distinct set of keys. */
+interface CachedSerializer {
+  id: string;
+  serializer: URLSafeTimedSerializer;
+}
+
+/**
+ * The default session interface (`app.sessionInterface`). `SECRET_KEY` signs and
+ * `SECRET_KEY_FALLBACKS` only verify, so keys can be rotated without logging everyone out. A
+ * missing, tampered, expired (older than `PERMANENT_SESSION_LIFETIME`) or undecodable cookie
+ * gives an empty session. No crypto runs for requests without a session cookie.
+ *
+ * `SESSION_DIGEST` (`"SHA-1"`, Flask's and the default, or `"SHA-256"`) picks the HMAC hash;
+ * Flask only reads SHA-256 cookies when its interface is changed the same way.
+ *
+ * @example
+ * ```ts
+ * import { Vial, SecureCookieSessionInterface } from "vial";
+ * const app = new Vial({
+ *   config: { SECRET_KEY: "new-secret", SECRET_KEY_FALLBACKS: ["old-secret"], SESSION_COOKIE_SAMESITE: "Lax" },
+ * });
+ * app.sessionInterface instanceof SecureCookieSessionInterface; // true: the default
+ * ```
+ */
+export class SecureCookieSessionInterface extends SessionInterface {
+  #cached: CachedSerializer | undefined;
+
+  /**
+   * The signing keys, oldest first (`[...SECRET_KEY_FALLBACKS, SECRET_KEY]`, the last one signs),
+   * or `undefined` without a `SECRET_KEY`.
+   */
+  getSecretKeys(app: Vial): string[] | undefined {
+    const secret = app.config.SECRET_KEY;
+    if (typeof secret !== "string" || secret === "") return undefined;
+    const fallbacks = app.config.SECRET_KEY_FALLBACKS as unknown;
+    const list = Array.isArray(fallbacks) ? fallbacks : typeof fallbacks === "string" ? [fallbacks] : [];
+    const older = list.filter((key): key is string => typeof key === "string" && key !== "");
+    // The current key goes last: it is the one that signs (CVE-2025-47278 signed with a fallback).
+    return [...older, secret];
+  }
+
+  /** `SESSION_DIGEST`: `"SHA-1"` (default, Flask's) or `"SHA-256"`. */
+  getDigest(app: Vial): Digest {
+    const digest = app.config.SESSION_DIGEST ?? "SHA-1";
+    if (!DIGESTS.includes(digest as Digest)) {
+      throw new TypeError(`SESSION_DIGEST must be "SHA-1" or "SHA-256", got ${JSON.stringify(digest)}.`);
+    }
+    return digest as Digest;
+  }
+
+  /** The serializer that signs and reads session cookies, or `undefined` without a `SECRET_KEY`. */
+  getSigningSerializer(app: Vial): URLSafeTimedSerializer | undefined {
+    const keys = this.getSecretKeys(app);
+    if (!keys) return undefined;
+    const digest = this.getDigest(app);
+    const id = JSON.stringify([digest, keys]);
+    if (this.#cached?.id !== id) this.#cached = { id, serializer: sessionSerializer(keys, { digest }) };
+    return this.#cached.serializer;
+  }
+
+  async openSession(app: Vial, req: VialRequest): Promise<Session | undefined> {
+    const serializer = this.getSigningSerializer(app);
+    if (!serializer) return undefined;
+    const cookie = req.cookies[this.getCookieName(app)];
+    if (!cookie) return new Session();
+    try {
+      const loaded = await serializer.safeLoads(cookie, { maxAge: app.config.PERMANENT_SESSION_LIFETIME });
+      return loaded.ok && isPlainRecord(loaded.value) ? new Session(loaded.value) : new Session();
+    } catch {
+      // A cookie is client input: whatever goes wrong reading it, the client just has no session.
+      return new Session();
+    }
+  }
+
+  async saveSession(app: Vial, session: Session, response: Response): Promise<Response> {
+    const name = this.getCookieName(app);
+    const flags = this.getCookieFlags(app);
+    // Decided before anything below reads the session, since those reads count as access too.
+    let vary = session.accessed;
+    let setCookie: string | undefined;
+
+    if (session.size === 0) {
+      // An emptied session deletes the cookie, with the flags it was set with.
+      if (session.modified) {
+        setCookie = deleteCookieHeader(name, flags);
+        vary = true;
+      }
+    } else if (this.shouldSetCookie(app, session)) {
+      const serializer = this.getSigningSerializer(app);
+      if (!serializer) throw new Error("The session cannot be saved because no SECRET_KEY is set.");
+      const value = await serializer.dumps(session.toJSON());
+      const expires = this.getExpirationTime(app, session);
+      const lifetime = expires ? { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME } : {};
+      setCookie = serializeCookie(name, value, { ...flags, ...lifetime });
+      assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
+      vary = true;
+    }
+
+    if (!vary && setCookie === undefined) return response;
+    return withHeaderChanges(response, (headers) => {
+      if (vary) addVary(headers, "Cookie");
+      if (setCookie !== undefined) headers.append("set-cookie", setCookie);
+    });
+  }
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
+}
+
+/**
+ * Browsers silently drop a cookie over about 4 KB, which would log the user out with no trace;
+ * Werkzeug only warns. An error that names the size makes the cause obvious.
+ */
+function assertCookieSize(name: string, header: string, limit: unknown): void {
+  if (typeof limit !== "number" || limit <= 0) return;
+  const size = new TextEncoder().encode(header).length;
+  if (size <= limit) return;
+  throw new Error(
+    `The session cookie "${name}" is ${size} bytes, larger than MAX_COOKIE_SIZE (${limit} bytes): browsers ` +
+      `would silently drop it. Store less in the session (e.g. an id, with the data in a database).`,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * How the browser engines get the payload's bundles: static, same-origin files, built by
+ * `scripts/build-vial-bundle.mjs` into `.vial-bundle/` and served by the site under
+ * `/sandbox/<name>` (e.g. `/sandbox/vial.mjs`). The site's Service Worker caches them, so the
+ * worker engine runs offline once the site has been loaded.
+ */
+import { ASSETS_BY_MODE } from "../payload/index";
+import type { AssetName, PayloadAssets, PayloadMode } from "../payload/index";
+
+/** Where the site serves the payload's bundles. */
+export const PAYLOAD_ASSET_BASE = "/sandbox/";
+
+/**
+ * The URLs of the bundles a mode needs (both modes when none is given), for the Service
+ * Worker's precache list.
+ *
+ * @example
+ * payloadAssetUrls("worker") // ["/sandbox/vial.mjs", "/sandbox/zod.mjs", …, "/sandbox/worker-host.mjs"]
+ */
+export function payloadAssetUrls(mode?: PayloadMode, base = PAYLOAD_ASSET_BASE): string[] {
+  const names = mode ? ASSETS_BY_MODE[mode] : [...new Set([...ASSETS_BY_MODE.worker, ...ASSETS_BY_MODE.node])];
+  return names.map((name) => base + name);
+}
+
+const cache = new Map<string, Promise<PayloadAssets>>();
+
+/**
+ * Fetches the bundles a mode needs, once per page (a failed fetch is retried on the next call).
+ * Rejects with a message that names the missing file.
+ *
+ * @example
+ * const assets = await fetchPayloadAssets("worker");
+ * const tree = buildPayload({ files, checks, mode: "worker", assets });
+ */
+export function fetchPayloadAssets(mode: PayloadMode, base = PAYLOAD_ASSET_BASE, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<PayloadAssets> {
+  const key = `${mode} ${base}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const loading = (async () => {
+    const entries = await Promise.all(
+      ASSETS_BY_MODE[mode].map(async (name: AssetName) => {
+        let response: Response;
+        try {
+          response = await fetcher(base + name);
+        } catch (error) {
+          throw new Error(`Could not load the sandbox file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Are you offline before the site was saved for offline use?`);
+        }
+        if (!response.ok) throw new Error(`Could not load the sandbox file ${base}${name}: the server answered ${response.status}.`);
+        return [name, await response.text()] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as PayloadAssets;
+  })();
+  cache.set(key, loading);
+  loading.catch(() => cache.delete(key));
+  return loading;
+}

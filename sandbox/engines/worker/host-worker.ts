@@ -1,0 +1,104 @@
+import { isHostMessage } from "./protocol";
+import type { HostMessage, HostModuleUrls, InitMessage, PageMessage } from "./protocol";
+
+/**
+ * The page's side of one sandbox Worker: what check runs and the preview use, so tests can
+ * hand them a fake.
+ */
+export interface HostChannel {
+  /** Settles once the worker imported the payload's bundles (rejects if it cannot). */
+  readonly ready: Promise<void>;
+  post(message: PageMessage): void;
+  /** Calls `listener` for every message from the host; returns the function that stops it. */
+  onMessage(listener: (message: HostMessage) => void): () => void;
+  /** Calls `listener` if the worker dies on its own (its script failed, it ran out of memory). */
+  onCrash(listener: (reason: string) => void): () => void;
+  /** Messages that arrived outside the private port: posted by learner code, never trusted. */
+  readonly untrustedMessages: number;
+  terminate(): void;
+}
+
+/** The payload's bundles as URLs a Worker can load. */
+export interface HostWorkerUrls {
+  /** The worker host script (`.vial/worker-host.mjs`). */
+  host: string;
+  modules: HostModuleUrls;
+}
+
+/**
+ * A real sandbox Worker (a module worker running the payload's worker host), talking over a
+ * private MessagePort.
+ *
+ * @example
+ * const worker = new HostWorker(urls, { outputLimit: 1_000_000, name: "vial check" });
+ * await worker.ready;
+ * worker.post({ type: "check", files, checkTimeoutMs: 5000, budgetMs: 8500 });
+ */
+export class HostWorker implements HostChannel {
+  readonly ready: Promise<void>;
+  #worker: Worker;
+  #port: MessagePort;
+  #listeners = new Set<(message: HostMessage) => void>();
+  #crashListeners = new Set<(reason: string) => void>();
+  #untrusted = 0;
+  #ended = false;
+
+  constructor(urls: HostWorkerUrls, options: { outputLimit: number; name: string }) {
+    this.#worker = new Worker(urls.host, { type: "module", name: options.name });
+    const channel = new MessageChannel();
+    this.#port = channel.port1;
+    this.#port.onmessage = (event: MessageEvent) => {
+      if (!isHostMessage(event.data)) return;
+      for (const listener of [...this.#listeners]) listener(event.data);
+    };
+    this.#worker.onmessage = () => this.#untrusted++;
+    this.#worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.#crash(event.message || "the sandbox worker's script could not run");
+    };
+    this.ready = new Promise<void>((resolve, reject) => {
+      const stop = this.onMessage((message) => {
+        if (message.type === "ready") resolve();
+        if (message.type === "init-error") reject(new Error(`The sandbox worker could not load the payload: ${message.message}`));
+        if (message.type === "ready" || message.type === "init-error") stop();
+      });
+      this.onCrash((reason) => reject(new Error(`The sandbox worker stopped while starting: ${reason}`)));
+    });
+    // A worker made ahead of time may fail before anyone waits for it; its user sees the error then.
+    this.ready.catch(() => {});
+    const init: InitMessage = { type: "vial-worker-init", modules: urls.modules, outputLimit: options.outputLimit };
+    this.#worker.postMessage(init, [channel.port2]);
+  }
+
+  get untrustedMessages(): number {
+    return this.#untrusted;
+  }
+
+  post(message: PageMessage): void {
+    if (!this.#ended) this.#port.postMessage(message);
+  }
+
+  onMessage(listener: (message: HostMessage) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onCrash(listener: (reason: string) => void): () => void {
+    this.#crashListeners.add(listener);
+    return () => this.#crashListeners.delete(listener);
+  }
+
+  terminate(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#worker.terminate();
+    this.#port.close();
+    this.#listeners.clear();
+    this.#crashListeners.clear();
+  }
+
+  #crash(reason: string): void {
+    if (this.#ended) return;
+    for (const listener of [...this.#crashListeners]) listener(reason);
+  }
+}

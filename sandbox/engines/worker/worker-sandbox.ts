@@ -1,0 +1,212 @@
+import { CookieJar } from "../../grader/cookie-jar";
+import { OutputStream } from "../../output";
+import { buildPayload, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
+import type { PayloadAssets } from "../../payload/index";
+import type { GradeReport } from "../../report";
+import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
+import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { runCheckInWorker } from "./check-run";
+import { HostWorker } from "./host-worker";
+import type { HostChannel, HostWorkerUrls } from "./host-worker";
+import { PreviewApp } from "./preview-app";
+import { previewServiceWorkerReady, registerPreview } from "./preview-bridge";
+import { DEFAULT_PREVIEW_PREFIX, textResponse } from "./preview-protocol";
+import { runFiles } from "./protocol";
+import type { SerializedRequest, SerializedResponse } from "./protocol";
+
+export interface WorkerSandboxOptions extends SandboxLimits {
+  /** The payload's bundles; by default fetched from `assetBaseUrl`. */
+  assets?: PayloadAssets;
+  /** Where the site serves the bundles (default "/sandbox/"). */
+  assetBaseUrl?: string;
+  /** Where previews live; must match the Service Worker's `handlePreviewFetch` (default "/preview/"). */
+  previewPrefix?: string;
+  /** This sandbox's preview id (default: random). */
+  previewId?: string;
+  /** Longest the app may take to load for the preview (default 10 000 ms). */
+  startTimeoutMs?: number;
+  /** Longest one preview request may take before the app is restarted (default `timeoutMs`). */
+  requestTimeoutMs?: number;
+  /** Longest start() waits for the site's Service Worker to be active (default 10 000 ms). */
+  serviceWorkerTimeoutMs?: number;
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return [...bytes].map((byte) => byte.toString(36).padStart(2, "0")).join("");
+}
+
+function moduleUrl(source: string | Uint8Array): string {
+  return URL.createObjectURL(new Blob([source as BlobPart], { type: "text/javascript" }));
+}
+
+/**
+ * The worker engine (DESIGN.md section 3): the payload's app and checks run in Web Workers of
+ * this page, with no network once the bundles are loaded. Each check run gets a fresh Worker
+ * (made ahead of time, so it is ready when asked) that is ended afterwards, so a run that loops
+ * forever is stopped after `timeoutMs` and the next run starts clean. The preview is served
+ * under `/preview/<id>/` by the site's Service Worker (see preview-sw.ts), which hands each
+ * request to the app running in its own Worker; cookies for it are kept here, per preview.
+ *
+ * @example
+ * const sandbox = createWorkerSandbox();
+ * await sandbox.load({ files: { "app.ts": source }, checks });
+ * const report = await sandbox.check();
+ * const { url } = await sandbox.start(); // e.g. https://learn.example/preview/k3j9x2/
+ */
+export class WorkerSandbox implements Sandbox {
+  readonly output = new OutputStream();
+  /** The id in this sandbox's preview URL. */
+  readonly previewId: string;
+  #urls: HostWorkerUrls | undefined;
+  #files: Record<string, string> | undefined;
+  #entry: string | undefined;
+  #warm: HostChannel | undefined;
+  #preview: PreviewApp | undefined;
+  #unregister: (() => void) | undefined;
+  #jar = new CookieJar();
+  #queue: Promise<unknown> = Promise.resolve();
+  #disposed = false;
+  readonly #limits: { timeoutMs: number; checkTimeoutMs: number; outputLimitBytes: number; startTimeoutMs: number; requestTimeoutMs: number };
+
+  constructor(private readonly options: WorkerSandboxOptions = {}) {
+    this.previewId = options.previewId ?? randomId();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    this.#limits = {
+      timeoutMs,
+      checkTimeoutMs: options.checkTimeoutMs ?? 5_000,
+      outputLimitBytes: options.outputLimitBytes ?? 1_000_000,
+      startTimeoutMs: options.startTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? timeoutMs,
+    };
+  }
+
+  load(workspace: Workspace): Promise<void> {
+    return this.#serial(async () => {
+      const assets = this.options.assets ?? (await fetchPayloadAssets("worker", this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE));
+      const tree = buildPayload({ files: workspace.files, checks: workspace.checks, mode: "worker", assets });
+      this.#stopPreview();
+      this.#jar = new CookieJar();
+      if (!this.#urls) {
+        const url = (name: string) => moduleUrl(tree[`${PAYLOAD_DIR}/${name}`]!);
+        this.#urls = { host: url("worker-host.mjs"), modules: { vial: url("vial.mjs"), sucrase: url("sucrase.mjs"), runtime: url("runtime.mjs"), zod: url("zod.mjs") } };
+      }
+      this.#files = runFiles(tree);
+      this.#entry = workspace.entry;
+      this.#prewarm();
+    });
+  }
+
+  write(path: string, contents: string): Promise<void> {
+    return this.#serial(async () => {
+      const files = this.#loadedFiles();
+      files[safeLearnerPath(path)] = contents;
+    });
+  }
+
+  check(): Promise<GradeReport> {
+    return this.#serial(async () => {
+      const files = { ...this.#loadedFiles() };
+      const worker = this.#warm ?? this.#spawn("vial check");
+      this.#warm = undefined;
+      try {
+        return await runCheckInWorker(worker, {
+          files, entry: this.#entry, ...this.#limits,
+          onOutput: (text) => this.output.push(text),
+        });
+      } finally {
+        worker.terminate();
+        this.#prewarm();
+      }
+    });
+  }
+
+  start(): Promise<{ url: string }> {
+    return this.#serial(async () => {
+      const files = { ...this.#loadedFiles() };
+      const prefix = this.options.previewPrefix ?? DEFAULT_PREVIEW_PREFIX;
+      const root = new URL(`${prefix}${this.previewId}/`, location.href).href;
+      await previewServiceWorkerReady(root, this.options.serviceWorkerTimeoutMs ?? 10_000);
+      this.#stopPreview();
+      const preview = new PreviewApp({
+        spawn: () => this.#spawn("vial preview", this.#limits.outputLimitBytes * 10),
+        files, entry: this.#entry,
+        startTimeoutMs: this.#limits.startTimeoutMs,
+        requestTimeoutMs: this.#limits.requestTimeoutMs,
+        onOutput: (text) => this.output.push(text),
+      });
+      await preview.start();
+      this.#preview = preview;
+      this.#unregister = registerPreview(this.previewId, (request) => this.#answer(request));
+      return { url: root };
+    });
+  }
+
+  /** Stops the preview app started by {@link start}, if any. */
+  stop(): Promise<void> {
+    return this.#serial(async () => this.#stopPreview());
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#stopPreview();
+    await this.#queue.catch(() => {});
+    this.#warm?.terminate();
+    this.#warm = undefined;
+    if (this.#urls) for (const url of [this.#urls.host, ...Object.values(this.#urls.modules)]) URL.revokeObjectURL(url);
+    this.output.close();
+  }
+
+  /** One preview request: cookies from this preview's jar in, its Set-Cookie answers back to the jar. */
+  async #answer(request: SerializedRequest): Promise<SerializedResponse> {
+    const preview = this.#preview;
+    if (!preview) return textResponse(503, "The app is not running. Run it again from the lesson page.");
+    const headers = request.headers.filter(([name]) => name.toLowerCase() !== "cookie");
+    const cookie = this.#jar.header();
+    if (cookie) headers.push(["cookie", cookie]);
+    const response = await preview.handle({ ...request, url: new URL(request.url, location.origin).href, headers });
+    this.#jar.store(new Headers(response.headers));
+    return response;
+  }
+
+  #spawn(name: string, outputLimit = this.#limits.outputLimitBytes): HostChannel {
+    if (!this.#urls) throw new Error("Call load() before using the sandbox.");
+    return new HostWorker(this.#urls, { outputLimit, name });
+  }
+
+  /** Starts the next check run's Worker now, so it has loaded the bundles when it is needed. */
+  #prewarm(): void {
+    if (!this.#disposed && !this.#warm && this.#urls) this.#warm = this.#spawn("vial check");
+  }
+
+  #stopPreview(): void {
+    this.#unregister?.();
+    this.#unregister = undefined;
+    this.#preview?.stop();
+    this.#preview = undefined;
+  }
+
+  #loadedFiles(): Record<string, string> {
+    if (!this.#files) throw new Error("Call load() before using the sandbox.");
+    return this.#files;
+  }
+
+  /** Runs operations one at a time, so a write never lands in the middle of a check run. */
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(new Error("This sandbox was disposed."));
+    const next = this.#queue.then(operation, operation);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+}
+
+/**
+ * Makes a worker-engine sandbox.
+ *
+ * @example
+ * const sandbox = createWorkerSandbox({ timeoutMs: 10_000 });
+ */
+export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerSandbox {
+  return new WorkerSandbox(options);
+}

@@ -1,0 +1,212 @@
+/**
+ * The `learn` command end to end: run as a child process (as `npm run learn` does) against a
+ * small course written to a temp folder, with the real node engine grading.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const REPO = resolve(import.meta.dirname, "../../..");
+const TSX = join(REPO, "node_modules/tsx/dist/cli.mjs");
+const LEARN = join(REPO, "sandbox/cli/learn.ts");
+
+const STARTER = `import { Vial } from "vial";\nexport const app = new Vial();\n`;
+const SOLUTION = `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "Hello");\napp.get("/about", () => "About Vial");\n`;
+const CHECKS = `import { check, expect, http } from "grader";
+import { app } from "./app";
+check("GET / says Hello", async () => {
+  const res = await http(app).get("/");
+  expect(res.status, "status of GET /").toBe(200);
+}, { task: 1 });
+check("GET /about mentions Vial", async () => {
+  expect((await http(app).get("/about")).text, "body of GET /about").toContain("Vial");
+}, { task: 2 });
+`;
+const lessonMdx = (title: string) => `---
+title: ${title}
+summary: A lesson for the learn command's tests.
+minutes: 5
+focus: app.ts
+objectives:
+  - Answer two routes
+---
+
+<Task n={1} title="Say hello" hint="Route GET / to a function returning Hello.">
+Say hello.
+</Task>
+
+<Task n={2} title="Add an about page" hint="A second app.get adds a second route.">
+Add /about.
+</Task>
+`;
+
+const COURSE: Record<string, string> = {
+  "01-basics/chapter.mdx": "---\ntitle: Basics\nsummary: The first chapter.\n---\n\nIntro.\n",
+  "01-basics/01-hello/lesson.mdx": lessonMdx("Hello"),
+  "01-basics/01-hello/starter/app.ts": STARTER,
+  "01-basics/01-hello/solution/app.ts": SOLUTION,
+  "01-basics/01-hello/checks.ts": CHECKS,
+  "01-basics/02-again/lesson.mdx": lessonMdx("Again"),
+  "01-basics/02-again/starter/app.ts": STARTER,
+  "01-basics/02-again/solution/app.ts": SOLUTION,
+  "01-basics/02-again/checks.ts": CHECKS,
+};
+
+let dir: string;
+const appFile = () => join(dir, "workspace/basics/hello/app.ts");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function learn(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [TSX, LEARN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function progress(): { current?: string; lessons: Record<string, { status?: string; passedAt?: string; tasks?: Record<string, string> }> } {
+  return JSON.parse(readFileSync(join(dir, "workspace/progress.json"), "utf8"));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "learn-cli-"));
+  for (const [path, contents] of Object.entries(COURSE)) {
+    await mkdir(dirname(join(dir, "lessons", path)), { recursive: true });
+    await writeFile(join(dir, "lessons", path), contents);
+  }
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("learn", () => {
+  it("prints usage with no command, and refuses unknown commands", async () => {
+    const usage = await learn();
+    expect(usage.code).toBe(0);
+    expect(usage.stdout).toContain("Usage: npm run learn -- <command>");
+    const unknown = await learn("frobnicate");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it("lists the course before anything is started, and refuses to check", async () => {
+    const list = await learn("list");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/1\. Basics/);
+    expect(list.stdout).toMatch(/· basics\/hello\s+Hello \(5 min\)/);
+    expect(list.stdout).toContain("0 of 2 lessons passed");
+    const check = await learn("check");
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("No lesson started yet");
+  });
+
+  it("start copies the starter, makes the lesson current, and never overwrites work", async () => {
+    const first = await learn("start", "hello");
+    expect(first.code).toBe(0);
+    expect(readFileSync(appFile(), "utf8")).toBe(STARTER);
+    expect(first.stdout).toContain("1. Say hello");
+    expect(progress().current).toBe("basics/hello");
+    writeFileSync(appFile(), STARTER + "// my work\n");
+    const again = await learn("start", "basics/hello");
+    expect(again.stdout).toContain("already there and was kept");
+    expect(readFileSync(appFile(), "utf8")).toContain("// my work");
+    expect((await learn("start", "nope")).stderr).toContain('There is no lesson "nope"');
+  });
+
+  it("check grades the current lesson task by task, with hints, and exits 1 on failures", async () => {
+    writeFileSync(appFile(), `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "Hello");\n`);
+    const run = await learn("check");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Task 1: Say hello {2}done/);
+    expect(run.stdout).toMatch(/Task 2: Add an about page {2}1 of 1 not passing/);
+    expect(run.stdout).toContain('✗ GET /about mentions Vial');
+    expect(run.stdout).toContain("→ GET /about");
+    expect(run.stdout).toContain("← 404");
+    expect(run.stdout).toContain("Hint: A second app.get adds a second route.");
+    expect(progress().lessons["basics/hello"]).toMatchObject({ status: "fail", tasks: { "1": "pass", "2": "fail" } });
+  });
+
+  it("hint shows the hints of the tasks that are not passing", async () => {
+    const run = await learn("hint");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Task 2: Add an about page");
+    expect(run.stdout).not.toContain("Task 1: Say hello");
+  });
+
+  it("solution prints a diff and leaves the learner's files alone", async () => {
+    const before = readFileSync(appFile(), "utf8");
+    const run = await learn("solution");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("--- yours/app.ts");
+    expect(run.stdout).toContain("+++ solution/app.ts");
+    expect(run.stdout).toContain('+app.get("/about", () => "About Vial");');
+    expect(readFileSync(appFile(), "utf8")).toBe(before);
+  });
+
+  it("check exits 2 with file and line when the code does not compile", async () => {
+    writeFileSync(appFile(), `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => ;\n`);
+    const run = await learn("check", "basics/hello");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Your code could not be checked");
+    expect(run.stdout).toMatch(/app\.ts:3:\d+: Syntax error/);
+  });
+
+  it("reset refuses without a terminal unless --yes, and keeps a backup", async () => {
+    const refused = await learn("reset");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--yes");
+    expect(readFileSync(appFile(), "utf8")).toContain("() => ;");
+    const done = await learn("reset", "--yes");
+    expect(done.code).toBe(0);
+    expect(readFileSync(appFile(), "utf8")).toBe(STARTER);
+    const backups = join(dir, "workspace/.backups/basics/hello");
+    const [stamp] = readdirSync(backups);
+    expect(readFileSync(join(backups, stamp!, "app.ts"), "utf8")).toContain("() => ;");
+  });
+
+  it("check exits 0 when everything passes, records it, and points to the next lesson", async () => {
+    writeFileSync(appFile(), SOLUTION);
+    const run = await learn("check");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Lesson complete! Next: npm run learn -- start basics/again");
+    expect(progress().lessons["basics/hello"]?.passedAt).toBeDefined();
+    expect((await learn("list")).stdout).toMatch(/▸ ✓ basics\/hello/);
+  });
+
+  it("watch checks at once and again after each save", async () => {
+    writeFileSync(appFile(), STARTER);
+    const child = spawn(process.execPath, [TSX, LEARN, "watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    const seen = (text: string) => new Promise<void>((found) => {
+      const look = () => stdout.includes(text) && found();
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        look();
+      });
+      look();
+    });
+    try {
+      await seen("Watching");
+      expect(stdout).toContain("0 of 2 tasks done");
+      writeFileSync(appFile(), SOLUTION);
+      await seen("All tasks pass.");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const code = await new Promise((done) => child.on("close", done));
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, "workspace/basics/hello/app.ts"))).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { createGrader } from "../../../sandbox/grader/grader";
+
+describe("createGrader", () => {
+  it("runs checks in order and reports pass, fail and their tasks and hints", async () => {
+    const { api, run } = createGrader();
+    const order: string[] = [];
+    api.check("first", () => { order.push("first"); }, { task: 1 });
+    api.check("second", () => { order.push("second"); api.expect(1, "one").toBe(2); }, { task: 2, hint: "Make one equal two." });
+    const outcome = await run({ checkTimeoutMs: 1000 });
+    expect(order).toEqual(["first", "second"]);
+    expect(outcome.status).toBe("fail");
+    expect(outcome.checks).toEqual([
+      { name: "first", task: 1, status: "pass" },
+      { name: "second", task: 2, status: "fail", hint: "Make one equal two.", message: "one: expected 2, got 1." },
+    ]);
+  });
+
+  it("does not show a hint on a passing check", async () => {
+    const { api, run } = createGrader();
+    api.check("fine", () => {}, { hint: "never shown" });
+    expect((await run({ checkTimeoutMs: 1000 })).checks[0]).toEqual({ name: "fine", status: "pass" });
+  });
+
+  it("turns a check that never settles into an error and goes on", async () => {
+    const { api, run } = createGrader();
+    api.check("hangs", () => new Promise(() => {}), { task: 1 });
+    api.check("after", () => {}, { task: 2 });
+    const outcome = await run({ checkTimeoutMs: 50 });
+    expect(outcome.status).toBe("error");
+    expect(outcome.checks[0]).toMatchObject({ status: "error", message: expect.stringContaining("did not finish within 0.1 s") });
+    expect(outcome.checks[1]?.status).toBe("pass");
+  });
+
+  it("describes other thrown errors with the describer it is given", async () => {
+    const { api, run } = createGrader();
+    api.check("crashes", () => { throw new TypeError("x is not a function"); });
+    const outcome = await run({ checkTimeoutMs: 1000, describeError: (e) => `described: ${(e as Error).message}` });
+    expect(outcome.checks[0]).toMatchObject({ status: "fail", message: "described: x is not a function" });
+  });
+
+  it("skips checks it has no time left to start", async () => {
+    const { api, run } = createGrader();
+    api.check("slow", () => new Promise((resolve) => setTimeout(resolve, 80)));
+    api.check("never started", () => {});
+    const outcome = await run({ checkTimeoutMs: 1000, budgetMs: 100 });
+    expect(outcome.checks[1]).toMatchObject({ status: "skip", message: expect.stringContaining("ran out of time") });
+  });
+
+  it("honours check-level skip", async () => {
+    const { api, run } = createGrader();
+    api.check("later", () => { throw new Error("not run"); }, { skip: "Coming in lesson 3." });
+    api.check("now", () => {});
+    const outcome = await run({ checkTimeoutMs: 1000 });
+    expect(outcome.status).toBe("pass");
+    expect(outcome.checks[0]).toEqual({ name: "later", status: "skip", message: "Coming in lesson 3." });
+  });
+
+  it("announces the plan and each check, so a killed run can be reconstructed", async () => {
+    const { api, run } = createGrader();
+    api.check("a", () => {}, { task: 1, hint: "h" });
+    const events: string[] = [];
+    await run({
+      checkTimeoutMs: 1000,
+      events: {
+        plan: (checks) => events.push(`plan ${JSON.stringify(checks)}`),
+        checkStart: (name) => events.push(`start ${name}`),
+        checkEnd: (result) => events.push(`end ${result.name} ${result.status}`),
+      },
+    });
+    expect(events).toEqual(['plan [{"name":"a","task":1,"hint":"h"}]', "start a", "end a pass"]);
+  });
+
+  it("is an error when checks.ts defines no checks", async () => {
+    const outcome = await createGrader().run({ checkTimeoutMs: 1000 });
+    expect(outcome).toMatchObject({ status: "error", message: expect.stringContaining("did not define any checks") });
+  });
+
+  it("refuses checks registered while running, and an api that can be changed", async () => {
+    const { api, run } = createGrader();
+    api.check("registers more", () => api.check("late", () => {}));
+    const outcome = await run({ checkTimeoutMs: 1000 });
+    expect(outcome.checks[0]?.message).toContain("top level of checks.ts");
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+});

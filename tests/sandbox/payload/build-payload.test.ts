@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ASSETS_BY_MODE, buildPayload, CHECKS_PATH, NODE_HOST_PATH } from "../../../sandbox/payload/index";
+import type { PayloadAssets } from "../../../sandbox/payload/index";
+
+const assets: PayloadAssets = Object.fromEntries(
+  ["vial.mjs", "vial-node.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "node-host.mjs"].map((name) => [name, `// ${name}`]),
+);
+
+describe("buildPayload", () => {
+  it("lays out the bundles, the checks and the learner's files", () => {
+    const tree = buildPayload({ files: { "app.ts": "app", "routes/users.ts": "users" }, checks: "checks", mode: "node", assets });
+    expect(Object.keys(tree).sort()).toEqual([
+      ".vial/checks.ts", ".vial/node-host.mjs", ".vial/runtime.mjs", ".vial/sucrase.mjs", ".vial/vial-node.mjs", ".vial/zod.mjs", "app.ts", "routes/users.ts",
+    ]);
+    expect(tree[CHECKS_PATH]).toBe("checks");
+    expect(tree[NODE_HOST_PATH]).toBe("// node-host.mjs");
+  });
+
+  it("gives a worker payload the browser bundle and no node entry", () => {
+    const tree = buildPayload({ files: {}, checks: "", mode: "worker", assets });
+    expect(Object.keys(tree).filter((path) => path.startsWith(".vial/")).sort()).toEqual([...ASSETS_BY_MODE.worker.map((n) => `.vial/${n}`), ".vial/checks.ts"].sort());
+    expect(tree[NODE_HOST_PATH]).toBeUndefined();
+  });
+
+  it("refuses to build without a bundle the mode needs", () => {
+    expect(() => buildPayload({ files: {}, checks: "", mode: "node", assets: { ...assets, "sucrase.mjs": undefined } })).toThrow(/sucrase\.mjs/);
+  });
+
+  it("refuses learner paths that would overwrite the payload or leave the folder", () => {
+    expect(() => buildPayload({ files: { ".vial/runtime.mjs": "evil" }, checks: "", mode: "node", assets })).toThrow(/not a path/);
+    expect(() => buildPayload({ files: { "../outside.ts": "" }, checks: "", mode: "node", assets })).toThrow(/not a path/);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The built payload bundles, loaded in-process the way a browser Worker would load them: no
+ * node host, just runtime.mjs, sucrase.mjs and vial.mjs wired together with a file map.
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildVialBundle } from "../../../scripts/build-vial-bundle.mjs";
+import type * as Runtime from "../../../sandbox/payload/runtime/index";
+import type { Transform } from "../../../sandbox/payload/runtime/module-loader";
+import { CHECKS, GREETING, PASSING_APP } from "../contract-fixtures";
+
+let files: Awaited<ReturnType<typeof buildVialBundle>>["files"];
+let runtime: typeof Runtime;
+let modules: Record<string, unknown>;
+let transform: Transform;
+
+beforeAll(async () => {
+  ({ files } = await buildVialBundle());
+  const load = (name: keyof typeof files) => import(pathToFileURL(files[name]).href);
+  runtime = await load("runtime.mjs");
+  transform = (await load("sucrase.mjs")).transform;
+  modules = { vial: await load("vial.mjs"), zod: await load("zod.mjs") };
+}, 120_000);
+
+describe("payload bundles", () => {
+  it("builds once and then reports itself up to date", async () => {
+    expect((await buildVialBundle()).built).toBe(false);
+  });
+
+  it("grade a lesson with the browser bundle, without the node host", async () => {
+    const tree: Record<string, string> = { "app.ts": PASSING_APP, "greeting.ts": GREETING, [runtime.CHECKS_PATH]: CHECKS };
+    const report = await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } });
+    expect(report.status).toBe("pass");
+    expect(report.checks).toHaveLength(2);
+  });
+
+  it("give lessons zod from the payload", async () => {
+    const tree: Record<string, string> = {
+      "app.ts": `import { z } from "zod";\nconst Item = z.object({ name: z.string() });\nexport const app = { fetch: async (r: Request) => Response.json(Item.safeParse(await r.json()).success) };\n`,
+      [runtime.CHECKS_PATH]: `import { check, expect, http } from "grader";\nimport { app } from "./app";\ncheck("validates", async () => {\n  expect((await http(app).post("/", { json: { name: "tea" } })).json()).toBe(true);\n  expect((await http(app).post("/", { json: { name: 1 } })).json()).toBe(false);\n});\n`,
+    };
+    expect((await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } })).status).toBe("pass");
+  });
+
+  it("keep node-only code out of the browser bundles", () => {
+    for (const name of ["vial.mjs", "runtime.mjs", "sucrase.mjs", "zod.mjs"] as const) {
+      expect(readFileSync(files[name], "utf8"), name).not.toMatch(/from\s*["']node:|require\(["']node:/);
+    }
+  });
+});
