@@ -92,6 +92,8 @@ const isUpperKey = (key: string) => key === key.toUpperCase() && /[A-Z]/.test(ke
  * app.config.fromObject({ MAX_CONTENT_LENGTH: 1024 * 1024, helper: "ignored" });
  * ```
  */
+// Declaration merging with the interface below types every key without repeating the list.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Config {
   constructor(initial: Partial<ConfigValues> = {}) {
     Object.assign(this, defaultConfig());

@@ -9,7 +9,10 @@ import type { VialRequest } from "./request";
 const FLASHES_KEY = "_flashes";
 
 /** What one request popped from the session: later calls in the same request see the same list. */
-const poppedThisRequest = new WeakMap<VialRequest, [string, string][]>();
+const poppedThisRequest = new WeakMap<object, [string, string][]>();
+
+/** A request as handlers receive it (any route's `req`): only its session is used. */
+type RequestWithSession = Pick<VialRequest, "session">;
 
 /**
  * Options of {@link getFlashedMessages}.
@@ -41,7 +44,7 @@ export interface FlashOptions {
  * });
  * ```
  */
-export function flash(req: VialRequest, message: string, category = "message"): void {
+export function flash(req: RequestWithSession, message: string, category = "message"): void {
   const flashes = req.session.get<unknown>(FLASHES_KEY);
   const list = Array.isArray(flashes) ? [...flashes] : [];
   list.push([category, message]);
@@ -62,10 +65,10 @@ export function flash(req: VialRequest, message: string, category = "message"): 
  * });
  * ```
  */
-export function getFlashedMessages(req: VialRequest, options?: FlashOptions & { withCategories?: false }): string[];
-export function getFlashedMessages(req: VialRequest, options: FlashOptions & { withCategories: true }): [string, string][];
-export function getFlashedMessages(req: VialRequest, options?: FlashOptions): string[] | [string, string][];
-export function getFlashedMessages(req: VialRequest, options: FlashOptions = {}): string[] | [string, string][] {
+export function getFlashedMessages(req: RequestWithSession, options?: FlashOptions & { withCategories?: false }): string[];
+export function getFlashedMessages(req: RequestWithSession, options: FlashOptions & { withCategories: true }): [string, string][];
+export function getFlashedMessages(req: RequestWithSession, options?: FlashOptions): string[] | [string, string][];
+export function getFlashedMessages(req: RequestWithSession, options: FlashOptions = {}): string[] | [string, string][] {
   let flashes = poppedThisRequest.get(req);
   if (flashes === undefined) {
     flashes = req.session.has(FLASHES_KEY) ? toPairs(req.session.pop(FLASHES_KEY)) : [];

@@ -13,22 +13,18 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "./args";
 import { createContext, LearnError } from "./context";
 import type { LearnContext } from "./context";
-import { checkCommand } from "./commands/check";
-import { hintCommand } from "./commands/hint";
-import { listCommand } from "./commands/list";
-import { resetCommand } from "./commands/reset";
-import { solutionCommand } from "./commands/solution";
-import { startCommand } from "./commands/start";
-import { watchCommand } from "./commands/watch";
 
-const commands: Record<string, (context: LearnContext) => Promise<number>> = {
-  list: listCommand,
-  start: startCommand,
-  check: checkCommand,
-  watch: watchCommand,
-  hint: hintCommand,
-  solution: solutionCommand,
-  reset: resetCommand,
+type Command = (context: LearnContext) => Promise<number>;
+
+/** Loaded on demand, so `learn --help` doesn't pay for the course loader and the sandbox. */
+const commands: Record<string, () => Promise<Command>> = {
+  list: async () => (await import("./commands/list")).listCommand,
+  start: async () => (await import("./commands/start")).startCommand,
+  check: async () => (await import("./commands/check")).checkCommand,
+  watch: async () => (await import("./commands/watch")).watchCommand,
+  hint: async () => (await import("./commands/hint")).hintCommand,
+  solution: async () => (await import("./commands/solution")).solutionCommand,
+  reset: async () => (await import("./commands/reset")).resetCommand,
 };
 
 const USAGE = `Usage: npm run learn -- <command> [lesson] [options]
@@ -59,18 +55,18 @@ Options:
  */
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const run = args.command ? commands[args.command] : undefined;
+  const load = args.command ? commands[args.command] : undefined;
   if (args.help || !args.command) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  if (!run) {
+  if (!load) {
     process.stderr.write(`Unknown command "${args.command}".\n\n${USAGE}\n`);
     return 2;
   }
   const context = createContext(args);
   try {
-    return await run(context);
+    return await (await load())(context);
   } catch (error) {
     if (error instanceof LearnError) {
       process.stderr.write(context.style.red(error.message) + "\n");

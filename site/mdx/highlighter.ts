@@ -20,6 +20,11 @@ let highlighter: Promise<Highlighter> | undefined;
  * shiki.codeToHtml("const a = 1", { lang: "ts", themes: CODE_THEMES, defaultColor: false });
  */
 export function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [...CODE_LANGUAGES] });
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [...CODE_LANGUAGES] }).then((created) => {
+    // Shiki 4.6 gives every token of a language's first two-theme tokenization the first
+    // token's light colour. One throwaway run per language settles it before real code.
+    for (const lang of CODE_LANGUAGES) created.codeToTokensWithThemes("x", { lang, themes: CODE_THEMES });
+    return created;
+  });
   return highlighter;
 }

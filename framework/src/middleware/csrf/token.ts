@@ -12,14 +12,17 @@ export const SESSION_KEY = "_csrf_token";
 const SECRET_BYTES = 32;
 
 /** The token already handed out in this request, so one page shows one token. */
-const issued = new WeakMap<VialRequest, string>();
+const issued = new WeakMap<object, string>();
+
+/** A request as handlers receive it (any route's `req`): only its session is used. */
+type RequestWithSession = Pick<VialRequest, "session">;
 
 function randomBytes(length: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(length));
 }
 
 /** The session's secret as bytes, if it holds a well-formed one. */
-export function sessionSecret(req: VialRequest): Uint8Array | undefined {
+export function sessionSecret(req: RequestWithSession): Uint8Array | undefined {
   const stored = req.session.get(SESSION_KEY);
   if (typeof stored !== "string") return undefined;
   const bytes = base64UrlDecode(stored);
@@ -43,7 +46,7 @@ export function sessionSecret(req: VialRequest): Uint8Array | undefined {
  *   </form>`);
  * ```
  */
-export function csrfToken(req: VialRequest): string {
+export function csrfToken(req: RequestWithSession): string {
   const already = issued.get(req);
   if (already !== undefined) return already;
   let secret = sessionSecret(req);

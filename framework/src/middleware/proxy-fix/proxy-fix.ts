@@ -87,7 +87,10 @@ function withUrl(request: Request, url: URL): Request {
  * ```
  */
 export function applyProxyFix(request: Request, options: ProxyFixOptions = {}): Request {
-  const trust = resolveTrust(options);
+  return fixRequest(request, resolveTrust(options));
+}
+
+function fixRequest(request: Request, trust: Trust): Request {
   const headers = request.headers;
   let url = new URL(request.url);
   const proto = trustedValue(headers.get("x-forwarded-proto"), trust.xProto)?.toLowerCase();
@@ -153,6 +156,6 @@ export function proxyFix(options: ProxyFixOptions = {}): (scope: Vial | Blueprin
     if (installedOn.has(scope)) throw new Error("proxyFix() is already installed on this app.");
     installedOn.add(scope);
     const next = scope.fetch;
-    scope.fetch = (request: Request) => next(applyProxyFix(request, trust));
+    scope.fetch = (request: Request) => next(fixRequest(request, trust));
   };
 }

@@ -82,7 +82,7 @@ export function cookieSafeFetchClasses(native: { Request: RequestClass; Response
       return adopt(super.clone(), CookieSafeRequest, this.headers);
     }
 
-    static [Symbol.hasInstance](value: unknown): boolean {
+    static override [Symbol.hasInstance](value: unknown): boolean {
       return value instanceof NativeRequest;
     }
   }
@@ -109,7 +109,7 @@ export function cookieSafeFetchClasses(native: { Request: RequestClass; Response
       return new CookieSafeResponse(text, { ...init, headers });
     }
 
-    static [Symbol.hasInstance](value: unknown): boolean {
+    static override [Symbol.hasInstance](value: unknown): boolean {
       return value instanceof NativeResponse;
     }
   }
