@@ -24,6 +24,12 @@ function run(title, command, args, readCounts) {
     // A runner that failed without reporting (crash, config error) still counts as a failure.
     if (!counts || counts.failed === 0) totals.failed += 1;
   }
+  return result.status === 0;
+}
+
+// Type-checking and lint count as one test each: a type error fails CI like a failing test.
+for (const [title, args] of [["typecheck (tsc --noEmit)", ["tsc", "--noEmit"]], ["lint (eslint)", ["eslint", "."]]]) {
+  if (run(title, "npx", args, () => undefined)) totals.passed += 1;
 }
 
 const vitestReport = join(reports, "vitest.json");

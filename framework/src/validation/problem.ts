@@ -92,9 +92,9 @@ function countFields(count: number): string {
  * app.validationErrorHandler((problem) => problemJson({ ...problem, title: "Please check your input" }));
  * ```
  */
-export function problemJson(problem: { status?: number } & Record<string, unknown>, init: ResponseInit = {}): Response {
+export function problemJson(problem: object & { status?: number }, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", PROBLEM_JSON);
-  const status = init.status ?? (typeof problem.status === "number" ? problem.status : 400);
+  const status = init.status ?? problem.status ?? 400;
   return new Response(JSON.stringify(problem), { ...init, status, headers });
 }
