@@ -53,3 +53,25 @@ export {
   type ValidationProblem,
   type ValidationErrorHandler,
 } from "./validation";
+export {
+  Signer,
+  TimestampSigner,
+  URLSafeTimedSerializer,
+  sessionSerializer,
+  BadData,
+  BadPayload,
+  BadSignature,
+  BadTimeSignature,
+  SignatureExpired,
+  type SignerOptions,
+  type TimestampSignerOptions,
+  type URLSafeTimedSerializerOptions,
+  type SessionSerializerOptions,
+} from "./signing";
+export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies";
+export { hashPassword, verifyPassword, safeJoin, type HashPasswordOptions } from "./security";
+export { clientAddress, setClientAddress, type RequestLike } from "./client-address";
+export { secureHeaders, cspNonce, NONCE, type SecureHeadersOptions, type HeaderSetting, type ContentSecurityPolicy, type CspSource } from "./middleware/secure-headers";
+export { proxyFix, applyProxyFix, forwardedPrefix, type ProxyFixOptions } from "./middleware/proxy-fix";
+export { rateLimit, MemoryStore, type RateLimitOptions, type MemoryStoreOptions, type RateLimitStore, type RateLimitHit, type RateLimitHeaderStyle } from "./middleware/rate-limit";
+export { staticFilesFrom, staticPath, sendFile, memoryFileSource, contentTypeFor, type StaticFilesOptions, type SendFileOptions, type ConditionalRequest, type FileSource, type StaticFile, type FileBody, type ByteRange } from "./static";

@@ -62,7 +62,11 @@ type Validated<S> = {
  * const id = (req: UserRequest): number => req.params.id;
  * ```
  */
-export type RequestFor<R extends string, S = object> = Omit<VialRequest<RouteParams<R>>, keyof Validated<S>> & Validated<S>;
+export type RequestFor<R extends string, S = object> = [keyof Validated<S>] extends [never]
+  ? // Without schemas the handler gets the request class itself, so `req` can be passed to any
+    // function that takes a `VialRequest`.
+    VialRequest<RouteParams<R>>
+  : Omit<VialRequest<RouteParams<R>>, keyof Validated<S>> & Validated<S>;
 
 /**
  * A route handler.

@@ -30,16 +30,24 @@ export type MdxComponents = Record<string, ComponentType<any>>;
  */
 export async function compileLessonMdx(source: string, path = "lesson.mdx"): Promise<string> {
   const highlighter = await getHighlighter();
-  const file = await compile(
-    { value: source, path },
-    {
-      outputFormat: "function-body",
-      development: false,
-      remarkPlugins: [remarkFrontmatter],
-      rehypePlugins: [() => rehypeShikiFromHighlighter(highlighter, SHIKI_OPTIONS)],
-    },
-  );
-  return String(file);
+  try {
+    const file = await compile(
+      { value: source, path },
+      {
+        outputFormat: "function-body",
+        development: false,
+        remarkPlugins: [remarkFrontmatter],
+        rehypePlugins: [() => rehypeShikiFromHighlighter(highlighter, SHIKI_OPTIONS)],
+      },
+    );
+    return String(file);
+  } catch (error) {
+    // Name the file and line, so a broken lesson fails the build with a place to look.
+    const message = error as { line?: number; column?: number; reason?: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const point = message.place?.start ?? message.place ?? { line: message.line, column: message.column };
+    const at = point.line ? `${path}:${point.line}:${point.column ?? 1}` : path;
+    throw new Error(`${at}: ${message.reason ?? (error instanceof Error ? error.message : String(error))}`, { cause: error });
+  }
 }
 
 /**

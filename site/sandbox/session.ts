@@ -76,8 +76,8 @@ export class WorkspaceSession {
     reportStore.update((state) => ({ ...state, running: true }));
     const run = this.#enqueue(async () => {
       if (!this.#opened) {
-        const why = engineStore.get().error ?? "the sandbox has not started";
-        return errorReport(`The checks cannot run because ${lowerFirst(why)} Use “Retry” above the editor, then check again.`);
+        const why = engineStore.get().error ?? "It has not started yet.";
+        return errorReport(`The checks cannot run because the sandbox is not running: ${why} Use “Retry” above the editor, then check again.`);
       }
       return withDeadline(this.#opened.sandbox.check(), CHECK_DEADLINE_MS);
     }).catch((error) => errorReport(`The checks could not run: ${messageOf(error)}`));
@@ -171,9 +171,4 @@ function withDeadline(promise: Promise<GradeReport>, ms: number): Promise<GradeR
 /** The message of an error, or the thing thrown in words. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function lowerFirst(text: string): string {
-  const trimmed = text.trim().replace(/\.?$/, ".");
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }

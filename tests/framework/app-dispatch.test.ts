@@ -2,7 +2,7 @@
 // tests/test_basic.py (test_request_dispatching, test_options_*, test_url_mapping) and
 // Werkzeug's routing behaviour as seen through the app.
 import { describe, expect, it } from "vitest";
-import { Vial, abort } from "vial";
+import { Vial, VialRequest, abort } from "vial";
 
 describe("dispatching by method", () => {
   const app = new Vial();
@@ -191,5 +191,14 @@ describe("endpoints", () => {
     expect(await (await app.request("/pages/3")).text()).toBe("page 3");
     expect(app.urlFor("page", { n: 2 })).toBe("/pages/2");
     expect(app.urlFor("page")).toBe("/pages/");
+  });
+});
+
+describe("handler request types", () => {
+  it("lets a handler's req be passed to functions taking VialRequest", async () => {
+    const describeRequest = (req: VialRequest) => `${req.method} ${req.path}`;
+    const app = new Vial();
+    app.get("/users/<int:id>", (req) => describeRequest(req));
+    expect(await (await app.request("/users/3")).text()).toBe("GET /users/3");
   });
 });

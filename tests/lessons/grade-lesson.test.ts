@@ -61,6 +61,13 @@ describe("judgeReports", () => {
     ]);
   });
 
+  it("reports two checks with the same name", () => {
+    const solution = report([pass("one", 1), pass("one", 2)]);
+    expect(judgeReports(lesson, { solution, starter: starterFails })).toEqual([
+      { file: "lessons/01-basics/01-ping/checks.ts", field: 'check "one" (task 2)', message: expect.stringContaining("is the name of two checks") },
+    ]);
+  });
+
   it("does not allow skipped checks in the solution", () => {
     const solution = report([pass("one", 1), { name: "two", task: 2, status: "skip", message: "Skipped by the lesson." }]);
     expect(judgeReports(lesson, { solution, starter: starterFails })[0]?.message).toContain("is skipped");

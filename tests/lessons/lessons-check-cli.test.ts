@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLessonsCheck } from "../../sandbox/course/check/cli";
 import { fakeGrader } from "./fake-grader";
@@ -28,6 +31,20 @@ describe("lessons:check command line", { timeout: 60_000 }, () => {
     expect(code).toBe(1);
     expect(lines.some((line) => line.startsWith("tests/lessons/fixtures/bad-frontmatter/01-basics/01-ping/lesson.mdx: frontmatter.minutes:"))).toBe(true);
     expect(lines.at(-1)).toBe("lessons:check FAILED: 1 problem; 0 lessons graded in tests/lessons/fixtures/bad-frontmatter/");
+  });
+
+  it("writes pass and fail counts with --json, for npm test's summary", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lessons-json-"));
+    try {
+      await run(["--root", "tests/lessons/fixtures/bad-frontmatter", "--json", join(dir, "bad.json")]);
+      const bad = JSON.parse(await readFile(join(dir, "bad.json"), "utf8"));
+      expect(bad).toMatchObject({ passed: 0, failed: 1, skipped: 0 });
+      expect(bad.problems[0].field).toBe("frontmatter.minutes");
+      await run(["--root", "tests/lessons/fixtures/valid", "--json", join(dir, "valid.json")]);
+      expect(JSON.parse(await readFile(join(dir, "valid.json"), "utf8"))).toEqual({ passed: 1, failed: 0, skipped: 0, problems: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("checks one lesson with --lesson", async () => {

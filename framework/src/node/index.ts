@@ -4,3 +4,4 @@
 export { serve, type ServeOptions, type VialServer, type FetchApp } from "./serve";
 export { toWebRequest } from "./incoming";
 export { writeWebResponse } from "./outgoing";
+export { staticFiles, diskFileSource, sendFromDirectory } from "./static-files";

@@ -92,7 +92,7 @@ function countFields(count: number): string {
  * app.validationErrorHandler((problem) => problemJson({ ...problem, title: "Please check your input" }));
  * ```
  */
-export function problemJson(problem: object & { status?: number }, init: ResponseInit = {}): Response {
+export function problemJson<P extends object>(problem: P & { status?: number }, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", PROBLEM_JSON);
   const status = init.status ?? problem.status ?? 400;

@@ -2,16 +2,18 @@
  * The `npm run lessons:check` command line: parse arguments, run {@link checkCourse}, print
  * progress, the problems and one summary line, and return the exit code.
  */
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { checkCourse, type LessonResult } from "./check-course";
-import { formatProblem } from "./problem";
+import { formatProblem, type Problem } from "./problem";
 import type { Grader } from "./grader";
 
-const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>]
+const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>] [--json <file>]
 
   --lesson <id>       check one lesson (id "routing/methods", slug "methods" or folder "02-routing/02-methods")
   --root <dir>        the course folder (default: lessons)
-  --concurrency <n>   lessons graded at once (default: 2)`;
+  --concurrency <n>   lessons graded at once (default: 2)
+  --json <file>       also write { passed, failed, skipped, problems } to <file> (for npm test)`;
 
 /** Where the command writes and which sandbox it grades with. */
 export interface LessonsCheckIO {
@@ -29,11 +31,11 @@ export interface LessonsCheckIO {
  */
 export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promise<number> {
   const out = io.out ?? ((line: string) => console.log(line));
-  let values: { lesson?: string; root?: string; concurrency?: string; help?: boolean };
+  let values: { lesson?: string; root?: string; concurrency?: string; json?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { lesson: { type: "string" }, root: { type: "string" }, concurrency: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { lesson: { type: "string" }, root: { type: "string" }, concurrency: { type: "string" }, json: { type: "string" }, help: { type: "boolean", short: "h" } },
     }));
   } catch (error) {
     out(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -60,7 +62,23 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
     for (const found of problems) out(formatProblem(found));
   }
   out(`\n${summaryLine(root, problems.length, lessons)}`);
+  if (values.json !== undefined) await writeFile(values.json, JSON.stringify(countsFor(problems, lessons), null, 2));
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Counts for a test summary: each graded lesson passes or fails, and each problem found outside
+ * a graded lesson (a lesson that did not load, a stray file in the course root) is one failure.
+ */
+function countsFor(problems: Problem[], lessons: LessonResult[]) {
+  const inLessons = lessons.reduce((sum, lesson) => sum + lesson.problems.length, 0);
+  const failedLessons = lessons.filter((lesson) => lesson.problems.length > 0).length;
+  return {
+    passed: lessons.length - failedLessons,
+    failed: failedLessons + (problems.length - inLessons),
+    skipped: 0,
+    problems,
+  };
 }
 
 /** `lessons:check ok: 8 lessons graded in lessons/, no problems`, or FAILED with the counts. */

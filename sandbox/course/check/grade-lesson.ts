@@ -76,7 +76,12 @@ function judgeTasks(lesson: Lesson, report: GradeReport): Problem[] {
   const mdxFile = join(lesson.dir, "lesson.mdx");
   const numbers = lesson.tasks.map((task) => task.n);
   const found: Problem[] = [];
+  const names = new Set<string>();
   for (const check of report.checks) {
+    if (names.has(check.name)) {
+      found.push(problem(checksFile, describeCheck(check), "is the name of two checks; names identify checks in the results, so make each one unique"));
+    }
+    names.add(check.name);
     if (check.task === undefined) {
       found.push(problem(checksFile, describeCheck(check), `names no task; pass { task: N } as the third argument of check() (tasks in lesson.mdx: ${numbers.join(", ")})`));
     } else if (!numbers.includes(check.task)) {

@@ -17,7 +17,7 @@ export function loadApp(options: { host: RuntimeHost; entry?: string }): { fetch
   try {
     exports = (loader.load(entry) ?? {}) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(describeLoadError(error, loader));
+    throw new Error(describeLoadError(error, loader), { cause: error });
   }
   const app = (exports.app ?? exports.default) as { fetch?: unknown } | undefined;
   if (!app || typeof app.fetch !== "function") {

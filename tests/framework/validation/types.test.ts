@@ -3,7 +3,7 @@
 // compiles wrong code under vitest, so a regression fails the unit tests too.
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { Blueprint, MultiDict, Vial, type RequestFor, type ValidationProblem, type VialRequest } from "vial";
+import { Blueprint, MultiDict, Vial, problemJson, type RequestFor, type ValidationProblem, type VialRequest } from "vial";
 
 const Item = z.object({ name: z.string(), price: z.number(), tags: z.array(z.string()).default([]) });
 const Page = z.object({ page: z.coerce.number(), exact: z.stringbool().optional() });
@@ -86,5 +86,13 @@ describe("RequestFor", () => {
       expectTypeOf(req).toEqualTypeOf<VialRequest>();
       expectTypeOf(problem.errors[0]!.location).toEqualTypeOf<"params" | "query" | "headers" | "cookies" | "form" | "body">();
     });
+  });
+
+  it("problemJson takes a ValidationProblem or any problem-like object", () => {
+    const app = new Vial();
+    app.validationErrorHandler((problem) => problemJson(problem));
+    expectTypeOf(problemJson({ title: "Out of stock", status: 409, sku: "A1" })).toEqualTypeOf<Response>();
+    // @ts-expect-error status must be a number
+    problemJson({ title: "Out of stock", status: "409" });
   });
 });

@@ -1,0 +1,114 @@
+import { MarkerReader } from "../../marker-reader";
+import type { HostEvent } from "../../payload/protocol";
+import type { HostOutcome } from "../node/run-host";
+import type { ProcessLike } from "./types";
+
+export interface HostProcessOptions {
+  nonce: string;
+  /** Kill the process after this long; undefined for the preview's long-lived server. */
+  timeoutMs?: number;
+  outputLimitBytes: number;
+  onOutput(text: string): void;
+  onEvent?(event: HostEvent): void;
+  /** How long to keep reading output after the exit (it may never close; default 150 ms). */
+  drainMs?: number;
+}
+
+export interface HostProcessRun {
+  outcome: Promise<HostOutcome>;
+  stop(): void;
+}
+
+/** Output kept for error messages. */
+const TAIL_LIMIT = 8 * 1024;
+
+/**
+ * Puts back the NUL that starts a marker line, should the container's terminal drop it. Only a
+ * line carrying this run's nonce is touched, which learner code cannot print.
+ */
+function restoreMarkers(chunk: string, nonce: string, atLineStart: boolean): string {
+  const pattern = new RegExp(`(^|\\n)VIAL:(report|event) ${nonce.replace(/[^\w-]/g, "\\$&")} `, "g");
+  return chunk.replace(pattern, (match, newline: string, kind: string, offset: number) =>
+    offset === 0 && newline === "" && !atLineStart ? match : `${newline}\u0000VIAL:${kind} ${nonce} `);
+}
+
+/**
+ * Watches a `node .vial/node-host.mjs` process in a WebContainer: splits its output into the
+ * learner's text and the host's marked lines, enforces the time and output limits by killing
+ * it, and resolves with how it ended (the shape the node engine's reports are built from). Exit
+ * and output are awaited together, because a WebContainer's output stream may never close.
+ *
+ * @example
+ * const run = watchHostProcess(await container.spawn("node", [NODE_HOST_PATH], { env }), { nonce, timeoutMs: 10_000, outputLimitBytes: 1e6, onOutput });
+ * const report = reportFromOutcome(await run.outcome, limits);
+ */
+export function watchHostProcess(process: ProcessLike, options: HostProcessOptions): HostProcessRun {
+  const started = Date.now();
+  const state: HostOutcome = {
+    events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
+  };
+  let printed = 0;
+  let stopped = false;
+  let markStopped: () => void = () => {};
+  const stoppedSignal = new Promise<null>((resolve) => (markStopped = () => resolve(null)));
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      process.kill();
+    } catch {
+      // Already gone.
+    }
+    markStopped();
+  };
+
+  const text = (raw: string) => {
+    if (state.outputExceeded) return;
+    const chunk = raw.replace(/\r\n/g, "\n");
+    printed += chunk.length;
+    state.tail = (state.tail + chunk).slice(-TAIL_LIMIT);
+    if (printed > options.outputLimitBytes) {
+      state.outputExceeded = true;
+      stop();
+      return;
+    }
+    options.onOutput(chunk);
+  };
+  const reader = new MarkerReader(options.nonce, {
+    text,
+    marker: (kind, payload) => {
+      if (kind === "report") state.report = payload;
+      else {
+        state.events.push(payload as HostEvent);
+        options.onEvent?.(payload as HostEvent);
+      }
+    },
+    forged: () => state.forgedLines++,
+  });
+  let atLineStart = true;
+  const pump = process.output
+    .pipeTo(new WritableStream<string>({
+      write(chunk) {
+        reader.push(restoreMarkers(chunk, options.nonce, atLineStart));
+        atLineStart = chunk.endsWith("\n");
+      },
+    }))
+    .catch(() => {});
+
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+    state.timedOut = true;
+    stop();
+  }, options.timeoutMs);
+
+  const outcome = (async (): Promise<HostOutcome> => {
+    const code = await Promise.race([process.exit.catch(() => null), stoppedSignal]);
+    clearTimeout(timer);
+    let drainTimer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([pump, new Promise((resolve) => (drainTimer = setTimeout(resolve, options.drainMs ?? 150)))]);
+    clearTimeout(drainTimer);
+    reader.end();
+    stop();
+    return { ...state, code, durationMs: Date.now() - started };
+  })();
+  return { outcome, stop };
+}

@@ -1,0 +1,32 @@
+/**
+ * The part of `@webcontainer/api` the engine uses, as interfaces: the real `WebContainer`
+ * satisfies them, and tests hand the engine a stand-in (tests/sandbox/fakes/node-webcontainer.ts
+ * runs the same calls on Node) because the real runtime needs StackBlitz's servers.
+ */
+import type { FileSystemTree, SpawnOptions } from "@webcontainer/api";
+
+export type { FileSystemTree, SpawnOptions };
+
+/** A running process: output is stdout and stderr merged, from a terminal, and may never close. */
+export interface ProcessLike {
+  exit: Promise<number>;
+  input: WritableStream<string>;
+  output: ReadableStream<string>;
+  kill(): void;
+  resize(dimensions: { cols: number; rows: number }): void;
+}
+
+export interface FileSystemLike {
+  readdir(path: string): Promise<string[]>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  rm(path: string, options?: { force?: boolean; recursive?: boolean }): Promise<void>;
+}
+
+export interface WebContainerLike {
+  fs: FileSystemLike;
+  mount(tree: FileSystemTree): Promise<void>;
+  spawn(command: string, args: string[], options?: SpawnOptions): Promise<ProcessLike>;
+  on(event: "server-ready", listener: (port: number, url: string) => void): () => void;
+  on(event: "port", listener: (port: number, type: "open" | "close", url: string) => void): () => void;
+}

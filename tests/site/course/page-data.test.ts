@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse, type Course } from "../../../sandbox/course";
+import { allLessons, findLessonBySlugs, lessonHref, lessonRouteParams } from "../../../site/course/course-data";
+import { courseOutline, inheritedPaths, lessonPageData } from "../../../site/course/page-data";
+import { offlineManifest } from "../../../site/course/offline-manifest";
+
+let course: Course;
+beforeAll(async () => {
+  course = await loadCourse("lessons");
+});
+
+describe("lesson page data from the real course", () => {
+  it("gives one route per lesson, matching the lesson ids", () => {
+    const params = lessonRouteParams(course);
+    expect(params.length).toBe(allLessons(course).length);
+    expect(params[0]).toEqual({ chapter: "first-steps", lesson: "hello-vial" });
+    expect(findLessonBySlugs(course, "first-steps", "hello-vial")?.id).toBe("first-steps/hello-vial");
+    expect(findLessonBySlugs(course, "first-steps", "nope")).toBeUndefined();
+  });
+
+  it("links neighbours and numbers lessons across the course", () => {
+    const lessons = allLessons(course);
+    const second = lessonPageData(course, lessons[1]!);
+    expect(second.position).toBe(2);
+    expect(second.total).toBe(lessons.length);
+    expect(second.previous).toEqual({ id: lessons[0]!.id, title: lessons[0]!.frontmatter.title, href: lessonHref(lessons[0]!.id) });
+    expect(second.next?.id).toBe(lessons[2]!.id);
+    expect(lessonPageData(course, lessons[0]!).previous).toBeNull();
+  });
+
+  it("carries the files, checks and tasks the workspace needs", () => {
+    const first = lessonPageData(course, allLessons(course)[0]!);
+    expect(Object.keys(first.starter)).toContain(first.focus);
+    expect(first.checks).toContain("check(");
+    expect(first.tasks.map((task) => task.n)).toEqual(first.tasks.map((_, index) => index + 1));
+    expect(JSON.parse(JSON.stringify(first))).toEqual(first);
+  });
+
+  it("marks `from: previous` lessons with the files they inherit", () => {
+    const continuing = allLessons(course).find((lesson) => lesson.frontmatter.from === "previous");
+    if (!continuing) return;
+    const data = lessonPageData(course, continuing);
+    expect(data.fromPrevious?.lessonId).toBe(continuing.previous);
+    expect(data.fromPrevious?.inheritedPaths.length).toBeGreaterThan(0);
+  });
+
+  it("outlines every chapter and lists every page for offline use", () => {
+    const outline = courseOutline(course);
+    expect(outline.flatMap((chapter) => chapter.lessons).length).toBe(allLessons(course).length);
+    const manifest = offlineManifest(course);
+    expect(manifest.pages.slice(0, 2)).toEqual(["/", "/learn"]);
+    expect(manifest.pages).toContain("/learn/first-steps/hello-vial");
+  });
+});
+
+describe("inherited paths", () => {
+  it("are the starter files equal to the previous solution", () => {
+    expect(inheritedPaths({ "app.ts": "x", "data.ts": "new" }, { "app.ts": "x", "data.ts": "old" })).toEqual(["app.ts"]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { continueTarget, loadProgress, progressStore, setLessonState } from "../../../site/state/progress-store";
+import { createMemoryRepository, LAST_LESSON_KEY } from "../../../site/persistence/repository";
+
+const ids = ["a/one", "a/two", "b/three"];
+
+describe("continue where you left off", () => {
+  it("starts from the beginning for a newcomer", () => {
+    expect(continueTarget({ loaded: true, states: {}, lastLessonId: null }, ids)).toBeNull();
+  });
+
+  it("prefers the lesson opened last", () => {
+    expect(continueTarget({ loaded: true, states: { "a/one": "passed" }, lastLessonId: "b/three" }, ids)).toBe("b/three");
+  });
+
+  it("otherwise picks the first lesson not passed", () => {
+    expect(continueTarget({ loaded: true, states: { "a/one": "passed" }, lastLessonId: "gone/lesson" }, ids)).toBe("a/two");
+  });
+});
+
+describe("loading progress", () => {
+  it("reads each record's state and the last lesson", async () => {
+    const repository = createMemoryRepository([
+      { lessonId: "a/one", files: {}, passed: true, updatedAt: 1 },
+      { lessonId: "a/two", files: { "app.ts": "x" }, passed: false, updatedAt: 2 },
+    ]);
+    await repository.setMeta(LAST_LESSON_KEY, "a/two");
+    await loadProgress(repository);
+    expect(progressStore.get()).toEqual({ loaded: true, states: { "a/one": "passed", "a/two": "in-progress" }, lastLessonId: "a/two" });
+    setLessonState("a/two", "passed");
+    expect(progressStore.get().states["a/two"]).toBe("passed");
+  });
+});
