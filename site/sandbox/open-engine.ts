@@ -1,12 +1,18 @@
 /**
- * The site's sandbox opener, over the browser engines in sandbox/engines.
- *
- * ENGINE IMPORT POINT: the worker and webcontainer engines are being built in
- * sandbox/engines/{worker,webcontainer} and sandbox/engines/pick.ts. Until they land this opener
- * reports that no browser engine is available, and the workspace shows that with a retry.
+ * The site's sandbox opener over the browser engines in sandbox/engines: WebContainers where the
+ * page is cross-origin isolated and StackBlitz answers in time, else the worker engine (which
+ * also runs offline). The learner's choice, from the engine switch, goes first.
  */
+import { pickEngine } from "../../sandbox/engines/pick";
+import { bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
+import { createWorkerSandbox } from "../../sandbox/engines/worker";
 import type { EngineKind } from "../state/engine-store";
-import type { OpenedSandbox, SandboxOpener } from "./opener";
+import type { OpenedSandbox, SandboxOpener, TerminalSession } from "./opener";
+
+/** How long StackBlitz may take to boot a WebContainer before the worker engine takes over. */
+const BOOT_TIMEOUT_MS = 20_000;
+/** Remembers, for this tab's session, that WebContainers did not boot, so later pages do not wait again. */
+const NO_WEBCONTAINER_KEY = "learn-vial:webcontainer-unavailable";
 
 /**
  * Opens a sandbox for the workspace.
@@ -14,6 +20,61 @@ import type { OpenedSandbox, SandboxOpener } from "./opener";
  * @example
  * const { sandbox, kind, reason } = await openBrowserSandbox(null);
  */
-export const openBrowserSandbox: SandboxOpener = async (_preferred: EngineKind | null): Promise<OpenedSandbox> => {
-  throw new Error("No browser engine is available in this build of the site yet.");
+export const openBrowserSandbox: SandboxOpener = async (preferred: EngineKind | null): Promise<OpenedSandbox> => {
+  const skip = preferred === null ? reasonToSkipWebContainers() : null;
+  if (skip) return { kind: "worker", reason: skip, sandbox: createWorkerSandbox() };
+  const choice = await pickEngine({
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    bootWebContainer: () => bootWebContainer({ timeoutMs: BOOT_TIMEOUT_MS }),
+    timeoutMs: BOOT_TIMEOUT_MS,
+    preferred,
+  });
+  if (choice.kind === "worker") {
+    if (preferred !== "worker" && globalThis.crossOriginIsolated) rememberNoWebContainers(choice.reason);
+    return { kind: "worker", reason: choice.reason, sandbox: createWorkerSandbox() };
+  }
+  const sandbox = createWebContainerSandbox({ webcontainer: choice.webcontainer });
+  return { kind: "webcontainer", reason: choice.reason, sandbox, openTerminal: () => openShell(sandbox) };
 };
+
+function reasonToSkipWebContainers(): string | null {
+  if (globalThis.navigator?.onLine === false) return "Using the worker engine: you are offline, and WebContainers need a connection to StackBlitz.";
+  try {
+    const earlier = sessionStorage.getItem(NO_WEBCONTAINER_KEY);
+    return earlier ? `${earlier.replace(/\.$/, "")} (earlier in this session).` : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberNoWebContainers(reason: string): void {
+  try {
+    sessionStorage.setItem(NO_WEBCONTAINER_KEY, reason);
+  } catch {
+    // Without session storage each page simply tries again.
+  }
+}
+
+async function openShell(sandbox: WebContainerSandbox): Promise<TerminalSession> {
+  const shell = await sandbox.openShell({ cols: 80, rows: 24 });
+  const writer = shell.input.getWriter();
+  return {
+    write: (data) => void writer.write(data),
+    resize: (columns, rows) => shell.resize(columns, rows),
+    output: streamToIterable(shell.output),
+    dispose: () => shell.kill(),
+  };
+}
+
+async function* streamToIterable(stream: ReadableStream<string>): AsyncIterable<string> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

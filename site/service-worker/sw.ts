@@ -62,6 +62,7 @@ scope.addEventListener("fetch", (event) => {
   event.respondWith(networkFirst(CACHE_NAME, request));
 });
 
+/** The payload bundles (PAYLOAD_ASSET_BASE in sandbox/engines/browser-assets.ts). */
 function isPayloadAsset(pathname: string): boolean {
   return pathname.startsWith("/sandbox/");
 }

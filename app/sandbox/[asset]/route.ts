@@ -1,0 +1,18 @@
+import { readPayloadAsset } from "../../../site/sandbox/read-payload-asset";
+import { servedPayloadAssets } from "../../../site/sandbox/payload-assets";
+
+// The payload bundles, built by scripts/build-vial-bundle.mjs before `next build`, become static
+// files at /sandbox/<name> for the browser engines.
+export const dynamic = "force-static";
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return servedPayloadAssets().map((asset) => ({ asset }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ asset: string }> }) {
+  const { asset } = await params;
+  return new Response(await readPayloadAsset(asset), {
+    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cross-Origin-Resource-Policy": "same-origin" },
+  });
+}
