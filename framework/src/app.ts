@@ -103,7 +103,10 @@ export class Vial extends Scaffold {
       throw new Error(`Endpoint "${localEndpoint}" must not contain a dot: dots separate blueprint names.`);
     }
     const endpoint = blueprints.length ? `${blueprints[0]}.${localEndpoint}` : localEndpoint;
-    this.#assertEndpointFree(endpoint, handler);
+    // An endpoint named after the rule can only ever build that rule, so unnamed handlers for
+    // several methods of one rule may share it; named endpoints must be unique, as in Flask.
+    const namedAfterRule = options.endpoint === undefined && !handler.name;
+    if (!namedAfterRule) this.#assertEndpointFree(endpoint, handler);
     this.urlMap.add(rule, {
       endpoint,
       methods: [...methods],

@@ -131,10 +131,16 @@ function iterableToStream(source: AsyncIterable<unknown> | Iterable<unknown>): R
   });
 }
 
+/** Statuses that must not carry a body; `["", 204]` is still a valid way to say "no content". */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 function withStatusAndHeaders(response: Response, status: number | undefined, headers: HeadersInit | undefined): Response {
   const merged = new Headers(response.headers);
   if (headers) {
     for (const [name, value] of new Headers(headers)) merged.set(name, value);
   }
-  return new Response(response.body, { status: status ?? response.status, statusText: status ? "" : response.statusText, headers: merged });
+  const finalStatus = status ?? response.status;
+  const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
+  if (!body) merged.delete("content-type");
+  return new Response(body, { status: finalStatus, statusText: status ? "" : response.statusText, headers: merged });
 }

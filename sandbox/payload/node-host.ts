@@ -82,13 +82,21 @@ function waitForPort(port: number, hostname: string, deadline: number): Promise<
   });
 }
 
+type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => unknown } };
+
+// Kept before anything else runs: learner code may replace them, the report must not care.
+const write = process.stdout.write.bind(process.stdout);
+const exit = process.exit.bind(process);
+
+const load = (name: string) => import(new URL(name, import.meta.url).href);
+
 async function main(): Promise<void> {
-  // WebContainers give processes a terminal, not a pipe, so stdin never ends there: that engine
-  // passes the settings in VIAL_HOST_CONFIG instead, removed before any learner code can read it.
-  const config = JSON.parse(process.env.VIAL_HOST_CONFIG ?? (await readStdin())) as HostConfig;
-  delete process.env.VIAL_HOST_CONFIG;
-  const write = process.stdout.write.bind(process.stdout);
-  const exit = process.exit.bind(process);
+  // The bundles load while the settings are awaited: a warm spare (--warm) has them ready
+  // before it is given a run. They are not learner code, so the nonce stays unseen by them too.
+  const loading = Promise.all([load("./runtime.mjs"), load("./sucrase.mjs"), load("./vial-node.mjs")]);
+  const zodAhead = process.argv.includes("--warm") ? load("./zod.mjs") : undefined;
+  zodAhead?.catch(() => {});
+  const config = JSON.parse(await readStdin()) as HostConfig;
   const send = (kind: MarkerKind, payload: HostEvent | unknown, then?: () => void) =>
     write(createMarker(config.nonce, kind, payload), then);
 
@@ -102,10 +110,8 @@ async function main(): Promise<void> {
   process.on("uncaughtException", (error) => console.error("Uncaught error:", error));
   process.on("unhandledRejection", (error) => console.error("Unhandled promise rejection:", error));
 
-  const load = (name: string) => import(new URL(name, import.meta.url).href);
-  const [runtime, sucrase, vial, zod] = (await Promise.all([
-    load("./runtime.mjs"), load("./sucrase.mjs"), load("./vial-node.mjs"), payloadImports("zod") ? load("./zod.mjs") : undefined,
-  ])) as [typeof Runtime, { transform: Transform }, { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => unknown } }, unknown];
+  const [runtime, sucrase, vial] = (await loading) as [typeof Runtime, { transform: Transform }, VialNode];
+  const zod: unknown = payloadImports("zod") ? await (zodAhead ?? load("./zod.mjs")) : undefined;
   const host = {
     readFile: readPayloadFile,
     modules: { vial: vial.core, "vial/node": vial.node, ...(zod ? { zod } : {}) },

@@ -43,10 +43,14 @@ export async function compileLessonMdx(source: string, path = "lesson.mdx"): Pro
     return String(file);
   } catch (error) {
     // Name the file and line, so a broken lesson fails the build with a place to look.
-    const message = error as { line?: number; column?: number; reason?: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-    const point = message.place?.start ?? message.place ?? { line: message.line, column: message.column };
-    const at = point.line ? `${path}:${point.line}:${point.column ?? 1}` : path;
-    throw new Error(`${at}: ${message.reason ?? (error instanceof Error ? error.message : String(error))}`, { cause: error });
+    const message = error as { line?: number; column?: number; reason?: string };
+    const reason = message.reason ?? (error instanceof Error ? error.message : String(error));
+    // Some MDX errors carry their place only in the text, as "(3:1-3:13)".
+    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(reason);
+    const line = message.line ?? (inText ? Number(inText[1]) : undefined);
+    const column = message.column ?? (inText ? Number(inText[2]) : 1);
+    const at = line ? `${path}:${line}:${column}` : path;
+    throw new Error(`${at}: ${reason}`, { cause: error });
   }
 }
 

@@ -176,6 +176,15 @@ describe("endpoints", () => {
     expect(() => app.get("/d", { endpoint: "a.b" }, () => "d")).toThrow(/dot/);
   });
 
+  it("lets unnamed handlers share a rule across methods", async () => {
+    const app = new Vial();
+    app.get("/books", () => "list");
+    app.post("/books", () => ["created", 201]);
+    expect(await (await app.request("/books")).text()).toBe("list");
+    expect((await app.request("/books", { method: "POST" })).status).toBe(201);
+    expect(app.urlFor("/books")).toBe("/books");
+  });
+
   it("refuses options given after the handler", () => {
     const app = new Vial();
     const register = app.get as unknown as (rule: string, handler: () => string, options: object) => void;

@@ -51,6 +51,12 @@ describe("return values", () => {
     expect(overResponse.headers.get("x-b")).toBe("2");
   });
 
+  it("sends no body for [\"\", 204]", async () => {
+    const res = await answer(() => ["", 204]);
+    expect(res.status).toBe(204);
+    expect(res.body).toBeNull();
+  });
+
   it("treats other arrays as JSON", async () => {
     const res = await answer(() => ["a", "b"]);
     expect(await res.json()).toEqual(["a", "b"]);

@@ -91,7 +91,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe("learn", () => {
+// Each case starts the CLI (tsx, then node) a few times; on a busy machine that takes a while.
+describe("learn", { timeout: 120_000 }, () => {
   it("prints usage with no command, and refuses unknown commands", async () => {
     const usage = await learn();
     expect(usage.code).toBe(0);
@@ -208,5 +209,5 @@ describe("learn", () => {
     const code = await new Promise((done) => child.on("close", done));
     expect(code).toBe(0);
     expect(existsSync(join(dir, "workspace/basics/hello/app.ts"))).toBe(true);
-  }, 60_000);
+  });
 });

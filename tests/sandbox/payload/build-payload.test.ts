@@ -3,7 +3,7 @@ import { ASSETS_BY_MODE, buildPayload, CHECKS_PATH, NODE_HOST_PATH } from "../..
 import type { PayloadAssets } from "../../../sandbox/payload/index";
 
 const assets: PayloadAssets = Object.fromEntries(
-  ["vial.mjs", "vial-node.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "node-host.mjs"].map((name) => [name, `// ${name}`]),
+  [...new Set([...ASSETS_BY_MODE.node, ...ASSETS_BY_MODE.worker])].map((name) => [name, `// ${name}`]),
 );
 
 describe("buildPayload", () => {

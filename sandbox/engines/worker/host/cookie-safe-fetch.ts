@@ -33,6 +33,15 @@ export function installCookieSafeFetch(scope: { Request: RequestClass; Response:
   marked[INSTALLED] = true;
 }
 
+/** The `headers` getter of a class, wherever it sits on the prototype chain. */
+function headersGetter(prototype: object): () => Headers {
+  for (let at: object | null = prototype; at; at = Object.getPrototypeOf(at)) {
+    const getter = Object.getOwnPropertyDescriptor(at, "headers")?.get;
+    if (getter) return getter as () => Headers;
+  }
+  throw new TypeError("This Request or Response class has no headers getter.");
+}
+
 /**
  * Builds the cookie-keeping `Request` and `Response` classes over the given native ones,
  * without installing them.
@@ -46,8 +55,8 @@ export function cookieSafeFetchClasses(native: { Request: RequestClass; Response
   const NativeHeaders = native.Headers;
   /** The full headers of each object; a WeakMap (not a #field) so prototype-swapped clones work. */
   const fullHeaders = new WeakMap<object, Headers>();
-  const requestHeaders = Object.getOwnPropertyDescriptor(NativeRequest.prototype, "headers")!.get!;
-  const responseHeaders = Object.getOwnPropertyDescriptor(NativeResponse.prototype, "headers")!.get!;
+  const requestHeaders = headersGetter(NativeRequest.prototype);
+  const responseHeaders = headersGetter(NativeResponse.prototype);
 
   /** The given headers, plus any the browser derived itself (a body's Content-Type). */
   function merge(given: HeadersInit | undefined, derived: Headers): Headers {

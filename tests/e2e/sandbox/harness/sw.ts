@@ -18,7 +18,11 @@ interface Scope {
 const scope = self as unknown as Scope;
 const CACHE = "sandbox-harness";
 
-scope.addEventListener("install", () => void scope.skipWaiting());
+scope.addEventListener("install", (event) => {
+  void scope.skipWaiting();
+  // The page itself was loaded before this worker existed: keep a copy now, as the site precaches.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(["/", "/harness.js"])));
+});
 scope.addEventListener("activate", (event) => event.waitUntil(scope.clients.claim()));
 
 scope.addEventListener("fetch", (event) => {
