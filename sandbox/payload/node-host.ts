@@ -94,6 +94,7 @@ async function main(): Promise<void> {
   // The bundles load while the settings are awaited: a warm spare (--warm) has them ready
   // before it is given a run. They are not learner code, so the nonce stays unseen by them too.
   const loading = Promise.all([load("./runtime.mjs"), load("./sucrase.mjs"), load("./vial-node.mjs")]);
+  loading.catch(() => {}); // awaited below; a failure is reported there
   const zodAhead = process.argv.includes("--warm") ? load("./zod.mjs") : undefined;
   zodAhead?.catch(() => {});
   const config = JSON.parse(await readStdin()) as HostConfig;
@@ -144,4 +145,7 @@ async function main(): Promise<void> {
   send("event", { type: "ready", url: `http://${hostname}:${port}/` } satisfies HostEvent);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error("The sandbox could not run:", error);
+  exit(70);
+});

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { MarkerReader } from "../../marker-reader";
 import { NODE_HOST_PATH } from "../../payload/index";
 import type { HostConfig } from "../../payload/node-host";
@@ -14,6 +15,8 @@ export interface HostRunOptions {
   outputLimitBytes: number;
   onOutput(text: string): void;
   onEvent?(event: HostEvent): void;
+  /** A spare host started ahead of time with {@link spawnHost}; a fresh one is spawned without. */
+  spare?: ChildProcessWithoutNullStreams;
 }
 
 /** How a run of the payload host ended, and what it said on the way. */
@@ -40,9 +43,28 @@ export interface HostRun {
 }
 
 /**
- * Runs `node .vial/node-host.mjs` in a payload folder with its settings (and a fresh nonce) on
- * stdin. Enforces the time and output limits by killing the process group; resolves when the
- * process has ended (a finished check run ends itself after its report).
+ * Starts `node .vial/node-host.mjs` in a payload folder. With `warm`, it loads the bundles and
+ * then waits for its settings, so a later {@link runHost} skips node's start-up.
+ *
+ * @example
+ * const spare = spawnHost(dir, 256, true);
+ * const run = runHost({ ...options, spare });
+ */
+export function spawnHost(dir: string, memoryMb: number, warm = false): ChildProcessWithoutNullStreams {
+  const child = spawnGroup([`--max-old-space-size=${memoryMb}`, NODE_HOST_PATH, ...(warm ? ["--warm"] : [])], dir);
+  child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
+  return child;
+}
+
+/** True while a spawned host has not ended and was not told to. */
+export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
+  return child.exitCode === null && child.signalCode === null && !child.killed;
+}
+
+/**
+ * Runs the payload host with its settings (and a fresh nonce) on stdin. Enforces the time and
+ * output limits by killing the process group; resolves when the process has ended (a finished
+ * check run ends itself after its report).
  *
  * @example
  * const { outcome } = runHost({ dir, config: { mode: "check" }, timeoutMs: 10_000, memoryMb: 256, outputLimitBytes: 1e6, onOutput });
@@ -51,7 +73,7 @@ export interface HostRun {
 export function runHost(options: HostRunOptions): HostRun {
   const nonce = randomBytes(18).toString("base64url");
   const started = Date.now();
-  const child = spawnGroup([`--max-old-space-size=${options.memoryMb}`, NODE_HOST_PATH], options.dir);
+  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb);
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
@@ -88,9 +110,6 @@ export function runHost(options: HostRunOptions): HostRun {
     stop();
   }, options.timeoutMs);
 
-  child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
-  child.stdin.end(JSON.stringify({ ...options.config, nonce } satisfies HostConfig));
-
   const outcome = new Promise<HostOutcome>((resolve) => {
     child.on("error", (error) => {
       state.tail += `\n${error.message}`;
@@ -103,5 +122,6 @@ export function runHost(options: HostRunOptions): HostRun {
       resolve({ ...state, code, signal, durationMs: Date.now() - started });
     });
   });
+  child.stdin.end(JSON.stringify({ ...options.config, nonce } satisfies HostConfig));
   return { outcome, stop };
 }
