@@ -3,7 +3,10 @@
  * grade report, over repeated runs (median, p90, min, max). Also the part of it spent grading
  * inside the run (the report's durationMs), so process start-up cost is visible.
  *
- * Usage: npm run bench:sandbox [-- --runs 20 --json]
+ * Between runs it pauses as a learner would while editing (--pause, default 500 ms), which is
+ * when an engine may get ready for the next run; --pause 0 measures back-to-back runs.
+ *
+ * Usage: npm run bench:sandbox [-- --runs 20 --pause 500 --json]
  *
  * Browser engines (worker, webcontainer) are measured in a browser; they add themselves to
  * ENGINES below with a `make` that drives the page.
@@ -49,13 +52,14 @@ function stats(samples: number[]): Stats {
   return { median, p90: at(0.9), min: sorted[0]!, max: sorted.at(-1)! };
 }
 
-async function measure(engine: Engine, runs: number, warmup: number): Promise<{ total: Stats; grading: Stats }> {
+async function measure(engine: Engine, runs: number, warmup: number, pauseMs: number): Promise<{ total: Stats; grading: Stats }> {
   const sandbox = engine.make();
   try {
     await sandbox.load({ files: { "app.ts": APP }, checks: CHECKS });
     const total: number[] = [];
     const grading: number[] = [];
     for (let i = 0; i < warmup + runs; i++) {
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const started = performance.now();
       await sandbox.write("app.ts", `${APP}// edit ${i}\n`);
       const report = await sandbox.check();
@@ -74,19 +78,20 @@ async function measure(engine: Engine, runs: number, warmup: number): Promise<{ 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index === -1 ? undefined : Number(process.argv[index + 1]);
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 const runs = option("runs", 15);
 const warmup = option("warmup", 2);
+const pauseMs = option("pause", 500);
 const results: Record<string, { total: Stats; grading: Stats }> = {};
-for (const engine of ENGINES) results[engine.name] = await measure(engine, runs, warmup);
+for (const engine of ENGINES) results[engine.name] = await measure(engine, runs, warmup, pauseMs);
 
 if (process.argv.includes("--json")) {
-  console.log(JSON.stringify({ runs, warmup, results }, null, 2));
+  console.log(JSON.stringify({ runs, warmup, pauseMs, results }, null, 2));
 } else {
   const ms = (n: number) => `${Math.round(n)} ms`;
-  console.log(`Sandbox: time from write() to a finished grade report (${runs} runs after ${warmup} warm-up)\n`);
+  console.log(`Sandbox: time from write() to a finished grade report (${runs} runs after ${warmup} warm-up, ${pauseMs} ms pause between runs)\n`);
   for (const [name, { total, grading }] of Object.entries(results)) {
     console.log(`${name.padEnd(8)} median ${ms(total.median)}  p90 ${ms(total.p90)}  min ${ms(total.min)}  max ${ms(total.max)}   (grading inside the run: median ${ms(grading.median)})`);
   }

@@ -29,6 +29,8 @@ export interface ConfigValues {
   SESSION_COOKIE_SAMESITE: "Strict" | "Lax" | "None" | undefined;
   SESSION_COOKIE_PARTITIONED: boolean;
   SESSION_REFRESH_EACH_REQUEST: boolean;
+  /** HMAC digest of the session cookie: "SHA-1" reads and writes Flask's cookies; "SHA-256" is stronger. */
+  SESSION_DIGEST: "SHA-1" | "SHA-256";
   /** Bytes; `null` means no limit. Larger bodies get 413 while they stream in. */
   MAX_CONTENT_LENGTH: number | null;
   MAX_FORM_MEMORY_SIZE: number | null;
@@ -67,6 +69,7 @@ export function defaultConfig(): ConfigValues {
     SESSION_COOKIE_SAMESITE: undefined,
     SESSION_COOKIE_PARTITIONED: false,
     SESSION_REFRESH_EACH_REQUEST: true,
+    SESSION_DIGEST: "SHA-1",
     MAX_CONTENT_LENGTH: null,
     MAX_FORM_MEMORY_SIZE: 500_000,
     MAX_FORM_PARTS: 1_000,

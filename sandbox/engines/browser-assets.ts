@@ -43,7 +43,7 @@ export function fetchPayloadAssets(mode: PayloadMode, base = PAYLOAD_ASSET_BASE,
         try {
           response = await fetcher(base + name);
         } catch (error) {
-          throw new Error(`Could not load the sandbox file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Are you offline before the site was saved for offline use?`);
+          throw new Error(`Could not load the sandbox file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Are you offline before the site was saved for offline use?`, { cause: error });
         }
         if (!response.ok) throw new Error(`Could not load the sandbox file ${base}${name}: the server answered ${response.status}.`);
         return [name, await response.text()] as const;

@@ -90,13 +90,26 @@ const exit = process.exit.bind(process);
 
 const load = (name: string) => import(new URL(name, import.meta.url).href);
 
+/** A tiny lesson graded once by a warm spare, so the learner's run finds the code paths compiled. */
+const WARM_UP_FILES: Record<string, string> = {
+  "app.ts": `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/users/<int:id>", (req) => ({ id: req.params.id }));\n`,
+  ".vial/checks.ts": `import { check, expect, http } from "grader";\nimport { app } from "./app";\ncheck("warm", async () => {\n  expect((await http(app).get("/users/1")).json()).toEqual({ id: 1 });\n});\n`,
+};
+
+async function warmUp([runtime, sucrase, vial]: [typeof Runtime, { transform: Transform }, VialNode]): Promise<void> {
+  const host = { readFile: (path: string) => WARM_UP_FILES[path], modules: { vial: vial.core }, transform: sucrase.transform };
+  await runtime.runChecks({ host, checkTimeoutMs: 2000 });
+}
+
 async function main(): Promise<void> {
   // The bundles load while the settings are awaited: a warm spare (--warm) has them ready
   // before it is given a run. They are not learner code, so the nonce stays unseen by them too.
   const loading = Promise.all([load("./runtime.mjs"), load("./sucrase.mjs"), load("./vial-node.mjs")]);
   loading.catch(() => {}); // awaited below; a failure is reported there
-  const zodAhead = process.argv.includes("--warm") ? load("./zod.mjs") : undefined;
+  const warm = process.argv.includes("--warm");
+  const zodAhead = warm ? load("./zod.mjs") : undefined;
   zodAhead?.catch(() => {});
+  const warmedUp = warm ? loading.then((modules) => warmUp(modules as Parameters<typeof warmUp>[0])).catch(() => {}) : undefined;
   const config = JSON.parse(await readStdin()) as HostConfig;
   const send = (kind: MarkerKind, payload: HostEvent | unknown, then?: () => void) =>
     write(createMarker(config.nonce, kind, payload), then);
@@ -112,6 +125,7 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (error) => console.error("Unhandled promise rejection:", error));
 
   const [runtime, sucrase, vial] = (await loading) as [typeof Runtime, { transform: Transform }, VialNode];
+  await warmedUp;
   const zod: unknown = payloadImports("zod") ? await (zodAhead ?? load("./zod.mjs")) : undefined;
   const host = {
     readFile: readPayloadFile,

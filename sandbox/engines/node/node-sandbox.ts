@@ -10,8 +10,10 @@ import type { GradeReport } from "../../report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { reportFromOutcome } from "./outcome-report";
 import { startPreview } from "./preview-server";
-import { runHost } from "./run-host";
+import { isAlive, runHost, spawnHost } from "./run-host";
 import type { HostRun } from "./run-host";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { killGroup } from "./process-group";
 
 export interface NodeSandboxOptions extends SandboxLimits {
   /** Heap limit of each run, in MB (node's --max-old-space-size; default 256). */
@@ -45,6 +47,10 @@ export class NodeSandbox implements Sandbox {
   #preview: HostRun | undefined;
   #runs = new Set<HostRun>();
   #queue: Promise<unknown> = Promise.resolve();
+  /** A host already started and waiting for a run, so a check skips node's start-up. */
+  #spare: ChildProcessWithoutNullStreams | undefined;
+  /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
+  #editing = false;
   #disposed = false;
   readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot">>;
 
@@ -79,6 +85,7 @@ export class NodeSandbox implements Sandbox {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), contents);
       }
+      this.#spare = spawnHost(dir, this.#limits.memoryMb, true);
     });
   }
 
@@ -87,6 +94,7 @@ export class NodeSandbox implements Sandbox {
       const target = join(this.#loadedDir(), safeLearnerPath(path));
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, contents);
+      this.#editing = true;
     });
   }
 
@@ -100,12 +108,14 @@ export class NodeSandbox implements Sandbox {
         memoryMb: limits.memoryMb,
         outputLimitBytes: limits.outputLimitBytes,
         onOutput: (text) => this.output.push(text),
+        spare: this.#takeSpare(),
       });
       this.#runs.add(run);
       try {
         return reportFromOutcome(await run.outcome, limits);
       } finally {
         this.#runs.delete(run);
+        if (this.#editing && !this.#disposed && this.#dir) this.#spare = spawnHost(this.#dir, limits.memoryMb, true);
       }
     });
   }
@@ -133,6 +143,7 @@ export class NodeSandbox implements Sandbox {
     this.#disposed = true;
     for (const run of this.#runs) run.stop();
     this.#stopPreview();
+    this.#killSpare();
     await this.#queue.catch(() => {});
     const dir = this.#dir;
     this.#dir = undefined;
@@ -156,12 +167,24 @@ export class NodeSandbox implements Sandbox {
     return this.#dir;
   }
 
+  #takeSpare(): ChildProcessWithoutNullStreams | undefined {
+    const spare = this.#spare;
+    this.#spare = undefined;
+    return spare && isAlive(spare) ? spare : undefined;
+  }
+
+  #killSpare(): void {
+    const spare = this.#takeSpare();
+    if (spare?.pid !== undefined) killGroup(spare.pid);
+  }
+
   #stopPreview(): void {
     this.#preview?.stop();
     this.#preview = undefined;
   }
 
   #removeDir(): void {
+    this.#killSpare();
     if (!this.#dir) return;
     liveDirs.delete(this.#dir);
     rmSync(this.#dir, { recursive: true, force: true });

@@ -33,10 +33,11 @@ function restoreMarkers(chunk: string, nonce: string, atLineStart: boolean): str
 }
 
 /**
- * Watches a `node .vial/node-host.mjs` process in a WebContainer: splits its output into the
- * learner's text and the host's marked lines, enforces the time and output limits by killing
- * it, and resolves with how it ended (the shape the node engine's reports are built from). Exit
- * and output are awaited together, because a WebContainer's output stream may never close.
+ * Watches a `node .vial/node-host.mjs` process in a WebContainer: turns its terminal's "\r\n"
+ * line endings into "\n", splits its output into the learner's text and the host's marked
+ * lines, enforces the time and output limits by killing it, and resolves with how it ended
+ * (the shape the node engine's reports are built from). Exit and output are awaited together,
+ * because a WebContainer's output stream may never close.
  *
  * @example
  * const run = watchHostProcess(await container.spawn("node", [NODE_HOST_PATH], { env }), { nonce, timeoutMs: 10_000, outputLimitBytes: 1e6, onOutput });
@@ -62,9 +63,8 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
     markStopped();
   };
 
-  const text = (raw: string) => {
+  const text = (chunk: string) => {
     if (state.outputExceeded) return;
-    const chunk = raw.replace(/\r\n/g, "\n");
     printed += chunk.length;
     state.tail = (state.tail + chunk).slice(-TAIL_LIMIT);
     if (printed > options.outputLimitBytes) {
@@ -86,11 +86,16 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
     forged: () => state.forgedLines++,
   });
   let atLineStart = true;
+  /** A "\r" that ended a chunk: the "\n" of its terminal line ending may start the next one. */
+  let carriedReturn = "";
   const pump = process.output
     .pipeTo(new WritableStream<string>({
-      write(chunk) {
+      write(raw) {
+        let chunk = carriedReturn + raw;
+        carriedReturn = chunk.endsWith("\r") ? "\r" : "";
+        chunk = (carriedReturn ? chunk.slice(0, -1) : chunk).replace(/\r\n/g, "\n");
         reader.push(restoreMarkers(chunk, options.nonce, atLineStart));
-        atLineStart = chunk.endsWith("\n");
+        if (chunk) atLineStart = chunk.endsWith("\n");
       },
     }))
     .catch(() => {});
@@ -106,6 +111,7 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
     let drainTimer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([pump, new Promise((resolve) => (drainTimer = setTimeout(resolve, options.drainMs ?? 150)))]);
     clearTimeout(drainTimer);
+    if (carriedReturn) reader.push(carriedReturn);
     reader.end();
     stop();
     return { ...state, code, durationMs: Date.now() - started };

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { runCheckInWorker } from "../../../sandbox/engines/worker/check-run";
 import type { CheckRunOptions } from "../../../sandbox/engines/worker/check-run";
+import type { HostMessage } from "../../../sandbox/engines/worker/protocol";
 import { FakeChannel } from "./fake-channel";
 
-const plan = { type: "event", event: { type: "plan", checks: [{ name: "GET / says hello", task: 1 }, { name: "GET /users", task: 2, hint: "Add the route." }] } } as const;
+const plan: HostMessage = { type: "event", event: { type: "plan", checks: [{ name: "GET / says hello", task: 1 }, { name: "GET /users", task: 2, hint: "Add the route." }] } };
 const firstStart = { type: "event", event: { type: "check-start", name: "GET / says hello" } } as const;
 const firstDone = { type: "event", event: { type: "check-end", result: { name: "GET / says hello", task: 1, status: "pass" } } } as const;
 

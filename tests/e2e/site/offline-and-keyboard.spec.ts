@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, test } from "@playwright/test";
+import { FIRST_LESSON, HELLO_SOLUTION, openLesson, runChecks, useWorkerEngine } from "./helpers";
+
+test.beforeEach(async ({ context }) => useWorkerEngine(context));
+
+test("after one visit, another lesson opens and checks with the network off", async ({ page, context }) => {
+  await openLesson(page);
+  await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true", { timeout: 60_000 });
+  await context.setOffline(true);
+  // The Service Worker's own requests are offline too, so what follows comes from its cache.
+  expect(await page.evaluate(() => fetch("/dev/lessons-version").then(() => "online", () => "offline"))).toBe("offline");
+  const response = await page.goto("/learn/routing/methods");
+  expect(response?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId("engine-bar")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  expect(await runChecks(page)).toMatch(/of \d+ checks pass/);
+  await context.setOffline(false);
+});
+
+test("keyboard only: reach the editor, type, run the checks, read the result", async ({ page }) => {
+  await openLesson(page);
+  await page.locator("body").focus();
+  let reachedSkipLink = false;
+  for (let step = 0; step < 15 && !reachedSkipLink; step++) {
+    await page.keyboard.press("Tab");
+    reachedSkipLink = (await page.evaluate(() => document.activeElement?.textContent)) === "Skip to the editor";
+  }
+  expect(reachedSkipLink).toBe(true);
+  await page.keyboard.press("Enter");
+  let inEditor = false;
+  for (let step = 0; step < 10 && !inEditor; step++) {
+    await page.keyboard.press("Tab");
+    inEditor = await page.evaluate(() => document.activeElement?.classList.contains("cm-content") ?? false);
+  }
+  expect(inEditor).toBe(true);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(HELLO_SOLUTION);
+  await runChecks(page, () => page.keyboard.press("Control+Enter"));
+  await expect(page.getByTestId("announcer")).toHaveText(/All 4 checks pass/);
+  // Tab leaves the editor (it does not trap focus) and reaches the results.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(false);
+});
+
+const require = createRequire(import.meta.url);
+const axePath = (() => {
+  try {
+    return require.resolve("axe-core/axe.min.js");
+  } catch {
+    return null;
+  }
+})();
+
+test("an accessibility scan finds no serious or critical problems", async ({ page }) => {
+  test.skip(!axePath || !existsSync(axePath), "axe-core is not installed (add it as a devDependency to run this scan)");
+  for (const path of ["/", "/learn", FIRST_LESSON]) {
+    if (path === FIRST_LESSON) await openLesson(page);
+    else await page.goto(path);
+    await page.addScriptTag({ path: axePath! });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    expect(violations, path).toEqual([]);
+  }
+});
