@@ -208,7 +208,7 @@ describe("keys", () => {
   });
 
   it("refuses an unknown SESSION_DIGEST with a clear error", async () => {
-    const { app, errors } = sessionApp({ SESSION_DIGEST: "MD5", DEBUG: true });
+    const { app, errors } = sessionApp({ SESSION_DIGEST: "MD5" as never, DEBUG: true });
     app.get("/", () => "ok");
     const res = await app.request("/");
     expect(res.status).toBe(500);

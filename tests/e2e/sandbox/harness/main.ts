@@ -3,7 +3,9 @@
  * `window.harness`, for Playwright's `page.evaluate` (tests/e2e/sandbox, tests/e2e/webcontainer)
  * and the worker benchmark (bench/sandbox-worker.ts).
  */
-import { createWebContainerSandbox } from "../../../../sandbox/engines/webcontainer/index";
+import { pickEngine } from "../../../../sandbox/engines/pick";
+import type { EngineKind } from "../../../../sandbox/engines/pick";
+import { bootWebContainer, createWebContainerSandbox } from "../../../../sandbox/engines/webcontainer/index";
 import type { WebContainerSandboxOptions } from "../../../../sandbox/engines/webcontainer/index";
 import { createWorkerSandbox } from "../../../../sandbox/engines/worker/index";
 import type { WorkerSandboxOptions } from "../../../../sandbox/engines/worker/index";
@@ -18,6 +20,9 @@ const scenarios = [...contractScenarios, ...cookieScenarios, ...browserScenarios
 
 const pageFetch: ContractTools = {
   async fetch(url) {
+    // WebContainer previews live on StackBlitz's origin, which the page may not fetch (CORS):
+    // their tests expose a function that opens the URL in a tab of its own instead.
+    if (window.harnessFetch) return window.harnessFetch(url);
     const response = await fetch(url);
     return { status: response.status, text: await response.text() };
   },
@@ -61,6 +66,12 @@ const harness = {
   /** The current sandbox, for ad-hoc calls from a test. */
   sandbox,
 
+  /** Picks an engine as the site does, for this page. */
+  async pick(timeoutMs: number, preferred: EngineKind | null = null): Promise<{ kind: EngineKind; reason: string; isolated: boolean }> {
+    const choice = await pickEngine({ crossOriginIsolated, bootWebContainer: () => bootWebContainer({ timeoutMs }), timeoutMs, preferred });
+    return { kind: choice.kind, reason: choice.reason, isolated: crossOriginIsolated };
+  },
+
   /**
    * Times write() → finished grade report, `runs` times after `warmup` untimed runs; each
    * write changes the greeting so every run grades new code.
@@ -84,6 +95,8 @@ const harness = {
 declare global {
   interface Window {
     harness: typeof harness;
+    /** Set by a test (page.exposeFunction) to fetch preview URLs from outside the page. */
+    harnessFetch?: ContractTools["fetch"];
   }
 }
 
