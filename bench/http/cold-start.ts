@@ -10,19 +10,30 @@ import { freePort } from "./server-process";
 /** Median and minimum cold start of each framework, in milliseconds. */
 export type ColdStartResults = Partial<Record<Framework["id"], { medianMs: number; minMs: number; runs: number } | { error: string }>>;
 
-/** Starts each framework `runs` times (after one unmeasured start that warms the disk cache). */
+/**
+ * Starts each framework `runs` times, the frameworks taking turns so that background load hits
+ * them alike; one unmeasured round first warms the disk cache.
+ */
 export async function measureColdStarts(appFiles: Record<Framework["id"], string>, runs: number, frameworks?: string[]): Promise<ColdStartResults> {
-  const results: ColdStartResults = {};
-  for (const framework of FRAMEWORKS.filter((f) => !frameworks || frameworks.includes(f.id))) {
-    try {
-      await coldStartOnce(appFiles[framework.id]);
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await coldStartOnce(appFiles[framework.id]));
-      times.sort((a, b) => a - b);
-      results[framework.id] = { medianMs: times[Math.floor(times.length / 2)]!, minMs: times[0]!, runs };
-    } catch (error) {
-      results[framework.id] = { error: (error as Error).message };
+  const chosen = FRAMEWORKS.filter((f) => !frameworks || frameworks.includes(f.id));
+  const times = new Map<Framework["id"], number[]>(chosen.map((f) => [f.id, []]));
+  const errors = new Map<Framework["id"], string>();
+  for (let round = 0; round <= runs; round++) {
+    for (const framework of chosen) {
+      if (errors.has(framework.id)) continue;
+      try {
+        const ms = await coldStartOnce(appFiles[framework.id]);
+        if (round > 0) times.get(framework.id)!.push(ms);
+      } catch (error) {
+        errors.set(framework.id, (error as Error).message);
+      }
     }
+  }
+  const results: ColdStartResults = {};
+  for (const framework of chosen) {
+    const error = errors.get(framework.id);
+    const sorted = times.get(framework.id)!.sort((a, b) => a - b);
+    results[framework.id] = error || sorted.length === 0 ? { error: error ?? "no runs" } : { medianMs: sorted[Math.floor(sorted.length / 2)]!, minMs: sorted[0]!, runs: sorted.length };
   }
   return results;
 }

@@ -7,7 +7,22 @@
 
 const addresses = new WeakMap<Request, string>();
 
-/** A Vial request (`req` in handlers and hooks) or a standard `Request`. @example `const req: vial.RequestLike = new Request("http://localhost/")` */
+/**
+ * A Vial request (`req` in handlers and hooks) or a standard `Request`.
+ *
+ * @example
+ * ```ts
+ * import { Vial, clientAddress, type RequestLike } from "vial";
+ *
+ * // One helper for both a handler's `req` and a plain `Request`.
+ * function describeClient(request: RequestLike): string {
+ *   return `client ${clientAddress(request) ?? "unknown"}`;
+ * }
+ * const app = new Vial();
+ * app.get("/whoami", (req) => describeClient(req));
+ * describeClient(new Request("http://localhost/")); // "client unknown"
+ * ```
+ */
 export type RequestLike = Request | { readonly raw: Request };
 
 function rawRequest(req: RequestLike): Request {

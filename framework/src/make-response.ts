@@ -3,6 +3,7 @@
  * strings are HTML, objects and arrays are JSON, tuples add a status and headers, streams stream.
  */
 import { isHtmlString } from "./html";
+import { knownBody, responseWithKnownBody } from "./known-body";
 
 /**
  * Anything a handler may return.
@@ -95,7 +96,8 @@ function makeBody(value: unknown, endpoint: string): Response {
         `a Response, or a [body, status] array.`,
     );
   }
-  if (typeof value === "string" || isHtmlString(value)) return htmlResponse(String(value));
+  // Strings and JSON keep their body at hand, so a server adapter can send it in one write.
+  if (typeof value === "string" || isHtmlString(value)) return responseWithKnownBody(String(value), { headers: { "content-type": HTML_TYPE } });
   if (value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Blob || value instanceof ReadableStream) {
     return htmlResponse(value as BodyInit);
   }
@@ -103,7 +105,7 @@ function makeBody(value: unknown, endpoint: string): Response {
     return htmlResponse(iterableToStream(value as AsyncIterable<unknown> | Iterable<unknown>));
   }
   if (typeof value === "object") {
-    return new Response(JSON.stringify(value), { headers: { "content-type": "application/json" } });
+    return responseWithKnownBody(JSON.stringify(value), { headers: { "content-type": "application/json" } });
   }
   throw new InvalidResponseError(
     `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` +
@@ -142,5 +144,7 @@ function withStatusAndHeaders(response: Response, status: number | undefined, he
   const finalStatus = status ?? response.status;
   const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
   if (!body) merged.delete("content-type");
-  return new Response(body, { status: finalStatus, statusText: status ? "" : response.statusText, headers: merged });
+  const init = { status: finalStatus, statusText: status ? "" : response.statusText, headers: merged };
+  const known = body ? knownBody(response) : undefined;
+  return known !== undefined ? responseWithKnownBody(known, init) : new Response(body, init);
 }

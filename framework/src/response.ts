@@ -3,6 +3,7 @@
  * Handlers may also return plain values; `make-response.ts` coerces those the way Flask does.
  */
 import { BadRequest } from "./http-errors";
+import { responseWithKnownBody } from "./known-body";
 
 const JSON_TYPE = "application/json";
 const TEXT_TYPE = "text/plain; charset=utf-8";
@@ -26,7 +27,7 @@ function withType(init: ResponseInit | undefined, type: string): ResponseInit {
 export function json(data: unknown, init?: ResponseInit): Response {
   const body = JSON.stringify(data);
   if (body === undefined) throw new TypeError("json() cannot serialize undefined; return null or an object instead.");
-  return new Response(body, withType(init, JSON_TYPE));
+  return responseWithKnownBody(body, withType(init, JSON_TYPE));
 }
 
 /**
@@ -40,7 +41,7 @@ export function json(data: unknown, init?: ResponseInit): Response {
  * ```
  */
 export function text(body: string, init?: ResponseInit): Response {
-  return new Response(body, withType(init, TEXT_TYPE));
+  return responseWithKnownBody(body, withType(init, TEXT_TYPE));
 }
 
 /**
@@ -63,7 +64,7 @@ export function redirect(location: string | URL, status = 302): Response {
   const body =
     `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n` +
     `<p>You should be redirected automatically to the target URL: <a href="${escaped}">${escaped}</a>. If not, click the link.\n`;
-  return new Response(body, { status, headers: { location: encoded, "content-type": "text/html; charset=utf-8" } });
+  return responseWithKnownBody(body, { status, headers: { location: encoded, "content-type": "text/html; charset=utf-8" } });
 }
 
 /** Percent-encodes what a header cannot carry (non-ASCII, spaces) and keeps existing escapes, like Werkzeug's `iri_to_uri`. */

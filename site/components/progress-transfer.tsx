@@ -5,8 +5,10 @@
  */
 import { useRef, useState } from "react";
 import { getRepository } from "../persistence/idb-repository";
-import { exportFileName, exportProgress, importProgress } from "../persistence/transfer";
 import { loadProgress } from "../state/progress-store";
+
+// Export and import (with the zod schema) load on first use, keeping the outline page light.
+const transfer = () => import("../persistence/transfer");
 
 type Notice = { kind: "ok" | "error"; text: string } | null;
 
@@ -21,6 +23,7 @@ export function ProgressTransfer() {
   const [notice, setNotice] = useState<Notice>(null);
 
   const onExport = async () => {
+    const { exportFileName, exportProgress } = await transfer();
     const now = new Date();
     const text = await exportProgress(getRepository(), now);
     const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -35,6 +38,7 @@ export function ProgressTransfer() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     try {
+      const { importProgress } = await transfer();
       const outcome = await importProgress(getRepository(), await file.text());
       setNotice({ kind: outcome.ok ? "ok" : "error", text: outcome.message });
       if (outcome.ok) await loadProgress(getRepository());

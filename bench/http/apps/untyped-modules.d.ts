@@ -5,7 +5,7 @@
 declare module "express" {
   import type { IncomingMessage, Server, ServerResponse } from "node:http";
   interface Request extends IncomingMessage {
-    params: Record<string, string>;
+    params: Record<string, string> & { id: string };
     body: unknown;
   }
   interface Response extends ServerResponse {

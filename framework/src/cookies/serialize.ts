@@ -11,7 +11,17 @@ import {
 } from "./cookie-rules";
 import type { CookiePriority, SameSite } from "./cookie-rules";
 
-/** The attributes of a Set-Cookie header. Omitted attributes are not written. */
+/**
+ * The attributes of a Set-Cookie header. Omitted attributes are not written.
+ *
+ * @example
+ * ```ts
+ * import { serializeCookie, type CookieOptions } from "vial";
+ *
+ * const remember: CookieOptions = { path: "/", maxAge: 30 * 86400, secure: true, httpOnly: true, sameSite: "lax" };
+ * serializeCookie("remember", "1", remember);
+ * ```
+ */
 export interface CookieOptions {
   /** Lifetime in seconds; capped at 400 days, negative means 0. */
   maxAge?: number;
@@ -29,7 +39,17 @@ export interface CookieOptions {
   priority?: CookiePriority | Lowercase<CookiePriority>;
 }
 
-/** Attributes of a cookie deletion: the same flags the cookie was set with. */
+/**
+ * Attributes of a cookie deletion: the same flags the cookie was set with.
+ *
+ * @example
+ * ```ts
+ * import { deleteCookieHeader, type DeleteCookieOptions } from "vial";
+ *
+ * const sessionFlags: DeleteCookieOptions = { path: "/", secure: true, httpOnly: true, sameSite: "lax" };
+ * new Response(null, { headers: { "Set-Cookie": deleteCookieHeader("session", sessionFlags) } });
+ * ```
+ */
 export type DeleteCookieOptions = Omit<CookieOptions, "maxAge" | "expires">;
 
 const EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
@@ -69,8 +89,13 @@ function attributes(name: string, options: CookieOptions): string[] {
  *
  * @example
  * ```ts
+ * import { serializeCookie } from "vial";
+ *
  * serializeCookie("theme", "dark", { path: "/", maxAge: 3600, sameSite: "lax" });
  * // "theme=dark; Max-Age=3600; Path=/; SameSite=Lax"
+ *
+ * const headers = new Headers();
+ * const token = crypto.randomUUID();
  * headers.append("Set-Cookie", serializeCookie("__Host-id", token, { path: "/", secure: true, httpOnly: true }));
  * ```
  */

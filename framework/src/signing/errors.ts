@@ -8,7 +8,18 @@
  *
  * @example
  * ```ts
- * try { await serializer.loads(token); } catch (err) { if (err instanceof BadData) return null; throw err; }
+ * import { BadData, URLSafeTimedSerializer } from "vial";
+ *
+ * const serializer = new URLSafeTimedSerializer("secret", { salt: "email-confirm" });
+ *
+ * async function confirmedEmail(token: string): Promise<string | null> {
+ *   try {
+ *     return String(await serializer.loads(token, { maxAge: 86400 }));
+ *   } catch (err) {
+ *     if (err instanceof BadData) return null; // tampered, expired or garbled: all untrustworthy
+ *     throw err;
+ *   }
+ * }
  * ```
  */
 export class BadData extends Error {
@@ -62,7 +73,18 @@ export class BadTimeSignature extends BadSignature {
  *
  * @example
  * ```ts
- * await signer.unsign(old, { maxAge: 60 }); // throws SignatureExpired("Signature age 90 > 60 seconds")
+ * import { SignatureExpired, TimestampSigner } from "vial";
+ *
+ * const signer = new TimestampSigner("secret");
+ * async function check(token: string): Promise<string> {
+ *   try {
+ *     return await signer.unsign(token, { maxAge: 60 });
+ *   } catch (err) {
+ *     // e.g. "Signature age 90 > 60 seconds"; err.payload is authentic, just too old
+ *     if (err instanceof SignatureExpired) return `expired: ${err.payload ?? ""}`;
+ *     throw err;
+ *   }
+ * }
  * ```
  */
 export class SignatureExpired extends BadTimeSignature {}
@@ -73,7 +95,13 @@ export class SignatureExpired extends BadTimeSignature {}
  *
  * @example
  * ```ts
- * if (err instanceof BadPayload) console.error("undecodable payload", err.originalError);
+ * import { BadPayload, URLSafeTimedSerializer } from "vial";
+ *
+ * const serializer = new URLSafeTimedSerializer("secret");
+ * const result = await serializer.safeLoads("eyJ1c2VyIjo0Mn0.ZVPxAA.signature");
+ * if (!result.ok && result.error instanceof BadPayload) {
+ *   console.error("signed with our key, but undecodable", result.error.originalError);
+ * }
  * ```
  */
 export class BadPayload extends BadData {

@@ -14,7 +14,17 @@ export interface JsonCodec {
 /** Python-compatible JSON: compact, sorted keys, ASCII only (itsdangerous + Flask's provider). */
 export const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text) => JSON.parse(text) };
 
-/** Options of {@link URLSafeTimedSerializer}. */
+/**
+ * Options of {@link URLSafeTimedSerializer}.
+ *
+ * @example
+ * ```ts
+ * import { URLSafeTimedSerializer, type URLSafeTimedSerializerOptions } from "vial";
+ *
+ * const options: URLSafeTimedSerializerOptions = { salt: "password-reset", digest: "SHA-256" };
+ * const serializer = new URLSafeTimedSerializer("secret", options);
+ * ```
+ */
 export interface URLSafeTimedSerializerOptions extends Omit<TimestampSignerOptions, "sep"> {
   /** Default `"itsdangerous"`, the salt of itsdangerous' serializers. */
   salt?: string;

@@ -2,7 +2,17 @@ import type { Digest, SecretKey } from "./keys";
 import { URLSafeTimedSerializer } from "./serializer";
 import { taggedJsonCodec } from "./tagged-json";
 
-/** Options of {@link sessionSerializer}. */
+/**
+ * Options of {@link sessionSerializer}.
+ *
+ * @example
+ * ```ts
+ * import { sessionSerializer, type SessionSerializerOptions } from "vial";
+ *
+ * const options: SessionSerializerOptions = { digest: "SHA-256" };
+ * const serializer = sessionSerializer("secret", options);
+ * ```
+ */
 export interface SessionSerializerOptions {
   /** Default `"SHA-1"`, Flask's; `"SHA-256"` is stronger but Flask apps will not read it without the same setting. */
   digest?: Digest;
@@ -20,7 +30,9 @@ export interface SessionSerializerOptions {
  *
  * @example
  * ```ts
- * const serializer = sessionSerializer([...fallbacks, secretKey]);
+ * import { sessionSerializer } from "vial";
+ *
+ * const serializer = sessionSerializer(["old-secret", "current-secret"]);
  * const cookie = await serializer.dumps({ user_id: 42 });
  * const loaded = await serializer.safeLoads(cookie, { maxAge: 31 * 24 * 3600 });
  * const session = loaded.ok ? loaded.value : {};

@@ -3,7 +3,17 @@ import { BadSignature } from "./errors";
 import { deriveSigningKey, toBytes } from "./keys";
 import type { Digest, KeyDerivation, SecretKey } from "./keys";
 
-/** Options of {@link Signer}; the defaults are itsdangerous' own. */
+/**
+ * Options of {@link Signer}; the defaults are itsdangerous' own.
+ *
+ * @example
+ * ```ts
+ * import { Signer, type SignerOptions } from "vial";
+ *
+ * const options: SignerOptions = { salt: "unsubscribe", digest: "SHA-256" };
+ * const signer = new Signer("secret", options);
+ * ```
+ */
 export interface SignerOptions {
   /** Namespaces the derived key, so a token for one purpose is useless for another. Default `"itsdangerous.Signer"`. */
   salt?: string;

@@ -4,7 +4,18 @@ import type { SecretKey } from "./keys";
 import { Signer } from "./signer";
 import type { SignerOptions } from "./signer";
 
-/** Options of {@link TimestampSigner}. */
+/**
+ * Options of {@link TimestampSigner}.
+ *
+ * @example
+ * ```ts
+ * import { TimestampSigner, type TimestampSignerOptions } from "vial";
+ *
+ * // A fixed clock makes tokens reproducible in tests.
+ * const options: TimestampSignerOptions = { salt: "login-link", now: () => 1_700_000_000 };
+ * const signer = new TimestampSigner("secret", options);
+ * ```
+ */
 export interface TimestampSignerOptions extends SignerOptions {
   /** The clock, in seconds since the epoch (fractions are floored). Tests inject a fixed one. */
   now?: () => number;

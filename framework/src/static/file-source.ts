@@ -3,19 +3,59 @@
  * disk, `vial/node`), in a browser Worker or a WebContainer (files in memory), or anywhere else.
  */
 
-/** A byte range, both ends inclusive (as in `Content-Range`). @example `const firstKilobyte: vial.ByteRange = { start: 0, end: 1023 }` */
+/**
+ * A byte range, both ends inclusive (as in `Content-Range`).
+ *
+ * @example
+ * ```ts
+ * import type { ByteRange, StaticFile } from "vial";
+ *
+ * const bytes = new TextEncoder().encode("0123456789");
+ * // `Range: bytes=2-4` reaches `open` as { start: 2, end: 4 }: "234", end included.
+ * const file: StaticFile = {
+ *   size: bytes.length,
+ *   open: (range?: ByteRange) => (range ? bytes.slice(range.start, range.end + 1) : bytes),
+ * };
+ * ```
+ */
 export interface ByteRange {
   start: number;
   end: number;
 }
 
-/** The body of a file (or of a range of it): bytes, or a stream of them. @example `const body: vial.FileBody = new TextEncoder().encode("hi")` */
+/**
+ * The body of a file (or of a range of it): bytes, or a stream of them.
+ *
+ * @example
+ * ```ts
+ * import type { FileBody, StaticFile } from "vial";
+ *
+ * const video = new Blob([new Uint8Array(1_000_000)], { type: "video/mp4" });
+ * // A stream, so a large file (or range) is sent in chunks rather than copied whole.
+ * const file: StaticFile = {
+ *   size: video.size,
+ *   open: (range): FileBody => (range ? video.slice(range.start, range.end + 1) : video).stream(),
+ * };
+ * ```
+ */
 export type FileBody = Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
 
 /**
  * A file found by a {@link FileSource}: its size and dates, and a way to read it when needed.
  *
- * @example `const file: vial.StaticFile = { size: 2, modified: new Date(), open: () => new TextEncoder().encode("hi") }`
+ * @example
+ * ```ts
+ * import { Vial, sendFile, type StaticFile } from "vial";
+ *
+ * const csv = new TextEncoder().encode("id,total\n1,42\n");
+ * const report: StaticFile = {
+ *   size: csv.length,
+ *   modified: new Date("2024-01-01T00:00:00Z"),
+ *   open: (range) => (range ? csv.slice(range.start, range.end + 1) : csv),
+ * };
+ * const app = new Vial();
+ * app.get("/report.csv", (req) => sendFile(req, report, { path: "report.csv" }));
+ * ```
  */
 export interface StaticFile {
   /** Size in bytes. */

@@ -9,7 +9,22 @@ import { evaluatePreconditions, validatorsOf } from "./conditional";
 import type { StaticFile } from "./file-source";
 import { selectRange } from "./range";
 
-/** Options of `sendFile`. @example `const options: vial.SendFileOptions = { path: "report.pdf", maxAge: 0 }` */
+/**
+ * Options of `sendFile`.
+ *
+ * @example
+ * ```ts
+ * import { Vial, sendFile, type SendFileOptions } from "vial";
+ *
+ * const page = new TextEncoder().encode("# Release notes");
+ * // The file name has no extension, so say what it is; caches may keep it for ten minutes.
+ * const options: SendFileOptions = { contentType: "text/markdown; charset=utf-8", maxAge: 600 };
+ * const app = new Vial();
+ * app.get("/NOTES", (req) =>
+ *   sendFile(req, { size: page.length, open: (range) => (range ? page.slice(range.start, range.end + 1) : page) }, options),
+ * );
+ * ```
+ */
 export interface SendFileOptions {
   /** The file's name or path, for its Content-Type (when `contentType` is not given). */
   path?: string;
@@ -22,7 +37,23 @@ export interface SendFileOptions {
   maxAge?: number;
 }
 
-/** The request parts `sendFile` reads: a Vial `req` or a standard `Request`. @example `const req: vial.ConditionalRequest = new Request("http://localhost/a.txt")` */
+/**
+ * The request parts `sendFile` reads: a Vial `req` or a standard `Request`.
+ *
+ * @example
+ * ```ts
+ * import { sendFile, type ConditionalRequest, type StaticFile } from "vial";
+ *
+ * const hello = new TextEncoder().encode("Hello");
+ * const file: StaticFile = { size: hello.length, open: (range) => (range ? hello.slice(range.start, range.end + 1) : hello) };
+ *
+ * // A plain fetch handler, no Vial app: a standard Request has the method and headers it needs.
+ * async function handle(request: Request): Promise<Response> {
+ *   const conditional: ConditionalRequest = request;
+ *   return sendFile(conditional, file, { path: "hello.txt" });
+ * }
+ * ```
+ */
 export interface ConditionalRequest {
   readonly method: string;
   readonly headers: Headers;
@@ -43,10 +74,11 @@ export function cacheControlFor(maxAge: number | undefined): string {
  *
  * @example
  * ```ts
- * import { Vial, sendFile } from "vial";
+ * import { Vial, sendFile, type ByteRange } from "vial";
  * const app = new Vial();
  * const logo = new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'/>");
- * app.get("/logo.svg", (req) => sendFile(req, { size: logo.length, open: () => logo }, { path: "logo.svg", maxAge: 3600 }));
+ * const file = { size: logo.length, open: (range?: ByteRange) => (range ? logo.slice(range.start, range.end + 1) : logo) };
+ * app.get("/logo.svg", (req) => sendFile(req, file, { path: "logo.svg", maxAge: 3600 }));
  * ```
  */
 export async function sendFile(req: ConditionalRequest, file: StaticFile, options: SendFileOptions = {}): Promise<Response> {

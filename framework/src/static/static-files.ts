@@ -10,7 +10,19 @@ import { safeJoin } from "../security/safe-join";
 import type { FileSource } from "./file-source";
 import { cacheControlFor, sendFile } from "./send-file";
 
-/** Options of the static-files route. @example `const assets: vial.StaticFilesOptions = { urlPrefix: "/assets", maxAge: 86400 }` */
+/**
+ * Options of the static-files route.
+ *
+ * @example
+ * ```ts
+ * import { Vial, memoryFileSource, staticFilesFrom, type StaticFilesOptions } from "vial";
+ *
+ * const assets: StaticFilesOptions = { urlPrefix: "/assets", maxAge: 86400, endpoint: "assets" };
+ * const app = new Vial();
+ * app.use(staticFilesFrom(memoryFileSource({ "site.css": "body { margin: 0 }" }), assets));
+ * app.urlFor("assets", { filename: "site.css" }); // "/assets/site.css"
+ * ```
+ */
 export interface StaticFilesOptions {
   /** Where the files appear in URLs (default `"/static"`; `""` serves from the root). */
   urlPrefix?: string;

@@ -89,7 +89,7 @@ export async function runCheckInWorker(worker: HostChannel, options: CheckRunOpt
   state.forgedLines = worker.untrustedMessages;
 
   if (crashed !== undefined && state.report === undefined) {
-    return errorReport(`The sandbox worker stopped before the checks finished: ${crashed}. Did the code use too much memory?`, state.tail, state.durationMs);
+    return errorReport(`The sandbox worker stopped before the checks finished: ${crashed}.`, state.tail, state.durationMs);
   }
   const report = reportFromOutcome(state, { timeoutMs: options.timeoutMs, memoryMb: 0, outputLimitBytes: options.outputLimitBytes });
   return report;

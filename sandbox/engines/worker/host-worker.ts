@@ -15,7 +15,8 @@ export interface HostChannel {
   onCrash(listener: (reason: string) => void): () => void;
   /** Messages that arrived outside the private port: posted by learner code, never trusted. */
   readonly untrustedMessages: number;
-  terminate(): void;
+  /** Ends the worker; with a reason, whoever waits on it hears it as a crash (so a run ends now). */
+  terminate(reason?: string): void;
 }
 
 /** The payload's bundles as URLs a Worker can load. */
@@ -54,7 +55,7 @@ export class HostWorker implements HostChannel {
     this.#worker.onmessage = () => this.#untrusted++;
     this.#worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      this.#crash(event.message || "the sandbox worker's script could not run");
+      this.#crash(`${event.message || "its script could not run"} (did the code use too much memory?)`);
     };
     this.ready = new Promise<void>((resolve, reject) => {
       const stop = this.onMessage((message) => {
@@ -88,8 +89,9 @@ export class HostWorker implements HostChannel {
     return () => this.#crashListeners.delete(listener);
   }
 
-  terminate(): void {
+  terminate(reason?: string): void {
     if (this.#ended) return;
+    if (reason !== undefined) this.#crash(reason);
     this.#ended = true;
     this.#worker.terminate();
     this.#port.close();

@@ -88,7 +88,7 @@ export class PreviewApp {
       } else if (message.type === "response") this.#settle(message.id, message.response);
       else if (message.type === "response-error") this.#settle(message.id, textResponse(500, `Your app failed while answering: ${message.message}`));
     });
-    worker.onCrash((reason) => this.#kill(`The app's worker stopped: ${reason}.`, 500));
+    worker.onCrash((reason) => this.#worker === worker && this.#kill(`The app's worker stopped: ${reason}.`, 500));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await Promise.race([
       worker.ready.then(() => {
@@ -126,8 +126,9 @@ export class PreviewApp {
 
   /** Ends the Worker; every request still waiting gets `message`. */
   #kill(message: string, status: number): void {
-    this.#worker?.terminate();
+    const worker = this.#worker;
     this.#worker = undefined;
+    worker?.terminate();
     if (message) this.#stopReason = message + "\n\n";
     for (const id of [...this.#pending.keys()]) this.#settle(id, textResponse(status, message));
   }

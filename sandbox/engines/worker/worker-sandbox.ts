@@ -62,6 +62,7 @@ export class WorkerSandbox implements Sandbox {
   #files: Record<string, string> | undefined;
   #entry: string | undefined;
   #warm: HostChannel | undefined;
+  #running: HostChannel | undefined;
   #preview: PreviewApp | undefined;
   #unregister: (() => void) | undefined;
   #jar = new CookieJar();
@@ -109,12 +110,14 @@ export class WorkerSandbox implements Sandbox {
       const files = { ...this.#loadedFiles() };
       const worker = this.#warm ?? this.#spawn("vial check");
       this.#warm = undefined;
+      this.#running = worker;
       try {
         return await runCheckInWorker(worker, {
           files, entry: this.#entry, ...this.#limits,
           onOutput: (text) => this.output.push(text),
         });
       } finally {
+        this.#running = undefined;
         worker.terminate();
         this.#prewarm();
       }
@@ -150,6 +153,7 @@ export class WorkerSandbox implements Sandbox {
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#running?.terminate("the sandbox was disposed");
     this.#stopPreview();
     await this.#queue.catch(() => {});
     this.#warm?.terminate();

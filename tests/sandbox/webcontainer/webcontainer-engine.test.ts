@@ -71,6 +71,19 @@ describe("webcontainer engine specifics", () => {
     }
   });
 
+  it("hides the run's settings (and so its nonce) from learner code", async () => {
+    const sandbox = createWebContainerSandbox({ webcontainer: container, assets, port: port() });
+    try {
+      await sandbox.load({
+        files: { "app.ts": "export const app = { fetch: async () => new Response(String(process.env.VIAL_HOST_CONFIG)) };\n" },
+        checks: `import { check, expect, http } from "grader";\nimport { app } from "./app";\ncheck("no settings", async () => {\n  expect((await http(app).get("/")).text).toBe("undefined");\n});\n`,
+      });
+      expect((await sandbox.check()).status).toBe("pass");
+    } finally {
+      await sandbox.dispose();
+    }
+  });
+
   it("opens a shell whose input and output are the container's terminal", async () => {
     const sandbox = createWebContainerSandbox({ webcontainer: container, assets, port: port() });
     const shell = await sandbox.openShell({ cols: 100, rows: 30 });

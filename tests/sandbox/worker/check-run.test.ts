@@ -70,6 +70,12 @@ describe("runCheckInWorker", () => {
     expect(report.message).toMatch(/stopped before the checks finished: out of memory[\s\S]*allocating/);
   });
 
+  it("ends at once when the worker is terminated with a reason (the sandbox was disposed)", async () => {
+    const worker = new FakeChannel(() => worker.terminate("the sandbox was disposed"));
+    const report = await runCheckInWorker(worker, options({ timeoutMs: 60_000 }));
+    expect(report.message).toMatch(/the sandbox was disposed/);
+  });
+
   it("reports a worker that could not load the payload, without running anything", async () => {
     const worker = new FakeChannel(undefined, "fails");
     const report = await runCheckInWorker(worker, options());

@@ -43,7 +43,9 @@ export class FakeChannel implements HostChannel {
     for (const listener of [...this.#crashListeners]) listener(reason);
   }
 
-  terminate(): void {
+  terminate(reason?: string): void {
+    if (this.terminated) return;
+    if (reason !== undefined) this.crash(reason);
     this.terminated = true;
   }
 }

@@ -15,7 +15,15 @@ import { trustedValue } from "./trusted-value";
 /**
  * How many proxies set each header (Werkzeug's defaults: one proxy sets For and Proto).
  *
- * @example `const behindNginx: vial.ProxyFixOptions = { xFor: 1, xProto: 1, xHost: 1 }`
+ * @example
+ * ```ts
+ * import { Vial, proxyFix, type ProxyFixOptions } from "vial";
+ *
+ * // One nginx in front, setting X-Forwarded-For, -Proto and -Host.
+ * const behindNginx: ProxyFixOptions = { xFor: 1, xProto: 1, xHost: 1 };
+ * const app = new Vial();
+ * app.use(proxyFix(behindNginx));
+ * ```
  */
 export interface ProxyFixOptions {
   /** Values to trust in `X-Forwarded-For` (the client address). Default 1. */

@@ -10,7 +10,19 @@
  *   limiters apply, the one with the fewest requests remaining is shown.
  */
 
-/** Which form of the headers to send, or `false` for none. @example `const style: vial.RateLimitHeaderStyle = "draft-6"` */
+/**
+ * Which form of the headers to send, or `false` for none.
+ *
+ * @example
+ * ```ts
+ * import { Vial, rateLimit, type RateLimitHeaderStyle } from "vial";
+ *
+ * // Older clients read RateLimit-Limit / -Remaining / -Reset.
+ * const style: RateLimitHeaderStyle = "draft-6";
+ * const app = new Vial();
+ * app.use(rateLimit({ window: 60, max: 100, headers: style }));
+ * ```
+ */
 export type RateLimitHeaderStyle = "draft-8" | "draft-6" | false;
 
 /** One limiter's state for one request. */

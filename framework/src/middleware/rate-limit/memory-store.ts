@@ -3,7 +3,18 @@
  * process; use a shared store such as Redis when several processes serve the app).
  */
 
-/** The count of a key in its current window. @example `const hit: vial.RateLimitHit = { count: 1, resetAt: Date.now() + 60_000 }` */
+/**
+ * The count of a key in its current window.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, type RateLimitHit } from "vial";
+ *
+ * const store = new MemoryStore();
+ * const hit: RateLimitHit = await store.increment("login:203.0.113.7", 60_000);
+ * console.log(`${hit.count} attempts; window ends ${new Date(hit.resetAt).toISOString()}`);
+ * ```
+ */
 export interface RateLimitHit {
   /** Requests counted in this window, including the one just made. */
   count: number;
@@ -34,7 +45,22 @@ export interface RateLimitStore {
   increment(key: string, windowMs: number): Promise<RateLimitHit>;
 }
 
-/** Options of `MemoryStore`. @example `const store = new vial.MemoryStore({ now: () => 0 })` */
+/**
+ * Options of `MemoryStore`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, type MemoryStoreOptions } from "vial";
+ *
+ * // A fake clock lets a test move past the end of a window without waiting.
+ * let nowMs = 0;
+ * const options: MemoryStoreOptions = { now: () => nowMs };
+ * const store = new MemoryStore(options);
+ * await store.increment("client", 60_000); // { count: 1, resetAt: 60000 }
+ * nowMs = 60_000;
+ * await store.increment("client", 60_000); // { count: 1, resetAt: 120000 }: a new window
+ * ```
+ */
 export interface MemoryStoreOptions {
   /** The clock, in milliseconds (default `Date.now`); tests pass a fake one. */
   now?: () => number;

@@ -13,7 +13,23 @@ import { withHeaderChanges } from "../secure-headers/mutable-response";
 import { addRateLimitHeaders, type RateLimitHeaderStyle, type RateLimitState } from "./headers";
 import { MemoryStore, type RateLimitStore } from "./memory-store";
 
-/** Options of `rateLimit()`. @example `const perMinute: vial.RateLimitOptions = { window: 60, max: 100, headers: "draft-6" }` */
+/**
+ * Options of `rateLimit()`.
+ *
+ * @example
+ * ```ts
+ * import { Vial, rateLimit, type RateLimitOptions } from "vial";
+ *
+ * const perApiKey: RateLimitOptions = {
+ *   window: 60,
+ *   max: 100,
+ *   name: "api",
+ *   key: (req) => req.headers.get("x-api-key") ?? undefined, // no key: not limited here
+ * };
+ * const app = new Vial();
+ * app.use(rateLimit(perApiKey));
+ * ```
+ */
 export interface RateLimitOptions {
   /** Length of the counting window, in seconds. */
   window: number;

@@ -5,14 +5,37 @@
  */
 import { NONCE } from "./nonce";
 
-/** One source in a directive's list: a string such as `"'self'"` or `"https:"`, or {@link NONCE}. @example `const sources: vial.CspSource[] = ["'self'", vial.NONCE]` */
+/**
+ * One source in a directive's list: a string such as `"'self'"` or `"https:"`, or {@link NONCE}.
+ *
+ * @example
+ * ```ts
+ * import { Vial, secureHeaders, NONCE, type CspSource } from "vial";
+ *
+ * const scripts: CspSource[] = ["'self'", "https://cdn.example.com", NONCE];
+ * const app = new Vial();
+ * app.use(secureHeaders({ contentSecurityPolicy: { scriptSrc: scripts } }));
+ * // Content-Security-Policy: ...; script-src 'self' https://cdn.example.com 'nonce-…'
+ * ```
+ */
 export type CspSource = string | typeof NONCE;
 
 /**
  * CSP directives by name (`scriptSrc` or `"script-src"`): a list of sources, one string, `true`
  * for a directive without sources (`upgradeInsecureRequests: true`), or `false` to drop a default.
  *
- * @example `const policy: vial.ContentSecurityPolicy = { imgSrc: ["'self'", "data:"], frameAncestors: false, upgradeInsecureRequests: true }`
+ * @example
+ * ```ts
+ * import { Vial, secureHeaders, type ContentSecurityPolicy } from "vial";
+ *
+ * const policy: ContentSecurityPolicy = {
+ *   imgSrc: ["'self'", "data:"],  // added to the defaults
+ *   frameAncestors: false,        // a default dropped
+ *   upgradeInsecureRequests: true, // a directive without sources
+ * };
+ * const app = new Vial();
+ * app.use(secureHeaders({ contentSecurityPolicy: policy }));
+ * ```
  */
 export type ContentSecurityPolicy = Record<string, readonly CspSource[] | string | boolean>;
 

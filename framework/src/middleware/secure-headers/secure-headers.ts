@@ -14,14 +14,33 @@ import { cspNonce } from "./nonce";
  * A header's setting: `true` (or leaving it out) sends the default, a string sends that value,
  * `false` sends nothing.
  *
- * @example `const setting: vial.HeaderSetting = "DENY"`
+ * @example
+ * ```ts
+ * import { Vial, secureHeaders, type HeaderSetting } from "vial";
+ *
+ * const frames: HeaderSetting = "DENY"; // a value of our own
+ * const hsts: HeaderSetting = false;    // TLS ends at a proxy that sends HSTS already
+ * const app = new Vial();
+ * app.use(secureHeaders({ xFrameOptions: frames, strictTransportSecurity: hsts }));
+ * ```
  */
 export type HeaderSetting = string | boolean;
 
 /**
  * Options of `secureHeaders()`. Every header can be changed or turned off.
  *
- * @example `const options: vial.SecureHeadersOptions = { xFrameOptions: "DENY", crossOriginEmbedderPolicy: "require-corp" }`
+ * @example
+ * ```ts
+ * import { Vial, secureHeaders, type SecureHeadersOptions } from "vial";
+ *
+ * const options: SecureHeadersOptions = {
+ *   contentSecurityPolicy: { imgSrc: ["'self'", "https://images.example.com"] },
+ *   xFrameOptions: "DENY",
+ *   permissionsPolicy: "camera=(), microphone=()",
+ * };
+ * const app = new Vial();
+ * app.use(secureHeaders(options));
+ * ```
  */
 export interface SecureHeadersOptions {
   /** Directives merged over the default policy (`false` on a directive drops it); `false` sends no CSP. */

@@ -95,17 +95,23 @@ async function check(
   post: (message: HostMessage) => void,
   event: (payload: HostEvent) => void,
 ): Promise<void> {
-  const report = await loaded.runtime.runChecks({
-    host: await runtimeHost(loaded, run.files),
-    entry: run.entry,
-    checkTimeoutMs: run.checkTimeoutMs,
-    budgetMs: run.budgetMs,
-    events: {
-      plan: (checks) => event({ type: "plan", checks }),
-      checkStart: (name) => event({ type: "check-start", name }),
-      checkEnd: (result) => event({ type: "check-end", result }),
-    },
-  });
+  let report: unknown;
+  try {
+    report = await loaded.runtime.runChecks({
+      host: await runtimeHost(loaded, run.files),
+      entry: run.entry,
+      checkTimeoutMs: run.checkTimeoutMs,
+      budgetMs: run.budgetMs,
+      events: {
+        plan: (checks) => event({ type: "plan", checks }),
+        checkStart: (name) => event({ type: "check-start", name }),
+        checkEnd: (result) => event({ type: "check-end", result }),
+      },
+    });
+  } catch (error) {
+    // runChecks itself never throws; this is the sandbox failing (e.g. zod's bundle not loading).
+    report = { status: "error", durationMs: 0, message: `The sandbox could not run the checks: ${error instanceof Error ? error.message : String(error)}`, checks: [] };
+  }
   sink.flush();
   post({ type: "report", report });
 }

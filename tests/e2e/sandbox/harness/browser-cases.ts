@@ -24,7 +24,34 @@ check("a fresh scope for each run", () => {
 });
 `;
 
+const ZOD_APP = `import { Vial } from "vial";
+import { z } from "zod";
+
+const Item = z.object({ name: z.string().min(1) });
+export const app = new Vial();
+app.post("/items", async (req) => {
+  const parsed = Item.safeParse(await req.json());
+  return parsed.success ? { created: parsed.data.name } : new Response("invalid", { status: 400 });
+});
+`;
+
+const ZOD_CHECKS = `import { check, expect, http } from "grader";
+import { app } from "./app";
+check("zod validates in the sandbox", async () => {
+  expect((await http(app).post("/items", { json: { name: "tea" } })).json()).toEqual({ created: "tea" });
+  expect((await http(app).post("/items", { json: { name: "" } })).status).toBe(400);
+});
+`;
+
 export const browserScenarios: ContractScenario[] = [
+  {
+    name: "a lesson may import zod (loaded only when a file mentions it)",
+    async run(sandbox) {
+      await sandbox.load({ files: { "app.ts": ZOD_APP }, checks: ZOD_CHECKS });
+      const report = await sandbox.check();
+      assert(report.status === "pass", `zod should work in the sandbox, got ${JSON.stringify(report)}`);
+    },
+  },
   {
     name: "preview: cookies the app sets come back with the next request, through the Service Worker",
     async run(sandbox) {

@@ -74,13 +74,15 @@ const harness = {
 
   /**
    * Times write() → finished grade report, `runs` times after `warmup` untimed runs; each
-   * write changes the greeting so every run grades new code.
+   * write changes the greeting so every run grades new code. `idleMs` waits (untimed) between
+   * runs, as a learner pauses between edits.
    */
-  async bench(runs: number, warmup = 2): Promise<number[]> {
+  async bench(runs: number, warmup = 2, idleMs = 0): Promise<number[]> {
     const box = sandbox();
     await box.load(PASSING_WORKSPACE);
     const times: number[] = [];
     for (let index = 0; index < warmup + runs; index++) {
+      if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
       const started = performance.now();
       await box.write("greeting.ts", GREETING.replace("Hello from Vial", `Hello from Vial, run ${index}`));
       const report = await box.check();

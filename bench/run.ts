@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: Vial against node:http, Fastify, Hono and Express (throughput, latency,
+ * memory, cold start), the sandbox bundle's size, and the sandbox and site numbers the rest of
+ * the repo can produce. Prints one table and writes bench/RESULTS.md. See `--help`.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApps } from "./http/build-apps";
+import { measureColdStarts } from "./http/cold-start";
+import { BASELINE, FRAMEWORKS } from "./http/frameworks";
+import { runHttpBenchmarks, type HttpResults } from "./http/run-http";
+import { parseOptions, USAGE, type BenchOptions } from "./options";
+import { describeMachine, type Machine } from "./report/machine";
+import { writeResults } from "./report/results-file";
+import { format, markdownTable, textTable, type Row } from "./report/table";
+import { measureBundleSize } from "./size/bundle-size";
+import { hasScript, parseSandboxJson, runScript } from "./site/commands";
+import { measureFirstLoadJs } from "./site/first-load-js";
+
+const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+
+if (process.argv.includes("--help")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const options = parseOptions(process.argv.slice(2));
+const machine = describeMachine();
+const started = performance.now();
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (line: string) => console.error(line);
+
+log(`bench: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
+const needsApps = options.sections.has("http") || options.sections.has("cold");
+const appFiles = needsApps ? await buildApps(repoRoot) : undefined;
+
+if (options.sections.has("http") && appFiles) {
+  log(`HTTP: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per framework and scenario`);
+  const results = await runHttpBenchmarks(appFiles, options, { scenarios: options.scenarios, frameworks: options.frameworks }, log);
+  rows.push(...httpRows(results));
+}
+
+if (options.sections.has("cold") && appFiles) {
+  log(`Cold start: ${options.coldRuns} starts per framework`);
+  const cold = await measureColdStarts(appFiles, options.coldRuns, options.frameworks);
+  const base = cold[BASELINE];
+  for (const framework of FRAMEWORKS) {
+    const result = cold[framework.id];
+    if (!result) continue;
+    if ("error" in result) {
+      rows.push({ benchmark: "cold start to first response", subject: framework.label, result: "FAILED" });
+      notes.push(`Cold start of ${framework.label} failed: ${result.error}`);
+      continue;
+    }
+    const ratio = base && !("error" in base) ? format.ratio(result.medianMs / base.medianMs) : "";
+    rows.push({ benchmark: "cold start to first response", subject: framework.label, result: `${format.ms(result.medianMs)} (min ${format.ms(result.minMs)})`, ratio });
+  }
+}
+
+if (options.sections.has("size")) {
+  log("Size: Vial's sandbox bundle");
+  const size = await measureBundleSize(repoRoot);
+  rows.push({ benchmark: "sandbox bundle (core, esbuild)", subject: "Vial", result: `${format.kb(size.gzippedBytes)} gzip (${format.kb(size.minifiedBytes)} min)` });
+}
+
+if (options.sections.has("sandbox")) await sandboxSection();
+if (options.sections.has("lessons")) await lessonsSection();
+if (options.sections.has("site")) await siteSection();
+
+const totalSeconds = (performance.now() - started) / 1000;
+console.log(`\n${textTable(rows)}\n`);
+for (const note of notes) console.log(`note: ${note}`);
+console.log(`\nfinished in ${totalSeconds.toFixed(0)} s`);
+if (options.write) {
+  writeResults(join(repoRoot, "bench/RESULTS.md"), resultsMarkdown(machine, options, totalSeconds));
+  console.log("wrote bench/RESULTS.md");
+}
+
+function httpRows(results: HttpResults): Row[] {
+  const out: Row[] = [];
+  for (const { scenario, byFramework } of results) {
+    const base = byFramework[BASELINE];
+    for (const framework of FRAMEWORKS) {
+      const m = byFramework[framework.id];
+      if (!m) continue;
+      if (!m.ok) {
+        out.push({ benchmark: scenario.label, subject: framework.label, result: "FAILED" });
+        notes.push(`${scenario.label}, ${framework.label}: ${m.error}`);
+        continue;
+      }
+      out.push({
+        benchmark: scenario.label,
+        subject: framework.label,
+        result: `${format.int(m.requestsPerSecond)} req/s`,
+        ratio: base?.ok ? format.ratio(m.requestsPerSecond / base.requestsPerSecond) : "",
+        p50: `${m.latencyP50Ms} ms`,
+        p99: `${m.latencyP99Ms} ms`,
+        rss: m.peakRssBytes === undefined ? "n/a" : format.mb(m.peakRssBytes),
+      });
+    }
+  }
+  return out;
+}
+
+async function sandboxSection(): Promise<void> {
+  if (!hasScript(repoRoot, "bench:sandbox")) {
+    notes.push("Sandbox check latency skipped: package.json has no `bench:sandbox` script.");
+    return;
+  }
+  log("Sandbox: npm run bench:sandbox -- --json");
+  const run = await runScript(repoRoot, "bench:sandbox", ["--json"]);
+  const numbers = run.ok ? parseSandboxJson(run.stdout) : undefined;
+  if (!numbers) {
+    rows.push({ benchmark: "sandbox: edit to grade report", subject: "(bench:sandbox)", result: "FAILED" });
+    notes.push(`npm run bench:sandbox failed:\n${run.tail}`);
+    return;
+  }
+  for (const [engine, { total, grading }] of Object.entries(numbers.results)) {
+    rows.push({
+      benchmark: "sandbox: edit to grade report",
+      subject: `${engine} engine`,
+      result: `median ${format.ms(total.median)} (p90 ${format.ms(total.p90)}; grading ${format.ms(grading.median)}; ${numbers.runs} runs)`,
+    });
+  }
+}
+
+async function lessonsSection(): Promise<void> {
+  if (!hasScript(repoRoot, "lessons:check")) {
+    notes.push("lessons:check skipped: package.json has no `lessons:check` script.");
+    return;
+  }
+  log("Lessons: npm run lessons:check");
+  const run = await runScript(repoRoot, "lessons:check");
+  rows.push({ benchmark: "npm run lessons:check", subject: "whole course", result: `${run.seconds.toFixed(1)} s (${run.ok ? "passed" : "FAILED"})` });
+  if (!run.ok) notes.push(`npm run lessons:check failed (its time is still shown):\n${run.tail}`);
+}
+
+async function siteSection(): Promise<void> {
+  let weights = measureFirstLoadJs(repoRoot);
+  if (!weights || options.siteBuild) {
+    if (!hasScript(repoRoot, "build")) {
+      notes.push("Site first-load JS skipped: no `build` script.");
+      return;
+    }
+    log("Site: npm run build");
+    const build = await runScript(repoRoot, "build");
+    rows.push({ benchmark: "npm run build", subject: "site", result: `${build.seconds.toFixed(0)} s (${build.ok ? "passed" : "FAILED"})` });
+    if (!build.ok) notes.push(`npm run build failed:\n${build.tail}`);
+    weights = measureFirstLoadJs(repoRoot);
+  } else {
+    notes.push(`Site first-load JS read from the existing .next build of ${weights.builtAt.toISOString()} (pass --site-build to rebuild first).`);
+  }
+  if (!weights || weights.pages.length === 0) {
+    notes.push("Site first-load JS skipped: no .next build output with prerendered pages (a build may have been in progress).");
+    return;
+  }
+  for (const page of weights.pages) {
+    rows.push({ benchmark: "site first-load JS", subject: page.route, result: `${format.kb(page.gzippedBytes)} gzip (${format.kb(page.rawBytes)}, ${page.files} files)` });
+  }
+}
+
+function resultsMarkdown(m: Machine, o: BenchOptions, seconds: number): string {
+  const command = ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
+  return [
+    "## Latest run",
+    "",
+    `- Date: ${new Date().toISOString()}`,
+    `- Command: \`${command}\` (took ${seconds.toFixed(0)} s)`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}, node ${m.node}`,
+    `- Load average when the run began: ${m.loadAverage.map((n) => n.toFixed(2)).join(", ")} (1, 5, 15 min). Other work on the machine shows up as noise; compare ratios within one run, not numbers across runs.`,
+    `- HTTP load: autocannon in the runner's process, ${o.connections} connections, no pipelining, ${o.warmupSeconds} s warm-up then ${o.durationSeconds} s per framework and scenario; every server is a fresh \`node\` child on 127.0.0.1, checked for the right status and body before and after it is timed. Latency is autocannon's, at 1 ms resolution. Peak RSS is the child's VmHWM.`,
+    "",
+    markdownTable(rows),
+    "",
+    ...(notes.length ? ["Notes:", "", ...notes.map((note) => `- ${note.replace(/\n/g, "\n  ")}`), ""] : []),
+  ].join("\n");
+}
