@@ -13,22 +13,35 @@ const EXTERNAL = ["fastify", "hono", "hono/*", "@hono/node-server", "express", "
 
 /** Builds every app; returns the path of each framework's runnable file. */
 export async function buildApps(repoRoot: string): Promise<Record<Framework["id"], string>> {
-  const outDir = join(repoRoot, "node_modules/.cache/vial-bench");
-  mkdirSync(outDir, { recursive: true });
   const files = {} as Record<Framework["id"], string>;
   for (const framework of FRAMEWORKS) {
-    const outfile = join(outDir, `${framework.id}.mjs`);
-    await build({
-      entryPoints: [join(repoRoot, "bench/http/apps", `${framework.id}.ts`)],
-      outfile,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      external: EXTERNAL,
-      logLevel: "error",
-    });
-    files[framework.id] = outfile;
+    files[framework.id] = await buildApp(repoRoot, framework.id, join(benchCache(repoRoot), `${framework.id}.mjs`));
   }
   return files;
+}
+
+/** Where built apps go: under node_modules, so their external imports resolve. */
+export function benchCache(repoRoot: string): string {
+  const dir = join(repoRoot, "node_modules/.cache/vial-bench");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Builds one app to `outfile`. `vialSource` swaps in another copy of framework/src (the same
+ * layout), so two versions of Vial can be compared in one run.
+ */
+export async function buildApp(repoRoot: string, id: Framework["id"], outfile: string, vialSource?: string): Promise<string> {
+  await build({
+    entryPoints: [join(repoRoot, "bench/http/apps", `${id}.ts`)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: EXTERNAL,
+    ...(vialSource ? { alias: { vial: vialSource } } : {}),
+    logLevel: "error",
+  });
+  return outfile;
 }

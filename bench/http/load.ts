@@ -22,12 +22,19 @@ export interface LoadResult {
   /** Requests that errored, timed out or got a status other than 2xx. */
   failures: number;
   total: number;
+  /**
+   * CPU time the server spent per request, in microseconds. Background load on a shared machine
+   * moves throughput a lot but this much less, so it is the steadier number for comparisons.
+   */
+  cpuMicrosPerRequest: number | undefined;
 }
 
 /** A server to load, with the request it gets. */
 export interface LoadTarget {
   url: string;
   timed: TimedRequest;
+  /** The server's CPU time so far in seconds, if it can be read. */
+  cpuSeconds?: () => number | undefined;
 }
 
 interface Slice {
@@ -36,6 +43,7 @@ interface Slice {
   p50: number;
   p99: number;
   failures: number;
+  cpuSeconds: number | undefined;
 }
 
 const SLICE_SECONDS = 1;
@@ -54,7 +62,8 @@ export async function loadInTurns(targets: readonly LoadTarget[], settings: Load
   return slices.map(combine);
 }
 
-async function slice({ url, timed }: LoadTarget, connections: number, seconds: number): Promise<Slice> {
+async function slice({ url, timed, cpuSeconds }: LoadTarget, connections: number, seconds: number): Promise<Slice> {
+  const cpuBefore = cpuSeconds?.();
   const result = await autocannon({
     url: `${url}${timed.path}`,
     method: timed.method,
@@ -71,6 +80,7 @@ async function slice({ url, timed }: LoadTarget, connections: number, seconds: n
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuSeconds: cpuBefore === undefined ? undefined : (cpuSeconds?.() ?? Number.NaN) - cpuBefore,
   };
 }
 
@@ -83,6 +93,7 @@ function combine(slices: Slice[]): LoadResult {
     latencyP99Ms: median(slices.map((s) => s.p99)),
     failures: slices.reduce((sum, s) => sum + s.failures, 0),
     total,
+    cpuMicrosPerRequest: slices.every((s) => s.cpuSeconds !== undefined && Number.isFinite(s.cpuSeconds)) && total > 0 ? (slices.reduce((sum, s) => sum + s.cpuSeconds!, 0) / total) * 1e6 : undefined,
   };
 }
 

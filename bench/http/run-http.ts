@@ -79,7 +79,7 @@ async function prepare(file: string, scenario: Scenario): Promise<{ server: Runn
   try {
     const timed = await scenario.prepare(server.url);
     const wrong = (await verify(server.url, timed)) ?? (await scenario.probe?.(server.url, timed));
-    if (!wrong) return { server, target: { url: server.url, timed } };
+    if (!wrong) return { server, target: { url: server.url, timed, cpuSeconds: server.cpuSeconds } };
     await server.stop();
     return { error: `wrong answer: ${wrong}` };
   } catch (error) {

@@ -12,6 +12,8 @@ export interface RunningServer {
   readonly pid: number;
   /** The highest resident set size seen so far, in bytes (`undefined` where it cannot be read). */
   peakRss(): number | undefined;
+  /** CPU time (user + system) the process has used so far, in seconds (`undefined` where it cannot be read). */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ function watch(child: ChildProcess, url: string): RunningServer {
       child.once("exit", () => resolve());
       child.kill("SIGKILL");
     });
-  return { url, pid, peakRss, stop };
+  return { url, pid, peakRss, cpuSeconds: () => readCpuSeconds(pid), stop };
 }
 
 /** Current and peak RSS in bytes from /proc (Linux); `undefined` elsewhere. */
@@ -86,6 +88,18 @@ function readRss(pid: number): { rss?: number; hwm?: number } | undefined {
       return match ? Number(match[1]) * 1024 : undefined;
     };
     return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat (Linux), in seconds; clock ticks are 1/100 s there. */
+function readCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may contain spaces; count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
   }

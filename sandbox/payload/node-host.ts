@@ -2,8 +2,9 @@
  * The payload's entry for engines that run `node` (the node engine, WebContainers): bundled to
  * `.vial/node-host.mjs` and run as `node .vial/node-host.mjs`, with its settings on stdin.
  *
- * The run's nonce arrives on stdin and is read, and the real stdout writer and `process.exit`
- * are kept, before any learner code loads, so the learner's code cannot forge the report.
+ * The run's nonce arrives on stdin (or in VIAL_HOST_CONFIG, deleted on arrival) and is read,
+ * and the real stdout writer and `process.exit` are kept, before any learner code loads, so
+ * the learner's code cannot forge the report.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
@@ -32,6 +33,19 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The run's settings: from stdin (node engine), or from VIAL_HOST_CONFIG where writing to a
+ * process's stdin is unreliable (WebContainers). The variable is deleted before any learner
+ * code loads, so `process.env` does not give the nonce away. (On Linux /proc/self/environ
+ * would, which is why the node engine uses stdin.)
+ */
+async function readSettings(): Promise<string> {
+  const fromEnv = process.env.VIAL_HOST_CONFIG;
+  if (fromEnv === undefined) return readStdin();
+  delete process.env.VIAL_HOST_CONFIG;
+  return fromEnv;
 }
 
 function readPayloadFile(path: string): string | undefined {
@@ -110,7 +124,7 @@ async function main(): Promise<void> {
   const zodAhead = warm ? load("./zod.mjs") : undefined;
   zodAhead?.catch(() => {});
   const warmedUp = warm ? loading.then((modules) => warmUp(modules as Parameters<typeof warmUp>[0])).catch(() => {}) : undefined;
-  const config = JSON.parse(await readStdin()) as HostConfig;
+  const config = JSON.parse(await readSettings()) as HostConfig;
   const send = (kind: MarkerKind, payload: HostEvent | unknown, then?: () => void) =>
     write(createMarker(config.nonce, kind, payload), then);
 

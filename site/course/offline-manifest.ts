@@ -12,14 +12,14 @@ export interface OfflineManifest {
 }
 
 /**
- * The offline manifest of `course`.
+ * The offline manifest of `course`, with `buildFiles` (the build's /_next/static/ URLs).
  *
  * @example
- * offlineManifest(course).pages; // ["/", "/learn", "/learn/first-steps/hello-vial", ...]
+ * offlineManifest(course, await staticBuildFiles()).pages; // ["/", "/learn", "/learn/first-steps/hello-vial", ...]
  */
-export function offlineManifest(course: Course): OfflineManifest {
+export function offlineManifest(course: Course, buildFiles: readonly string[] = []): OfflineManifest {
   return {
     pages: ["/", "/learn", ...allLessons(course).map((lesson) => lessonHref(lesson.id))],
-    assets: [...PAYLOAD_ASSET_URLS],
+    assets: [...PAYLOAD_ASSET_URLS, ...buildFiles],
   };
 }

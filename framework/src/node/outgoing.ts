@@ -44,7 +44,7 @@ export async function writeWebResponse(response: Response, outgoing: ServerRespo
   // response in one packet: a last chunk sent on its own makes the client wait for it. The cork
   // is lifted once the pending promise callbacks have run, so a slow stream still streams.
   outgoing.cork();
-  //TMP process.nextTick(() => outgoing.uncork());
+  process.nextTick(() => outgoing.uncork());
   try {
     for (;;) {
       const { value, done } = await reader.read();

@@ -32,7 +32,8 @@ test("the preview shows the app answering, and follows edits", async ({ page }) 
   await expect(frame.locator("body")).toContainText("Hello, Vial!", { timeout: 30_000 });
   await page.getByLabel("Path to open in the preview").fill("/about");
   await page.getByRole("button", { name: "Go" }).click();
-  await expect(frame.locator("body")).toContainText("built with Vial", { timeout: 30_000 });
+  await expect(frame.locator("body")).toContainText("Vial", { timeout: 30_000 });
+  await expect(frame.locator("body")).not.toContainText("Not Found");
 });
 
 test("an infinite loop or a syntax error is reported clearly, and the next check works", async ({ page }) => {

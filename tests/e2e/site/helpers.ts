@@ -2,18 +2,13 @@
  * Shared steps for the site's browser tests. Every test runs the worker engine: this machine has
  * no route to StackBlitz, and waiting out the WebContainer boot would only slow the suite.
  */
+import { readFileSync } from "node:fs";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const FIRST_LESSON = "/learn/first-steps/hello-vial";
 
-export const HELLO_SOLUTION = `import { Vial } from "vial";
-
-export const app = new Vial();
-
-app.get("/", () => "Hello, Vial!");
-
-app.get("/about", () => "This app is built with Vial.");
-`;
+/** The first lesson's own solution, as a learner would type it. */
+export const HELLO_SOLUTION = readFileSync("lessons/01-first-steps/01-hello-vial/solution/app.ts", "utf8");
 
 /** Makes every page of `context` use the worker engine, as a learner's switch would. */
 export async function useWorkerEngine(context: BrowserContext): Promise<void> {

@@ -47,9 +47,11 @@ describe("lesson page data from the real course", () => {
   it("outlines every chapter and lists every page for offline use", () => {
     const outline = courseOutline(course);
     expect(outline.flatMap((chapter) => chapter.lessons).length).toBe(allLessons(course).length);
-    const manifest = offlineManifest(course);
+    const manifest = offlineManifest(course, ["/_next/static/chunks/a.js"]);
     expect(manifest.pages.slice(0, 2)).toEqual(["/", "/learn"]);
     expect(manifest.pages).toContain("/learn/first-steps/hello-vial");
+    expect(manifest.assets).toContain("/sandbox/worker-host.mjs");
+    expect(manifest.assets).toContain("/_next/static/chunks/a.js");
   });
 });
 
