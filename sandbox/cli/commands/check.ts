@@ -5,7 +5,7 @@ import type { LearnContext } from "../context";
 import { LearnError, loadCourseFor, pickLesson } from "../context";
 import { formatReport } from "../print-report";
 import { readProgress, recordCheck, writeProgress } from "../progress";
-import { lessonDir, readLearnerFiles } from "../workspace-files";
+import { lessonDir, readLearnerFiles, writeLearnerFiles } from "../workspace-files";
 
 /** Exit code for a report: 0 all pass, 1 some fail, 2 the code could not be checked. */
 export function exitCodeOf(report: GradeReport): number {
@@ -65,6 +65,21 @@ export async function echoOutput(context: LearnContext, sandbox: { output: Async
 }
 
 /**
+ * A lesson checked before it was started (as on a fresh clone) starts from its starter files, so
+ * `learn check <lesson>` always grades something instead of sending the learner elsewhere first.
+ */
+async function startForCheck(context: LearnContext, lesson: Lesson): Promise<Record<string, string>> {
+  const dir = lessonDir(context.workspaceDir, lesson.id);
+  await writeLearnerFiles(dir, lesson.starter, { overwrite: false });
+  const progress = await readProgress(context.workspaceDir);
+  progress.current = lesson.id;
+  progress.lessons[lesson.id] ??= { startedAt: new Date().toISOString() };
+  await writeProgress(context.workspaceDir, progress);
+  context.print(context.style.yellow(`${lesson.id} was not started yet: copied its starter files to ${context.show(dir)}.`));
+  return lesson.starter;
+}
+
+/**
  * `learn check [lesson]`: grades the learner's files with the node engine and prints each
  * task's result. Exit code 0 when all pass, 1 when some fail, 2 when the code could not run.
  *
@@ -74,7 +89,7 @@ export async function echoOutput(context: LearnContext, sandbox: { output: Async
 export async function checkCommand(context: LearnContext): Promise<number> {
   const course = await loadCourseFor(context);
   const { lesson } = await pickLesson(context, course, context.args.positional[0]);
-  const files = await workspaceFiles(context, lesson);
+  const files = (await readLearnerFiles(lessonDir(context.workspaceDir, lesson.id))) ?? (await startForCheck(context, lesson));
   context.print(context.style.dim(`Checking ${lesson.id} (${context.show(lessonDir(context.workspaceDir, lesson.id))})…`));
   context.print();
   const sandbox = new NodeSandbox();

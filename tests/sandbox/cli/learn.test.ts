@@ -210,4 +210,13 @@ describe("learn", { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     expect(existsSync(join(dir, "workspace/basics/hello/app.ts"))).toBe(true);
   });
+
+  it("check on a lesson not started yet starts it from the starter, then grades it", async () => {
+    const run = await learn("check", "again");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("was not started yet: copied its starter files");
+    expect(run.stdout).toMatch(/Task 1: Say hello/);
+    expect(readFileSync(join(dir, "workspace/basics/again/app.ts"), "utf8")).toBe(STARTER);
+    expect(progress().current).toBe("basics/again");
+  });
 });
