@@ -20,6 +20,7 @@ import { consoleLogger, type Logger } from "./logger";
 import { ValidationFailed } from "./validation/validation-failed";
 import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
+import { ACCEPTS_DEFERRED_REQUESTS } from "./deferred-request";
 
 /**
  * Options of `new Vial()`.
@@ -82,6 +83,8 @@ export class Vial extends Scaffold {
   /** Loads and saves `req.session` (default: signed cookies, Flask's format). */
   sessionInterface: SessionInterface = new SecureCookieSessionInterface();
   readonly #blueprints = new Map<string, RegisteredBlueprint>();
+  /** vial/node may pass a `Request` it builds only when needed; `req.raw` is always the real one. */
+  readonly [ACCEPTS_DEFERRED_REQUESTS] = true;
 
   constructor(options: VialOptions = {}) {
     super();

@@ -5,6 +5,7 @@
  */
 import type { UploadedFile } from "./body";
 import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
+import { realRequest } from "./deferred-request";
 import { MultiDict, parseCookieHeader } from "./http";
 import { NullSession } from "./sessions/null-session";
 import type { Session } from "./sessions/session";
@@ -31,8 +32,6 @@ export interface RequestHost {
  * ```
  */
 export class VialRequest<P = Record<string, unknown>> {
-  /** The standard `Request` this wraps. */
-  readonly raw: Request;
   /** Upper-case HTTP method. */
   readonly method: string;
   /** Values captured by the matched rule, converted (`<int:id>` gives a number). */
@@ -54,6 +53,9 @@ export class VialRequest<P = Record<string, unknown>> {
   maxFormParts: number | null;
 
   readonly #host: RequestHost;
+  /** What the app was given: a `Request`, or one vial/node builds only when needed. */
+  readonly #source: Request;
+  #raw: Request | undefined;
   #url: URL | undefined;
   #path: string | undefined;
   #query: MultiDict<string> | undefined;
@@ -62,7 +64,7 @@ export class VialRequest<P = Record<string, unknown>> {
   #form: Promise<ParsedForm> | undefined;
 
   constructor(raw: Request, host: RequestHost) {
-    this.raw = raw;
+    this.#source = raw;
     this.method = raw.method.toUpperCase();
     this.#host = host;
     this.maxContentLength = host.config.MAX_CONTENT_LENGTH;
@@ -70,9 +72,14 @@ export class VialRequest<P = Record<string, unknown>> {
     this.maxFormParts = host.config.MAX_FORM_PARTS;
   }
 
+  /** The standard `Request` this wraps. */
+  get raw(): Request {
+    return (this.#raw ??= realRequest(this.#source));
+  }
+
   /** The full URL. */
   get url(): URL {
-    return (this.#url ??= new URL(this.raw.url));
+    return (this.#url ??= new URL(this.#source.url));
   }
 
   /** The percent-decoded path, e.g. `"/files/a b.txt"`. Malformed escapes are kept as they are. */
@@ -87,12 +94,12 @@ export class VialRequest<P = Record<string, unknown>> {
 
   /** Request headers. */
   get headers(): Headers {
-    return this.raw.headers;
+    return this.#source.headers;
   }
 
   /** Cookies sent by the client (RFC 6265 parsing; the first of a repeated name wins). */
   get cookies(): Readonly<Record<string, string>> {
-    return (this.#cookies ??= parseCookieHeader(this.raw.headers.get("cookie")));
+    return (this.#cookies ??= parseCookieHeader(this.#source.headers.get("cookie")));
   }
 
   /** The blueprint of the matched endpoint (innermost), if any. */

@@ -1,6 +1,7 @@
 /** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
 import type { IncomingMessage } from "node:http";
 import { setClientAddress } from "../client-address";
+import { deferRequest, realRequest } from "../deferred-request";
 
 /**
  * Builds the `Request` for an incoming message; `origin` is used when the Host header is missing.
@@ -13,9 +14,56 @@ import { setClientAddress } from "../client-address";
  * ```
  */
 export function toWebRequest(incoming: IncomingMessage, origin: string): Request {
+  return realRequest(toDeferredRequest(incoming, origin));
+}
+
+/**
+ * Like `toWebRequest`, but the `Request` (headers copied, body stream, abort signal) is only
+ * built when something beyond `method`, `url` and `headers` is read. `serve` hands these to
+ * apps that accept them, such as a `Vial` app, whose `req.raw` is still the real `Request`.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { toDeferredRequest } from "vial/node";
+ * createServer((incoming, outgoing) => { const request = toDeferredRequest(incoming, "http://127.0.0.1:5000"); outgoing.end(request.method); });
+ * ```
+ */
+export function toDeferredRequest(incoming: IncomingMessage, origin: string): Request {
+  const method = incoming.method ?? "GET";
+  const address = incoming.socket.remoteAddress;
+  const request = deferRequest({
+    method,
+    url: absoluteUrl(incoming, origin),
+    headers: () => headersOf(incoming),
+    build(headers) {
+      const init: RequestInit & { duplex?: "half" } = { method, headers, signal: abortSignalOf(incoming) };
+      if (method !== "GET" && method !== "HEAD") {
+        init.body = bodyStream(incoming);
+        init.duplex = "half";
+      }
+      // The peer address has no place on a standard Request; `clientAddress(req)` reads it back.
+      return setClientAddress(new Request(this.url, init), address);
+    },
+  });
+  return setClientAddress(request, address);
+}
+
+// A host and a path that `new URL` would leave exactly as they are: then the URL is just the
+// two joined, without parsing. Anything else (upper case, a default port, dot segments,
+// characters URL escapes, IPv4 shorthands like "127.1") goes through `new URL`.
+const PLAIN_HOST = /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+const PLAIN_TARGET = /^\/(?![/.])(?:[A-Za-z0-9\-_~!$&'()*+,;=:@%]|\/(?!\.)|\.)*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
+
+function absoluteUrl(incoming: IncomingMessage, origin: string): string {
   const host = incoming.headers.host;
+  const target = incoming.url ?? "/";
+  if (host && PLAIN_HOST.test(host) && PLAIN_TARGET.test(target) && !/%2e/i.test(target)) return `http://${host}${target}`;
   const base = host && isValidHost(host) ? `http://${host}` : origin;
-  const url = new URL(incoming.url ?? "/", base);
+  return new URL(target, base).href;
+}
+
+function headersOf(incoming: IncomingMessage): Headers {
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -25,19 +73,20 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
       // Node already rejects malformed header bytes; anything else Headers refuses is dropped.
     }
   }
-  const method = incoming.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
+  return headers;
+}
+
+/** Aborted when the client goes away before the request has fully arrived. */
+function abortSignalOf(incoming: IncomingMessage): AbortSignal {
   const controller = new AbortController();
-  incoming.once("close", () => {
+  if (incoming.closed) {
     if (!incoming.complete) controller.abort();
-  });
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
-  if (hasBody) {
-    init.body = bodyStream(incoming);
-    init.duplex = "half";
+  } else {
+    incoming.once("close", () => {
+      if (!incoming.complete) controller.abort();
+    });
   }
-  // The peer address has no place on a standard Request; `clientAddress(req)` reads it back.
-  return setClientAddress(new Request(url, init), incoming.socket.remoteAddress);
+  return controller.signal;
 }
 
 // A Host header that does not parse as a host is replaced by the server's own origin, so a bad

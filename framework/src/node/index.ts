@@ -2,6 +2,6 @@
  * `vial/node`: the Node-only parts of Vial — the `node:http` adapter. Everything else is in `vial`.
  */
 export { serve, type ServeOptions, type VialServer, type FetchApp } from "./serve";
-export { toWebRequest } from "./incoming";
+export { toDeferredRequest, toWebRequest } from "./incoming";
 export { writeWebResponse } from "./outgoing";
 export { staticFiles, diskFileSource, sendFromDirectory } from "./static-files";

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { toWebRequest } from "./incoming";
+import { ACCEPTS_DEFERRED_REQUESTS } from "../deferred-request";
+import { toDeferredRequest, toWebRequest } from "./incoming";
 import { writeWebResponse } from "./outgoing";
 
 /**
@@ -94,7 +95,9 @@ export function serve(app: FetchApp, options: ServeOptions = {}): Promise<VialSe
 
 async function handle(app: FetchApp, incoming: import("node:http").IncomingMessage, outgoing: import("node:http").ServerResponse, origin: string) {
   try {
-    const request = toWebRequest(incoming, origin);
+    // A Vial app takes a Request that is only built if needed; any other app gets a real one.
+    const deferred = (app as { [ACCEPTS_DEFERRED_REQUESTS]?: boolean })[ACCEPTS_DEFERRED_REQUESTS] === true;
+    const request = deferred ? toDeferredRequest(incoming, origin) : toWebRequest(incoming, origin);
     const response = await app.fetch(request);
     await writeWebResponse(response, outgoing, request.method === "HEAD");
   } catch (error) {
