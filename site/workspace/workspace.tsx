@@ -1,0 +1,164 @@
+"use client";
+/**
+ * The lesson workspace: engine bar, file tree and tabs, the editor, the toolbar (Check, Compare,
+ * Reset), and the Checks / Preview / Output / Terminal panels. Loaded lazily after the prose.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type { LessonPageData } from "../course/page-data";
+import { getRepository } from "../persistence/idb-repository";
+import { openBrowserSandbox } from "../sandbox/open-engine";
+import { WorkspaceSession } from "../sandbox/session";
+import { engineStore, readEnginePreference, writeEnginePreference, type EngineKind } from "../state/engine-store";
+import { activateFile, filesStore } from "../state/files-store";
+import { outputStore } from "../state/output-store";
+import { previewStore } from "../state/preview-store";
+import { reportStore, summarizeReport } from "../state/report-store";
+import { useStore } from "../state/use-store";
+import { ChecksPanel } from "./checks-panel";
+import { CodeEditor } from "./code-editor";
+import { CompareDialog } from "./compare-dialog";
+import { EngineBar } from "./engine-bar";
+import { FileTabs, FileTree } from "./file-nav";
+import { LessonController } from "./lesson-controller";
+import { OutputPanel } from "./output-panel";
+import { PanelTabs, type PanelTab } from "./panel-tabs";
+import { PreviewPanel } from "./preview-panel";
+import { ResetControls } from "./reset-controls";
+import { SaveIndicator } from "./save-indicator";
+
+const TerminalPanel = lazy(() => import("./terminal-panel"));
+
+/** The check shortcut as this platform writes it (the workspace renders in the browser only). */
+function shortcutLabel(): string {
+  return /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘+Enter" : "Ctrl+Enter";
+}
+
+function storage(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workspace of one lesson.
+ *
+ * @example
+ * <Workspace data={lessonPageData(course, lesson)} />
+ */
+export default function Workspace({ data }: { data: LessonPageData }) {
+  const [controller, setController] = useState<LessonController | null>(null);
+  const session = useRef<WorkspaceSession | null>(null);
+  const [panel, setPanel] = useState("checks");
+  const [comparing, setComparing] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const files = useStore(filesStore);
+  const engine = useStore(engineStore);
+  const { running, runs } = useStore(reportStore);
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  useEffect(() => {
+    const lesson = dataRef.current;
+    const created = new WorkspaceSession(openBrowserSandbox, lesson.checks);
+    const lessonController = new LessonController(lesson, getRepository(), created);
+    session.current = created;
+    outputStore.set("");
+    previewStore.set({ baseUrl: null, path: "/", reloads: 0 });
+    let cancelled = false;
+    void lessonController.open().then((opened) => {
+      if (cancelled) return;
+      setController(lessonController);
+      void created.start(opened, readEnginePreference(storage()));
+    });
+    const save = () => void lessonController.flush();
+    const onVisibility = () => document.visibilityState === "hidden" && save();
+    addEventListener("pagehide", save);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      cancelled = true;
+      removeEventListener("pagehide", save);
+      document.removeEventListener("visibilitychange", onVisibility);
+      save();
+      void created.dispose();
+      session.current = null;
+    };
+  }, [data.id, data.checks]);
+
+  const runCheck = useCallback(() => {
+    if (!controller) return;
+    setPanel("checks");
+    setAnnouncement("Running the checks…");
+    void controller.check().then((report) => report && setAnnouncement(summarizeReport(report)));
+  }, [controller]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      runCheck();
+    };
+    addEventListener("keydown", onKeyDown);
+    return () => removeEventListener("keydown", onKeyDown);
+  }, [runCheck]);
+
+  const switchEngine = (kind: EngineKind) => {
+    writeEnginePreference(storage(), kind);
+    void session.current?.start(filesStore.get().files, kind);
+  };
+  const retry = () => void session.current?.start(filesStore.get().files, engineStore.get().preferred);
+
+  const active = files.active;
+  const tabs: PanelTab[] = [
+    { id: "checks", label: "Checks", content: <ChecksPanel tasks={data.tasks} /> },
+    { id: "preview", label: "Preview", content: <PreviewPanel onReload={() => void session.current?.restartPreview()} /> },
+    { id: "output", label: "Output", content: <OutputPanel /> },
+  ];
+  const openTerminal = session.current?.opened?.openTerminal;
+  if (engine.kind === "webcontainer" && engine.phase === "ready" && openTerminal) {
+    tabs.push({
+      id: "terminal",
+      label: "Terminal",
+      content: panel === "terminal" ? (
+        <Suspense fallback={<p>Loading the terminal…</p>}>
+          <TerminalPanel open={openTerminal} />
+        </Suspense>
+      ) : null,
+    });
+  }
+
+  return (
+    <section id="workspace" className="workspace" aria-label="Workspace" tabIndex={-1} data-ready={controller ? "true" : "false"} data-check-runs={runs}>
+      <EngineBar onSwitch={switchEngine} onRetry={retry} />
+      <div className="workspace__editor-area">
+        <FileTree paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
+        <div className="workspace__editor">
+          <FileTabs paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
+          <div id="editor-panel" role="tabpanel" aria-labelledby={`file-tab-${Math.max(0, files.open.indexOf(active ?? ""))}`} className="workspace__editor-panel">
+            {controller && active !== null ? (
+              <CodeEditor path={active} value={files.files[active] ?? ""} onChange={(path, contents) => controller.edit(path, contents)} onCheck={runCheck} />
+            ) : (
+              <p className="workspace__loading">Loading your files…</p>
+            )}
+          </div>
+        </div>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Lesson actions">
+        <button type="button" className="button button--primary" onClick={runCheck} disabled={!controller || running} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {running ? "Checking…" : "Check"} <kbd>{shortcutLabel()}</kbd>
+        </button>
+        <button type="button" className="button" onClick={() => setComparing(true)} disabled={!controller}>
+          Compare with solution
+        </button>
+        {controller ? <ResetControls controller={controller} onDone={setAnnouncement} /> : null}
+        <SaveIndicator />
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </p>
+      <PanelTabs tabs={tabs} active={tabs.some((tab) => tab.id === panel) ? panel : "checks"} onSelect={setPanel} />
+      <CompareDialog open={comparing} onClose={() => setComparing(false)} mine={files.files} solution={data.solution} />
+    </section>
+  );
+}
