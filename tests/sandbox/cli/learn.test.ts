@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const REPO = resolve(import.meta.dirname, "../../..");
@@ -188,7 +189,8 @@ describe("learn", { timeout: 120_000 }, () => {
 
   it("watch checks at once and again after each save", async () => {
     writeFileSync(appFile(), STARTER);
-    const child = spawn(process.execPath, [TSX, LEARN, "watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    // Run under node itself (tsx as a loader), so SIGTERM reaches the command, not tsx's relay.
+    const child = spawn(process.execPath, ["--import", pathToFileURL(join(REPO, "node_modules/tsx/dist/loader.mjs")).href, LEARN, "watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     const seen = (text: string) => new Promise<void>((found) => {
       const look = () => stdout.includes(text) && found();
