@@ -13,6 +13,7 @@ import { captureConsole, createOutputSink } from "./console-capture";
 import type { OutputSink } from "./console-capture";
 import { installCookieSafeFetch } from "./cookie-safe-fetch";
 import { formatLog } from "./format-log";
+import { lockDown } from "./lock-down";
 import { installProcessShim } from "./process-shim";
 
 type App = { fetch(request: Request): Promise<Response> };
@@ -62,6 +63,8 @@ async function start(init: InitMessage, port: MessagePort): Promise<void> {
     post({ type: "init-error", message: error instanceof Error ? error.message : String(error) });
     return;
   }
+  // The bundles are loaded; from here on only learner code and the runtime run in this scope.
+  lockDown(globalThis);
   let app: App | undefined;
   port.onmessage = (message: MessageEvent<PageMessage>) => {
     const data = message.data;
