@@ -1,6 +1,6 @@
 /**
  * Prints where a `node --cpu-prof` profile spent its time: the top functions by self time and
- * by inclusive time. Usage: `tsx bench/profile/summarize-profile.ts file.cpuprofile [--top 30]`.
+ * by inclusive time. Usage: `tsx bench/profile/summarize-profile.ts file.cpuprofile [--top 30] [--busy]`.
  */
 import { readFileSync } from "node:fs";
 
@@ -32,13 +32,18 @@ const label = (node: ProfileNode) => {
   return `${functionName || "(anonymous)"} ${where}`.trim();
 };
 
+// --busy leaves out time the thread spent idle or inside the socket write syscall, whose wall
+// time mostly measures the other end of the loopback connection, not this process.
+const busyOnly = process.argv.includes("--busy");
+const notBusy = new Set(["(idle)", "writev", "(program)"]);
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
   const delta = profile.timeDeltas[i] ?? 0;
-  total += delta;
   const node = byId.get(id)!;
+  if (busyOnly && notBusy.has(label(node))) return;
+  total += delta;
   self.set(label(node), (self.get(label(node)) ?? 0) + delta);
   // Count each function once per sample even when it recurses.
   const seen = new Set<string>();

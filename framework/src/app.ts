@@ -6,7 +6,7 @@
 import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blueprint";
 import { Config, type ConfigValues } from "./config";
 import { HTTPError, InternalServerError } from "./http-errors";
-import { makeResponse } from "./make-response";
+import { deferredResponseFor, makeResponse } from "./make-response";
 import { VialRequest } from "./request";
 import { RouteMap, defaultConverters, type ConverterFactory } from "./routing";
 import { Scaffold, findClassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
@@ -20,7 +20,7 @@ import { consoleLogger, type Logger } from "./logger";
 import { ValidationFailed } from "./validation/validation-failed";
 import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
-import { ACCEPTS_DEFERRED_REQUESTS } from "./deferred-request";
+import { ACCEPTS_DEFERRED_REQUESTS, CAME_DEFERRED } from "./deferred-request";
 
 /**
  * Options of `new Vial()`.
@@ -83,8 +83,8 @@ export class Vial extends Scaffold {
   /** Loads and saves `req.session` (default: signed cookies, Flask's format). */
   sessionInterface: SessionInterface = new SecureCookieSessionInterface();
   readonly #blueprints = new Map<string, RegisteredBlueprint>();
-  /** vial/node may pass a `Request` it builds only when needed; `req.raw` is always the real one. */
-  readonly [ACCEPTS_DEFERRED_REQUESTS] = true;
+  /** `fetch` as the constructor bound it, if it is Vial's own (not a subclass's). */
+  readonly #ownFetch: ((request: Request) => Promise<Response>) | undefined;
 
   constructor(options: VialOptions = {}) {
     super();
@@ -93,6 +93,7 @@ export class Vial extends Scaffold {
     this.logger = options.logger ?? consoleLogger;
     // Keeps `fetch` usable unbound: `serve(app.fetch)`, `export default { fetch: app.fetch }`.
     this.fetch = this.fetch.bind(this);
+    this.#ownFetch = Object.getPrototypeOf(this).fetch === Vial.prototype.fetch ? this.fetch : undefined;
   }
 
   protected addRoute(declaration: RouteDeclaration, blueprints: string[] = []): void {
@@ -164,6 +165,15 @@ export class Vial extends Scaffold {
     return this.errorHandler(ValidationFailed, asErrorHandler(handler));
   }
 
+  /**
+   * Whether vial/node may hand `fetch` a `Request` it builds only when needed (`req.raw` is still
+   * the real one). Only while `fetch` is Vial's own: a wrapper (`proxyFix`, a subclass) could
+   * pass the request to code that needs a real `Request`.
+   */
+  get [ACCEPTS_DEFERRED_REQUESTS](): boolean {
+    return this.#ownFetch !== undefined && this.fetch === this.#ownFetch;
+  }
+
   /** Registered blueprints by full dotted name. */
   get blueprints(): ReadonlyMap<string, RegisteredBlueprint> {
     return this.#blueprints;
@@ -221,7 +231,8 @@ export class Vial extends Scaffold {
       const route = this.matchRequest(req);
       const early = await this.preprocessRequest(req);
       const value = early !== undefined ? early : await this.dispatchRequest(req, route);
-      response = makeResponse(value, describeEndpoint(req));
+      // Requests that came deferred from vial/node also take deferred responses.
+      response = (req[CAME_DEFERRED] ? deferredResponseFor(value) : undefined) ?? makeResponse(value, describeEndpoint(req));
     } catch (error) {
       response = await this.handleUserException(error, req);
     }

@@ -10,6 +10,9 @@
  * such as `fetch(request)` or `new Request(request)` does not treat it as a `Request`.
  */
 
+/** `request[HEADER_VALUE](name)` on a deferred request reads one header without making `Headers`. */
+const HEADER_VALUE: unique symbol = Symbol.for("vial.headerValue") as never;
+
 /** Calling `request[BUILD_REQUEST]()` on a deferred request gives its real `Request`. */
 export const BUILD_REQUEST: unique symbol = Symbol.for("vial.buildRequest") as never;
 
@@ -19,6 +22,22 @@ export const BUILD_REQUEST: unique symbol = Symbol.for("vial.buildRequest") as n
  */
 export const ACCEPTS_DEFERRED_REQUESTS: unique symbol = Symbol.for("vial.acceptsDeferredRequests") as never;
 
+/** A `VialRequest[CAME_DEFERRED]` is `true` when the app was given a deferred request. */
+export const CAME_DEFERRED: unique symbol = Symbol("vial.cameDeferred") as never;
+
+/** `request[BODY_READER]()` on a deferred request opens its body for reading without a stream. */
+const BODY_READER: unique symbol = Symbol.for("vial.bodyReader") as never;
+
+/**
+ * Reads a body chunk by chunk: the part of `ReadableStreamDefaultReader` body parsers use.
+ * `cancel` stops reading (the rest of the body is left unread).
+ */
+export interface BodyReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(): Promise<void>;
+  releaseLock(): void;
+}
+
 /** What a deferred request knows up front, and how to build the real one. */
 export interface DeferredRequestSource {
   readonly method: string;
@@ -26,13 +45,33 @@ export interface DeferredRequestSource {
   readonly url: string;
   /** Makes the headers; called at most once. */
   headers(): Headers;
-  /** Makes the real `Request` with these headers; called at most once. */
-  build(headers: Headers): Request;
+  /** One header's value as `Headers#get` would give it, without making the headers. */
+  header?(name: string): string | null;
+  /**
+   * Makes the body stream, so it can be read without building the `Request`; called at most
+   * once. Without it, reading the body builds the `Request`.
+   */
+  body?(): ReadableStream<Uint8Array> | null;
+  /** Whether reading the stream `body()` made has begun (web streams cannot tell this themselves). */
+  isDisturbed?(stream: ReadableStream<Uint8Array>): boolean;
+  /**
+   * Reads the body without making a stream (cheaper than `body()`); called at most once, and
+   * only if `body()` was not. `null` when there is no body.
+   */
+  reader?(): BodyReader | null;
+  /**
+   * Makes the real `Request` with these headers; called at most once. `body` is the stream
+   * `body()` made, if it was asked for: it may already be read, or being read.
+   */
+  build(headers: Headers, body: ReadableStream<Uint8Array> | null | undefined): Request;
 }
 
 class DeferredRequest {
   readonly #source: DeferredRequestSource;
   #headers: Headers | undefined;
+  #body: ReadableStream<Uint8Array> | null | undefined;
+  /** The body was handed to a direct reader: it reads as used, and the built Request's body too. */
+  #readDirectly = false;
   #built: Request | undefined;
 
   constructor(source: DeferredRequestSource) {
@@ -51,8 +90,34 @@ class DeferredRequest {
     return (this.#headers ??= this.#source.headers());
   }
 
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#built || !this.#source.body || this.#readDirectly) return this[BUILD_REQUEST]().body;
+    if (this.#body === undefined) this.#body = this.#source.body();
+    return this.#body;
+  }
+
+  get bodyUsed(): boolean {
+    if (this.#readDirectly) return true;
+    if (this.#built || !this.#source.body) return this[BUILD_REQUEST]().bodyUsed;
+    return this.#body ? (this.#source.isDisturbed?.(this.#body) ?? this.#body.locked) : false;
+  }
+
   [BUILD_REQUEST](): Request {
-    return (this.#built ??= this.#source.build(this.headers));
+    // A body read directly is passed as `null`: used, as a read stream would be.
+    return (this.#built ??= this.#source.build(this.headers, this.#readDirectly ? null : this.#body));
+  }
+
+  [BODY_READER](open: boolean): BodyReader | null | boolean {
+    const available = !this.#built && this.#body === undefined && !this.#readDirectly && this.#source.reader !== undefined;
+    if (!open || !available) return available;
+    this.#readDirectly = true;
+    return this.#source.reader!();
+  }
+
+  [HEADER_VALUE](name: string): string | null {
+    // Once the headers exist they are the truth (a hook may have changed them).
+    if (this.#headers || !this.#source.header) return this.headers.get(name);
+    return this.#source.header(name);
   }
 
   // Node's console.log of a Request reads its internals, which this object does not have.
@@ -120,4 +185,64 @@ export function realRequest(request: Request): Request {
   // By symbol rather than instanceof: a bundle may hold a second copy of this module.
   const build = (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST];
   return typeof build === "function" ? build.call(request) : request;
+}
+
+/**
+ * Whether `request` is a deferred one (from `deferRequest`).
+ *
+ * @example
+ * ```ts
+ * import { isDeferredRequest } from "./deferred-request";
+ * isDeferredRequest(new Request("http://localhost/")); // false
+ * ```
+ */
+export function isDeferredRequest(request: Request): boolean {
+  return typeof (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST] === "function";
+}
+
+/**
+ * `request.headers.get(name)`, without making the headers of a deferred request that has not
+ * needed them yet.
+ *
+ * @example
+ * ```ts
+ * import { headerValue } from "./deferred-request";
+ * headerValue(new Request("http://localhost/", { headers: { cookie: "a=1" } }), "cookie"); // "a=1"
+ * ```
+ */
+export function headerValue(request: Request, name: string): string | null {
+  const read = (request as Partial<Pick<DeferredRequest, typeof HEADER_VALUE>>)[HEADER_VALUE];
+  return typeof read === "function" ? read.call(request, name) : request.headers.get(name);
+}
+
+/**
+ * For body parsers: whether `request` is a deferred request whose body nothing has touched yet
+ * and can be read without making a stream (`openDirectBodyReader`).
+ *
+ * @example
+ * ```ts
+ * import { canReadBodyDirectly } from "./deferred-request";
+ * canReadBodyDirectly(new Request("http://localhost/", { method: "POST", body: "x" })); // false
+ * ```
+ */
+export function canReadBodyDirectly(request: Request): boolean {
+  const reader = (request as Partial<Pick<DeferredRequest, typeof BODY_READER>>)[BODY_READER];
+  return typeof reader === "function" && reader.call(request, false) === true;
+}
+
+/**
+ * Opens the body of a request `canReadBodyDirectly` approved: a reader, or `null` when it has no
+ * body. From then on the body reads as used.
+ *
+ * @example
+ * ```ts
+ * import { canReadBodyDirectly, openDirectBodyReader } from "./deferred-request";
+ * declare const request: Request;
+ * const reader = canReadBodyDirectly(request) ? openDirectBodyReader(request) : request.body?.getReader();
+ * ```
+ */
+export function openDirectBodyReader(request: Request): BodyReader | null {
+  const reader = (request as unknown as Pick<DeferredRequest, typeof BODY_READER>)[BODY_READER].call(request, true);
+  if (typeof reader === "boolean") throw new TypeError("This request's body cannot be read directly.");
+  return reader;
 }

@@ -8,6 +8,8 @@ import { redirect } from "./response";
 import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
 import { validateRequest, validateResponse } from "./validation/route-validation";
+import { CAME_DEFERRED } from "./deferred-request";
+import { answeringDeferred } from "./deferred-response";
 
 /**
  * A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask.
@@ -52,9 +54,13 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
         return () => Promise.resolve(automaticOptionsResponse(app, req.path));
       }
       const { handler, options } = rule.data;
+      // A request from vial/node takes deferred answers from json() and text() too.
+      const call = req[CAME_DEFERRED] ? () => answeringDeferred(handler, req) : () => handler(req);
+      // Most routes declare no schemas: then nothing needs to be awaited before the handler.
+      if (!hasSchemas(options)) return async () => call();
       return async () => {
         await validateRequest(req, options);
-        const value = await handler(req);
+        const value = await call();
         return options.response ? validateResponse(value, options.response, app.config.DEBUG) : value;
       };
     }
@@ -65,6 +71,18 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
     case "not-found":
       throw new NotFound();
   }
+}
+
+function hasSchemas(options: RouteData["options"]): boolean {
+  return (
+    options.params !== undefined ||
+    options.query !== undefined ||
+    options.headers !== undefined ||
+    options.cookies !== undefined ||
+    options.form !== undefined ||
+    options.body !== undefined ||
+    options.response !== undefined
+  );
 }
 
 /** 200 with `Allow` listing every method any rule accepts for this path, like Flask. */

@@ -5,6 +5,8 @@
  * that reads its body, or wraps it in a new `Response`, sees no difference.
  */
 
+import { deferredResponseParts } from "./deferred-response";
+
 /** A body held whole in memory. */
 export type KnownBody = string | Uint8Array;
 
@@ -38,6 +40,8 @@ export function responseWithKnownBody(body: KnownBody, init?: ResponseInit): Res
  * ```
  */
 export function knownBody(response: Response): KnownBody | undefined {
+  const deferred = deferredResponseParts(response);
+  if (deferred) return deferred.body;
   const body = known.get(response);
   if (body === undefined || response.bodyUsed || response.body?.locked) return undefined;
   return body;

@@ -3,6 +3,7 @@
  * strings are HTML, objects and arrays are JSON, tuples add a status and headers, streams stream.
  */
 import { isHtmlString } from "./html";
+import { deferResponse } from "./deferred-response";
 import { knownBody, responseWithKnownBody } from "./known-body";
 
 /**
@@ -60,6 +61,31 @@ export function makeResponse(value: unknown, endpoint = "the handler"): Response
   }
   return makeBody(value, endpoint);
 }
+
+/**
+ * For a request that came deferred from vial/node: a plain string (HTML) or JSON value becomes a
+ * deferred response, which vial/node writes without ever building a `Response`. Anything else
+ * gives `undefined`: then `makeResponse` decides, as for any request.
+ *
+ * @example
+ * ```ts
+ * import { deferredResponseFor } from "./make-response"; // internal: used by Vial.fetch
+ * deferredResponseFor({ ok: true })?.headers.get("content-type"); // "application/json"
+ * ```
+ */
+export function deferredResponseFor(value: unknown): Response | undefined {
+  if (typeof value === "string") return deferResponse(value, HTML_HEADERS);
+  if (typeof value !== "object" || value === null || isHtmlString(value)) return undefined;
+  const prototype = Object.getPrototypeOf(value);
+  // The same values makeBody sends as JSON: plain objects that are not iterators, arrays that are not tuples.
+  const plainObject = (prototype === Object.prototype || prototype === null) && !(Symbol.asyncIterator in value) && !isGenerator(value);
+  if (!plainObject && !(Array.isArray(value) && !asTuple(value))) return undefined;
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? undefined : deferResponse(json, JSON_HEADERS);
+}
+
+const HTML_HEADERS = Object.freeze({ "content-type": HTML_TYPE });
+const JSON_HEADERS = Object.freeze({ "content-type": "application/json" });
 
 type Tuple = [unknown, number | undefined, HeadersInit | undefined];
 

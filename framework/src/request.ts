@@ -5,7 +5,7 @@
  */
 import type { UploadedFile } from "./body";
 import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
-import { realRequest } from "./deferred-request";
+import { CAME_DEFERRED, headerValue, isDeferredRequest, realRequest } from "./deferred-request";
 import { MultiDict, parseCookieHeader } from "./http";
 import { NullSession } from "./sessions/null-session";
 import type { Session } from "./sessions/session";
@@ -42,11 +42,6 @@ export class VialRequest<P = Record<string, unknown>> {
   blueprints: readonly string[] = [];
   /** Scratch space for this request only, like Flask's `g`. */
   readonly g: Record<string, unknown> = {};
-  /**
-   * The session: opened by the app before the before-request hooks, saved after the after-request
-   * hooks. Until then (and in apps without a `SECRET_KEY`) an empty session that cannot be written.
-   */
-  session: Session = new NullSession();
   /** Limits for this request; start from the app config and may be changed in a hook. */
   maxContentLength: number | null;
   maxFormMemorySize: number | null;
@@ -56,6 +51,7 @@ export class VialRequest<P = Record<string, unknown>> {
   /** What the app was given: a `Request`, or one vial/node builds only when needed. */
   readonly #source: Request;
   #raw: Request | undefined;
+  #session: Session | undefined;
   #url: URL | undefined;
   #path: string | undefined;
   #query: MultiDict<string> | undefined;
@@ -70,6 +66,24 @@ export class VialRequest<P = Record<string, unknown>> {
     this.maxContentLength = host.config.MAX_CONTENT_LENGTH;
     this.maxFormMemorySize = host.config.MAX_FORM_MEMORY_SIZE;
     this.maxFormParts = host.config.MAX_FORM_PARTS;
+  }
+
+  /**
+   * The session: opened by the app before the before-request hooks, saved after the after-request
+   * hooks. Until then (and in apps without a `SECRET_KEY`) an empty session that cannot be written.
+   */
+  get session(): Session {
+    // Made on first read: the app replaces it before handlers run, so most requests never need one.
+    return (this.#session ??= new NullSession());
+  }
+
+  set session(session: Session) {
+    this.#session = session;
+  }
+
+  /** Whether the app was given a deferred request (from vial/node), which takes deferred responses. */
+  get [CAME_DEFERRED](): boolean {
+    return isDeferredRequest(this.#source);
   }
 
   /** The standard `Request` this wraps. */
@@ -99,7 +113,7 @@ export class VialRequest<P = Record<string, unknown>> {
 
   /** Cookies sent by the client (RFC 6265 parsing; the first of a repeated name wins). */
   get cookies(): Readonly<Record<string, string>> {
-    return (this.#cookies ??= parseCookieHeader(this.#source.headers.get("cookie")));
+    return (this.#cookies ??= parseCookieHeader(headerValue(this.#source, "cookie")));
   }
 
   /** The blueprint of the matched endpoint (innermost), if any. */
@@ -117,7 +131,8 @@ export class VialRequest<P = Record<string, unknown>> {
    * 400 for malformed JSON, 413 beyond `MAX_CONTENT_LENGTH`.
    */
   json<T = unknown>(): Promise<T> {
-    this.#json ??= readJsonBody(this.raw, { maxContentLength: this.maxContentLength });
+    // Bodies are read from what the app was given: a deferred request streams them without building a Request.
+    this.#json ??= readJsonBody(this.#source, { maxContentLength: this.maxContentLength });
     return this.#json as Promise<T>;
   }
 
@@ -138,7 +153,7 @@ export class VialRequest<P = Record<string, unknown>> {
 
   /** The raw body as bytes, with the `MAX_CONTENT_LENGTH` limit. */
   bytes(): Promise<Uint8Array> {
-    return readBody(this.raw, { maxContentLength: this.maxContentLength });
+    return readBody(this.#source, { maxContentLength: this.maxContentLength });
   }
 
   /**
@@ -161,11 +176,12 @@ export class VialRequest<P = Record<string, unknown>> {
       maxFormMemorySize: this.maxFormMemorySize,
       maxFormParts: this.maxFormParts,
     };
-    return (this.#form ??= readFormBody(this.raw, limits));
+    return (this.#form ??= readFormBody(this.#source, limits));
   }
 }
 
 function decodePath(pathname: string): string {
+  if (!pathname.includes("%")) return pathname;
   try {
     return decodeURIComponent(pathname);
   } catch {

@@ -3,6 +3,7 @@
  * Handlers may also return plain values; `make-response.ts` coerces those the way Flask does.
  */
 import { BadRequest } from "./http-errors";
+import { deferResponse, inDeferredAnswer } from "./deferred-response";
 import { responseWithKnownBody } from "./known-body";
 
 const JSON_TYPE = "application/json";
@@ -12,6 +13,23 @@ function withType(init: ResponseInit | undefined, type: string): ResponseInit {
   const headers = new Headers(init?.headers);
   if (!headers.has("content-type")) headers.set("content-type", type);
   return { ...init, headers };
+}
+
+const JSON_HEADERS = Object.freeze({ "content-type": JSON_TYPE });
+const TEXT_HEADERS = Object.freeze({ "content-type": TEXT_TYPE });
+
+/**
+ * The response for a whole body: deferred while a handler answers a request from vial/node
+ * (see `answeringDeferred`), else a real one. Anything a deferred response does not check for
+ * itself (a status text, a status a body is not allowed with) takes the real path, which
+ * accepts or refuses it as `new Response` does.
+ */
+function wholeBody(body: string, init: ResponseInit | undefined, type: string, typeHeaders: Readonly<Record<string, string>>): Response {
+  const status = init?.status ?? 200;
+  if (inDeferredAnswer() && !init?.statusText && Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304) {
+    return deferResponse(body, init?.headers === undefined ? typeHeaders : withType(init, type).headers as Headers, status);
+  }
+  return responseWithKnownBody(body, withType(init, type));
 }
 
 /**
@@ -27,7 +45,7 @@ function withType(init: ResponseInit | undefined, type: string): ResponseInit {
 export function json(data: unknown, init?: ResponseInit): Response {
   const body = JSON.stringify(data);
   if (body === undefined) throw new TypeError("json() cannot serialize undefined; return null or an object instead.");
-  return responseWithKnownBody(body, withType(init, JSON_TYPE));
+  return wholeBody(body, init, JSON_TYPE, JSON_HEADERS);
 }
 
 /**
@@ -41,7 +59,7 @@ export function json(data: unknown, init?: ResponseInit): Response {
  * ```
  */
 export function text(body: string, init?: ResponseInit): Response {
-  return responseWithKnownBody(body, withType(init, TEXT_TYPE));
+  return wholeBody(body, init, TEXT_TYPE, TEXT_HEADERS);
 }
 
 /**

@@ -4,6 +4,7 @@
  * cancelled as soon as it passes the limit, so an oversize body is never held in memory.
  */
 
+import { canReadBodyDirectly, openDirectBodyReader } from "../deferred-request";
 import { BadRequest, ContentTooLarge } from "../http-errors";
 import { concatBytes } from "./bytes";
 import type { BodyLimits } from "./limits";
@@ -43,14 +44,17 @@ export async function* readBodyChunks(
   limits: Pick<BodyLimits, "maxContentLength">,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const limit = limits.maxContentLength;
-  if (request.bodyUsed || request.body?.locked) {
+  // A request from vial/node can be read without making a body stream, which costs more than
+  // reading a small body.
+  const direct = canReadBodyDirectly(request);
+  if (request.bodyUsed || (!direct && request.body?.locked)) {
     throw new TypeError("The request body has already been read; a body can only be read once, so keep the first result.");
   }
   const declared = declaredContentLength(request);
   if (limit !== null && declared !== undefined && declared > limit) throw tooLarge(limit);
-  if (!request.body) return;
+  const reader = direct ? openDirectBodyReader(request) : request.body?.getReader();
+  if (!reader) return;
 
-  const reader = request.body.getReader();
   let finished = false;
   let received = 0;
   try {

@@ -1,7 +1,9 @@
 /** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
 import type { IncomingMessage } from "node:http";
-import { setClientAddress } from "../client-address";
-import { deferRequest, realRequest } from "../deferred-request";
+import { Readable } from "node:stream";
+import { clientAddress, setClientAddress } from "../client-address";
+import { deferRequest, realRequest, type BodyReader, type DeferredRequestSource } from "../deferred-request";
+import { bodyStream, IncomingBodyReader } from "./incoming-body";
 
 /**
  * Builds the `Request` for an incoming message; `origin` is used when the Host header is missing.
@@ -30,23 +32,76 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
  * ```
  */
 export function toDeferredRequest(incoming: IncomingMessage, origin: string): Request {
-  const method = incoming.method ?? "GET";
-  const address = incoming.socket.remoteAddress;
-  const request = deferRequest({
-    method,
-    url: absoluteUrl(incoming, origin),
-    headers: () => headersOf(incoming),
-    build(headers) {
-      const init: RequestInit & { duplex?: "half" } = { method, headers, signal: abortSignalOf(incoming) };
-      if (method !== "GET" && method !== "HEAD") {
-        init.body = bodyStream(incoming);
-        init.duplex = "half";
-      }
-      // The peer address has no place on a standard Request; `clientAddress(req)` reads it back.
-      return setClientAddress(new Request(this.url, init), address);
-    },
-  });
-  return setClientAddress(request, address);
+  const source = new IncomingSource(incoming, absoluteUrl(incoming, origin));
+  return (source.request = deferRequest(source));
+}
+
+/** A deferred request's source: a class, so the per-request cost is one object, not closures. */
+class IncomingSource implements DeferredRequestSource {
+  readonly method: string;
+  readonly hasBody: boolean;
+  readonly address: string | undefined;
+  request: Request | undefined;
+
+  constructor(
+    readonly incoming: IncomingMessage,
+    readonly url: string,
+  ) {
+    this.method = incoming.method ?? "GET";
+    this.hasBody = this.method !== "GET" && this.method !== "HEAD";
+    // Read now: a socket that has closed no longer tells its peer.
+    this.address = incoming.socket.remoteAddress;
+  }
+
+  headers(): Headers {
+    return headersOf(this.incoming);
+  }
+
+  header(name: string): string | null {
+    // As Headers would hold it: names compared case-insensitively, repeats joined with ", "
+    // ("; " for Cookie, as undici does), values trimmed of HTTP whitespace.
+    const raw = this.incoming.rawHeaders;
+    const wanted = name.toLowerCase();
+    const joiner = wanted === "cookie" ? "; " : ", ";
+    let value: string | null = null;
+    for (let i = 0; i < raw.length; i += 2) {
+      const key = raw[i]!;
+      if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
+      const item = raw[i + 1]!.replace(HTTP_WHITESPACE_ENDS, "");
+      value = value === null ? item : `${value}${joiner}${item}`;
+    }
+    return value;
+  }
+
+  // Vial reads bodies from this stream directly, without the Request and its abort signal.
+  body(): ReadableStream<Uint8Array> | null {
+    return this.hasBody ? bodyStream(this.incoming) : null;
+  }
+
+  isDisturbed(stream: ReadableStream<Uint8Array>): boolean {
+    return disturbed(stream);
+  }
+
+  // Cheaper still: Vial's body parsers read the message itself, no web stream in between.
+  reader(): BodyReader | null {
+    return this.hasBody ? new IncomingBodyReader(this.incoming) : null;
+  }
+
+  build(headers: Headers, body: ReadableStream<Uint8Array> | null | undefined): Request {
+    const { method, hasBody, incoming } = this;
+    const init: RequestInit & { duplex?: "half" } = { method, headers, signal: abortSignalOf(incoming) };
+    // A body Vial has begun to read stays with Vial; the Request then gets one that reads as used.
+    const spent = hasBody && body !== undefined && (!body || body.locked || disturbed(body));
+    if (hasBody) {
+      init.body = spent ? emptyBody() : (body ?? bodyStream(incoming));
+      init.duplex = "half";
+    }
+    const built = new Request(this.url, init);
+    if (spent) markUsed(built);
+    // The peer address has no place on a standard Request; `clientAddress(req)` reads it back
+    // (or what was recorded for the deferred request itself).
+    return setClientAddress(built, (this.request && clientAddress(this.request)) ?? this.address);
+  }
 }
 
 // A host and a path that `new URL` would leave exactly as they are: then the URL is just the
@@ -63,6 +118,8 @@ function absoluteUrl(incoming: IncomingMessage, origin: string): string {
   return new URL(target, base).href;
 }
 
+const HTTP_WHITESPACE_ENDS = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
 function headersOf(incoming: IncomingMessage): Headers {
   const headers = new Headers();
   const raw = incoming.rawHeaders;
@@ -74,6 +131,22 @@ function headersOf(incoming: IncomingMessage): Headers {
     }
   }
   return headers;
+}
+
+/** Whether reading a web stream has begun (Node can tell; the web API cannot). */
+function disturbed(stream: ReadableStream<Uint8Array>): boolean {
+  return Readable.isDisturbed(stream as unknown as NodeJS.ReadableStream);
+}
+
+function emptyBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+}
+
+/** Starts reading a Request's body, so it reads as used: its real body was read without it. */
+function markUsed(request: Request): void {
+  const reader = request.body!.getReader();
+  void reader.read();
+  reader.releaseLock();
 }
 
 /** Aborted when the client goes away before the request has fully arrived. */
@@ -93,47 +166,4 @@ function abortSignalOf(incoming: IncomingMessage): AbortSignal {
 // header can never make `new URL` throw.
 function isValidHost(host: string): boolean {
   return /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host);
-}
-
-/**
- * The body as a web stream with backpressure. Unlike `Readable.toWeb`, cancelling it (a body over
- * `MAX_CONTENT_LENGTH`) only stops reading: destroying the message would close the socket before
- * the 413 is written. `writeWebResponse` closes the connection after answering instead.
- */
-function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
-  // Events already queued may still arrive after a cancel; the stream must then be left alone.
-  let open = true;
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        incoming.on("data", (chunk: Buffer) => {
-          if (!open) return;
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
-        });
-        incoming.once("end", () => {
-          if (open) controller.close();
-          open = false;
-        });
-        incoming.once("error", (error) => {
-          if (open) controller.error(error);
-          open = false;
-        });
-        // A client that goes away mid-body must not leave the handler waiting forever.
-        incoming.once("close", () => {
-          if (open && !incoming.complete) controller.error(new Error("The client closed the connection before sending the whole body."));
-          open = false;
-        });
-        incoming.pause();
-      },
-      pull() {
-        incoming.resume();
-      },
-      cancel() {
-        open = false;
-        incoming.pause();
-      },
-    },
-    { highWaterMark: 65_536, size: (chunk) => chunk.byteLength },
-  );
 }

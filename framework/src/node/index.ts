@@ -5,3 +5,5 @@ export { serve, type ServeOptions, type VialServer, type FetchApp } from "./serv
 export { toDeferredRequest, toWebRequest } from "./incoming";
 export { writeWebResponse } from "./outgoing";
 export { staticFiles, diskFileSource, sendFromDirectory } from "./static-files";
+// Signing (sessions, tokens) on node:crypto and node:zlib: same bytes, no thread-pool round trips.
+import "./signing-primitives";

@@ -1,5 +1,6 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
+import { deferredResponseParts } from "../deferred-response";
 import { knownBody } from "../known-body";
 
 /**
@@ -13,10 +14,27 @@ import { knownBody } from "../known-body";
  * ```
  */
 export async function writeWebResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
   // Answered before the body was read (413, early errors): the rest of the body is never read,
   // so the connection cannot be reused.
-  if (!outgoing.req.complete) headers.connection = "close";
+  const unreadBody = !outgoing.req.complete;
+  const deferred = deferredResponseParts(response);
+  if (deferred && !(deferred.headers instanceof Headers)) {
+    // Vial's own answer, untouched since it was made: its parts go straight to the socket.
+    const { status, statusText, body } = deferred;
+    const head: Record<string, string> = { ...deferred.headers };
+    if (unreadBody) head.connection = "close";
+    if (isHead) {
+      outgoing.writeHead(status, statusText || undefined, head);
+      outgoing.end();
+      return;
+    }
+    head["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+    outgoing.writeHead(status, statusText || undefined, head);
+    outgoing.end(body);
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  if (unreadBody) headers.connection = "close";
   for (const [name, value] of response.headers) {
     if (name === "set-cookie") continue;
     headers[name] = value;

@@ -17,7 +17,8 @@ const DIGESTS: readonly Digest[] = ["SHA-1", "SHA-256"];
 
 /** The serializer for the app's current keys, made once per distinct set of keys. */
 interface CachedSerializer {
-  id: string;
+  digest: Digest;
+  keys: readonly string[];
   serializer: URLSafeTimedSerializer;
 }
 
@@ -70,8 +71,12 @@ export class SecureCookieSessionInterface extends SessionInterface {
     const keys = this.getSecretKeys(app);
     if (!keys) return undefined;
     const digest = this.getDigest(app);
-    const id = JSON.stringify([digest, keys]);
-    if (this.#cached?.id !== id) this.#cached = { id, serializer: sessionSerializer(keys, { digest }) };
+    // Compared key by key (not by a JSON id): this runs on every request with a session cookie.
+    const cached = this.#cached;
+    if (cached?.digest === digest && cached.keys.length === keys.length && cached.keys.every((key, i) => key === keys[i])) {
+      return cached.serializer;
+    }
+    this.#cached = { digest, keys, serializer: sessionSerializer(keys, { digest }) };
     return this.#cached.serializer;
   }
 
@@ -90,8 +95,6 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   async saveSession(app: Vial, session: Session, response: Response): Promise<Response> {
-    const name = this.getCookieName(app);
-    const flags = this.getCookieFlags(app);
     // Decided before anything below reads the session, since those reads count as access too.
     let vary = session.accessed;
     let setCookie: string | undefined;
@@ -99,7 +102,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
     if (session.size === 0) {
       // An emptied session deletes the cookie, with the flags it was set with.
       if (session.modified) {
-        setCookie = deleteCookieHeader(name, flags);
+        setCookie = deleteCookieHeader(this.getCookieName(app), this.getCookieFlags(app));
         vary = true;
       }
     } else if (this.shouldSetCookie(app, session)) {
@@ -108,7 +111,9 @@ export class SecureCookieSessionInterface extends SessionInterface {
       const value = await serializer.dumps(session.toJSON());
       const expires = this.getExpirationTime(app, session);
       const lifetime = expires ? { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME } : {};
-      setCookie = serializeCookie(name, value, { ...flags, ...lifetime });
+      // Name and flags are read only when a cookie is sent: most requests send none.
+      const name = this.getCookieName(app);
+      setCookie = serializeCookie(name, value, { ...this.getCookieFlags(app), ...lifetime });
       assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
       vary = true;
     }

@@ -63,6 +63,24 @@ export async function deriveSigningKey(
   derivation: KeyDerivation,
   digest: Digest,
 ): Promise<CryptoKey> {
+  return importHmacKey(await deriveKeyBytes(secret, salt, derivation, digest), digest);
+}
+
+/**
+ * The raw bytes of the key `deriveSigningKey` imports, for HMAC implementations that take raw
+ * keys (see `primitives.ts`).
+ *
+ * @example
+ * ```ts
+ * const raw = await deriveKeyBytes("dev-secret", "cookie-session", "hmac", "SHA-1"); // 20 bytes
+ * ```
+ */
+export async function deriveKeyBytes(
+  secret: SecretKey,
+  salt: string | Uint8Array,
+  derivation: KeyDerivation,
+  digest: Digest,
+): Promise<Uint8Array> {
   const secretBytes = toBytes(secret);
   const saltBytes = toBytes(salt);
   let raw: Uint8Array;
@@ -82,5 +100,5 @@ export async function deriveSigningKey(
     default:
       throw new TypeError(`Unknown key derivation ${JSON.stringify(derivation)}`);
   }
-  return importHmacKey(raw, digest);
+  return raw;
 }

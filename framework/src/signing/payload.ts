@@ -5,6 +5,7 @@
  */
 import { base64UrlDecode, base64UrlEncode } from "./base64";
 import { BadPayload } from "./errors";
+import { signingPrimitives } from "./primitives";
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
@@ -25,6 +26,9 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream
  * ```
  */
 export function zlibCompress(bytes: Uint8Array): Promise<Uint8Array> {
+  // Every session save tries compression; a registered synchronous zlib spares the stream machinery.
+  const primitives = signingPrimitives();
+  if (primitives) return Promise.resolve(primitives.deflate(bytes));
   return pipe(new Uint8Array(bytes), new CompressionStream("deflate"));
 }
 
@@ -51,9 +55,33 @@ export function zlibDecompress(bytes: Uint8Array): Promise<Uint8Array> {
  */
 export async function encodePayload(json: string): Promise<string> {
   const bytes = encoder.encode(json);
+  if (!compressionCanWin(bytes)) return base64UrlEncode(bytes);
   const compressed = await zlibCompress(bytes);
   if (compressed.length < bytes.length - 1) return `.${base64UrlEncode(compressed)}`;
   return base64UrlEncode(bytes);
+}
+
+/**
+ * `false` when zlib cannot possibly make these bytes 2 shorter, so trying is a waste (a zlib
+ * stream costs far more to set up than a small session costs to sign). zlib adds 6 bytes, so
+ * winning needs a deflate stream of at most 8(n - 8) bits. The smallest deflate stream holding
+ * d distinct bytes is a fixed-code block of 10 + 8d bits (3-bit header, at least 8 bits a
+ * literal, 7-bit end) or a dynamic-code block of 32 + d bits (29 header bits, 2 for the code
+ * lengths, at least 1 a literal and 1 for the end); a stored block is longer than the input.
+ *
+ * @example
+ * ```ts
+ * compressionCanWin(new TextEncoder().encode('{"count":2}')); // false: 11 bytes never compress to 9
+ * ```
+ */
+export function compressionCanWin(bytes: Uint8Array): boolean {
+  const budget = 8 * (bytes.length - 8);
+  if (budget <= 0) return false;
+  // With d ≤ n, 32 + n within budget means the dynamic bound is; only short inputs need counting.
+  if (32 + bytes.length <= budget) return true;
+  const seen = new Set<number>();
+  for (const byte of bytes) seen.add(byte);
+  return Math.min(10 + 8 * seen.size, 32 + seen.size) <= budget;
 }
 
 /**

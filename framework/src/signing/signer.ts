@@ -1,6 +1,7 @@
 import { base64UrlDecode, base64UrlEncode } from "./base64";
 import { BadSignature } from "./errors";
-import { deriveSigningKey, toBytes } from "./keys";
+import { deriveKeyBytes, importHmacKey, toBytes } from "./keys";
+import { signingPrimitives } from "./primitives";
 import type { Digest, KeyDerivation, SecretKey } from "./keys";
 
 /**
@@ -53,6 +54,7 @@ export class Signer {
   /** Secrets, newest first: the order in which they are tried. */
   readonly #secretsNewestFirst: readonly SecretKey[];
   readonly #keys = new Map<number, Promise<CryptoKey>>();
+  readonly #rawKeys = new Map<number, Promise<Uint8Array>>();
 
   constructor(secretKeys: SecretKey | readonly SecretKey[], options: SignerOptions = {}) {
     const secrets = Array.isArray(secretKeys) ? [...secretKeys] : [secretKeys as SecretKey];
@@ -76,10 +78,20 @@ export class Signer {
   #key(index: number): Promise<CryptoKey> {
     let key = this.#keys.get(index);
     if (!key) {
-      key = deriveSigningKey(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest);
+      key = this.#rawKey(index).then((raw) => importHmacKey(raw, this.digest));
       this.#keys.set(index, key);
     }
     return key;
+  }
+
+  /** The same key as raw bytes, for registered synchronous HMAC (see `primitives.ts`). */
+  #rawKey(index: number): Promise<Uint8Array> {
+    let raw = this.#rawKeys.get(index);
+    if (!raw) {
+      raw = deriveKeyBytes(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest);
+      this.#rawKeys.set(index, raw);
+    }
+    return raw;
   }
 
   /**
@@ -92,6 +104,8 @@ export class Signer {
    */
   async getSignature(value: string): Promise<string> {
     if (LONE_SURROGATE.test(value)) throw new TypeError("Cannot sign a string containing a lone surrogate");
+    const primitives = signingPrimitives();
+    if (primitives) return base64UrlEncode(primitives.hmac(this.digest, await this.#rawKey(0), toBytes(value)));
     const key = await this.#key(0);
     return base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value))));
   }
@@ -109,7 +123,13 @@ export class Signer {
     const signatureBytes = base64UrlDecode(signature);
     if (!signatureBytes || LONE_SURROGATE.test(value)) return false;
     const data = toBytes(value);
+    const primitives = signingPrimitives();
     for (let index = 0; index < this.#secretsNewestFirst.length; index++) {
+      if (primitives) {
+        const expected = primitives.hmac(this.digest, await this.#rawKey(index), data);
+        if (expected.length === signatureBytes.length && primitives.equal(expected, signatureBytes)) return true;
+        continue;
+      }
       const key = await this.#key(index);
       if (await crypto.subtle.verify("HMAC", key, new Uint8Array(signatureBytes), data)) return true;
     }

@@ -40,8 +40,16 @@ beforeAll(async () => {
     await new Promise<void>((resolve) => (releaseStream = resolve));
     yield "second;";
   });
+  app.get("/read-by-hook", () => "read me");
+  app.get("/wrapped-by-hook", () => ({ wrapped: true }));
   app.afterRequest((res, req) => {
     if (req.path === "/text") res.headers.set("x-after", "1");
+    return res;
+  });
+  app.afterRequest(async (res, req) => {
+    // A hook that reads the body and keeps the response, and one that wraps it in a new one.
+    if (req.path === "/read-by-hook") res.headers.set("x-length", String((await res.clone().text()).length));
+    if (req.path === "/wrapped-by-hook") return new Response(res.body, { status: 202, headers: res.headers });
     return res;
   });
   server = await serve(app, { port: 0, handleSignals: false });
@@ -92,9 +100,43 @@ describe("writeWebResponse", () => {
     expect(body).toBe("first;second;");
   });
 
+  it("lets after-request hooks read and replace Vial's answers", async () => {
+    const read = await get("/read-by-hook");
+    expect(read.body).toBe("read me");
+    expect(read.headers["x-length"]).toBe("7");
+    const wrapped = await get("/wrapped-by-hook");
+    expect(wrapped.status).toBe(202);
+    expect(wrapped.headers["content-type"]).toBe("application/json");
+    expect(wrapped.body).toBe('{"wrapped":true}');
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const res = await get("/text", "HEAD");
     expect(res.status).toBe(200);
     expect(res.body).toBe("");
+  });
+});
+
+describe("writeWebResponse with sessions", () => {
+  let sessionServer: VialServer;
+  beforeAll(async () => {
+    const app = new Vial({ config: { SECRET_KEY: "test" } });
+    app.get("/count", (req) => {
+      const count = req.session.get<number>("count", 0) + 1;
+      req.session.set("count", count);
+      return { count };
+    });
+    sessionServer = await serve(app, { port: 0, handleSignals: false });
+  });
+  afterAll(() => sessionServer.close());
+
+  it("sends the session cookie and Vary with the answer", async () => {
+    const first = await fetch(`${sessionServer.url}/count`);
+    expect(await first.json()).toEqual({ count: 1 });
+    expect(first.headers.get("vary")).toBe("Cookie");
+    const cookie = first.headers.getSetCookie()[0]!.split(";")[0]!;
+    const second = await fetch(`${sessionServer.url}/count`, { headers: { cookie } });
+    expect(await second.json()).toEqual({ count: 2 });
+    expect(second.headers.getSetCookie()).toHaveLength(1);
   });
 });

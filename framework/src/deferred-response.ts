@@ -1,0 +1,218 @@
+/**
+ * A `Response` built only when something needs it: the counterpart of `deferred-request.ts`
+ * for answers Vial makes whole (a string, JSON). It keeps status, headers and body as given, so
+ * vial/node can write them straight to the socket; reading anything a plain record cannot
+ * answer (`body`, `text()`, `clone()`, ...) builds the real `Response` and delegates to it.
+ *
+ * Vial makes these only for requests that came deferred from vial/node, and nowhere else: the
+ * native consumers of a `Response` (a Service Worker's `respondWith`, `caches.put`) would not
+ * take one. After-request hooks may see one; it answers them as a `Response` would.
+ */
+import type { KnownBody } from "./known-body";
+
+const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
+const RESPONSE_PARTS: unique symbol = Symbol.for("vial.responseParts") as never;
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** What a server adapter needs to send a deferred response without building it. */
+export interface ResponseParts {
+  status: number;
+  statusText: string;
+  /** The headers as given, or the `Headers` once something has read them (it may have changed them). */
+  headers: Readonly<Record<string, string>> | Headers;
+  body: KnownBody;
+}
+
+class DeferredResponse {
+  readonly #status: number;
+  readonly #statusText: string;
+  readonly #body: KnownBody;
+  readonly #headerInit: Readonly<Record<string, string>>;
+  #headers: Headers | undefined;
+  #built: Response | undefined;
+
+  constructor(body: KnownBody, status: number, statusText: string, headers: Readonly<Record<string, string>> | Headers) {
+    this.#body = body;
+    this.#status = status;
+    this.#statusText = statusText;
+    if (headers instanceof Headers) {
+      this.#headers = headers;
+      this.#headerInit = NO_HEADERS;
+    } else {
+      this.#headerInit = headers;
+    }
+  }
+
+  get status(): number {
+    return this.#status;
+  }
+
+  get statusText(): string {
+    return this.#statusText;
+  }
+
+  get ok(): boolean {
+    return this.#status >= 200 && this.#status <= 299;
+  }
+
+  get redirected(): boolean {
+    return false;
+  }
+
+  get type(): ResponseType {
+    return "default";
+  }
+
+  get url(): string {
+    return "";
+  }
+
+  // Always the same object, even after the real Response is built: hooks write
+  // `res.headers.set(name, await read(res))`, taking the headers before the body.
+  get headers(): Headers {
+    return (this.#headers ??= new Headers(this.#headerInit));
+  }
+
+  [BUILD_RESPONSE](): Response {
+    return (this.#built ??= new Response(this.#body as BodyInit, {
+      status: this.#status,
+      statusText: this.#statusText,
+      headers: this.#headers ?? this.#headerInit,
+    }));
+  }
+
+  /** A copy with the headers as they are now (the real Response copied them when it was built). */
+  clone(): Response {
+    const copy = this[BUILD_RESPONSE]().clone();
+    return new Response(copy.body, { status: this.#status, statusText: this.#statusText, headers: this.headers });
+  }
+
+  [RESPONSE_PARTS](): ResponseParts | undefined {
+    const built = this.#built;
+    // Once something has read the real body, only its stream knows what is left to send.
+    if (built && (built.bodyUsed || built.body?.locked)) return undefined;
+    return { status: this.#status, statusText: this.#statusText, headers: this.#headers ?? this.#headerInit, body: this.#body };
+  }
+
+  // Node's console.log of a Response reads its internals, which this object does not have.
+  [Symbol.for("nodejs.util.inspect.custom")](): Response {
+    return this[BUILD_RESPONSE]();
+  }
+}
+
+// Everything else a Response has (body, bodyUsed, text(), clone(), ...) is read from the real one.
+for (const key of Object.getOwnPropertyNames(Response.prototype)) {
+  if (key === "constructor" || Object.hasOwn(DeferredResponse.prototype, key)) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Response.prototype, key)!;
+  if (typeof descriptor.value === "function") {
+    Object.defineProperty(DeferredResponse.prototype, key, {
+      configurable: true,
+      writable: true,
+      value(this: DeferredResponse, ...args: unknown[]) {
+        const real = this[BUILD_RESPONSE]();
+        return (real[key as keyof Response] as (...a: unknown[]) => unknown).apply(real, args);
+      },
+    });
+  } else if (descriptor.get) {
+    Object.defineProperty(DeferredResponse.prototype, key, {
+      configurable: true,
+      get(this: DeferredResponse) {
+        return this[BUILD_RESPONSE]()[key as keyof Response];
+      },
+    });
+  }
+}
+// `instanceof Response` holds, and anything not defined above is found on Response itself.
+Object.setPrototypeOf(DeferredResponse.prototype, Response.prototype);
+
+/**
+ * A response-compatible object for a whole body, built into a real `Response` on first need.
+ * Header names of a record must be lower-case; a `Headers` is taken as it is. The status must
+ * be one a `Response` with a body accepts (200-599, not 204, 205 or 304): callers check.
+ *
+ * @example
+ * ```ts
+ * import { deferResponse, realResponse } from "./deferred-response"; // internal: used for vial/node
+ * const res = deferResponse("Hello", { "content-type": "text/plain" });
+ * res.status; // 200, nothing built
+ * await realResponse(res).text(); // "Hello"
+ * ```
+ */
+export function deferResponse(body: KnownBody, headers: Readonly<Record<string, string>> | Headers, status = 200, statusText = ""): Response {
+  return new DeferredResponse(body, status, statusText, headers) as unknown as Response;
+}
+
+/**
+ * The real `Response` behind a deferred one, with the headers as they are now; any other
+ * response as it is.
+ *
+ * @example
+ * ```ts
+ * import { realResponse } from "./deferred-response";
+ * const res = new Response("hi");
+ * realResponse(res) === res; // true
+ * ```
+ */
+export function realResponse(response: Response): Response {
+  const build = (response as Partial<Pick<DeferredResponse, typeof BUILD_RESPONSE>>)[BUILD_RESPONSE];
+  if (typeof build !== "function") return response;
+  const real = build.call(response);
+  // Headers changed after the build went to the deferred response's own Headers.
+  if (real.headers !== response.headers) {
+    for (const name of [...real.headers.keys()]) real.headers.delete(name);
+    for (const [name, value] of response.headers) real.headers.append(name, value);
+  }
+  return real;
+}
+
+/**
+ * Status, headers and body of a deferred response whose body nobody has read; `undefined` for
+ * any other response.
+ *
+ * @example
+ * ```ts
+ * import { deferResponse, deferredResponseParts } from "./deferred-response";
+ * deferredResponseParts(deferResponse("hi", {}))?.body; // "hi"
+ * ```
+ */
+export function deferredResponseParts(response: Response): ResponseParts | undefined {
+  const parts = (response as Partial<Pick<DeferredResponse, typeof RESPONSE_PARTS>>)[RESPONSE_PARTS];
+  return typeof parts === "function" ? parts.call(response) : undefined;
+}
+
+let answering = 0;
+
+/**
+ * Calls `handler(arg)` so that the response helpers (`json()`, `text()`) it calls before its
+ * first `await` make deferred responses. Vial does this for requests that came deferred from
+ * vial/node, whose answers go straight to vial/node; after an `await` (or anywhere else) the
+ * helpers make real responses.
+ *
+ * @example
+ * ```ts
+ * import { answeringDeferred, inDeferredAnswer } from "./deferred-response";
+ * answeringDeferred(() => inDeferredAnswer(), undefined); // true
+ * inDeferredAnswer(); // false
+ * ```
+ */
+export function answeringDeferred<A, T>(handler: (arg: A) => T, arg: A): T {
+  answering++;
+  try {
+    return handler(arg);
+  } finally {
+    answering--;
+  }
+}
+
+/**
+ * Whether the response helpers may make a deferred response now (see `answeringDeferred`).
+ *
+ * @example
+ * ```ts
+ * import { inDeferredAnswer } from "./deferred-response";
+ * inDeferredAnswer(); // false outside a deferred answer
+ * ```
+ */
+export function inDeferredAnswer(): boolean {
+  return answering > 0;
+}

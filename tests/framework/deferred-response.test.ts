@@ -1,0 +1,114 @@
+// Deferred responses: Vial's whole-body answers for vial/node, built into a real Response only
+// when something reads more than status and headers.
+import { describe, expect, it } from "vitest";
+import { deferredResponseParts, deferResponse, realResponse } from "../../framework/src/deferred-response";
+import { knownBody } from "../../framework/src/known-body";
+import { deferredResponseFor } from "../../framework/src/make-response";
+
+describe("deferResponse", () => {
+  it("answers status and headers without building a Response", () => {
+    const res = deferResponse("Hello", { "content-type": "text/plain" }, 201, "Created");
+    expect(res instanceof Response).toBe(true);
+    expect([res.status, res.statusText, res.ok, res.redirected, res.type, res.url]).toEqual([201, "Created", true, false, "default", ""]);
+    expect(deferredResponseParts(res)).toEqual({ status: 201, statusText: "Created", headers: { "content-type": "text/plain" }, body: "Hello" });
+    expect(knownBody(res)).toBe("Hello");
+  });
+
+  it("hands over changed headers once they have been read", () => {
+    const res = deferResponse("Hello", { "content-type": "text/plain" });
+    res.headers.set("x-extra", "1");
+    const parts = deferredResponseParts(res)!;
+    expect(parts.headers).toBeInstanceOf(Headers);
+    expect((parts.headers as Headers).get("x-extra")).toBe("1");
+  });
+
+  it("builds the real Response for its body, with the changed headers", async () => {
+    const res = deferResponse('{"a":1}', { "content-type": "application/json" }, 202);
+    res.headers.append("set-cookie", "a=1");
+    const copy = res.clone();
+    expect(await res.json()).toEqual({ a: 1 });
+    expect(res.bodyUsed).toBe(true);
+    expect(await copy.text()).toBe('{"a":1}');
+    const real = realResponse(res);
+    expect(real).not.toBe(res);
+    expect(real.status).toBe(202);
+    expect(real.headers.getSetCookie()).toEqual(["a=1"]);
+    // Read: only the stream knows what is left, so there is nothing to send whole any more.
+    expect(deferredResponseParts(res)).toBeUndefined();
+    expect(knownBody(res)).toBeUndefined();
+  });
+
+  it("keeps one Headers object, also when a hook reads the body before setting a header", async () => {
+    const res = deferResponse("read me", { "content-type": "text/plain" });
+    const headers = res.headers;
+    headers.set("x-length", String((await res.clone().text()).length));
+    expect(res.headers).toBe(headers);
+    expect((deferredResponseParts(res)!.headers as Headers).get("x-length")).toBe("7");
+    expect(res.clone().headers.get("x-length")).toBe("7");
+    expect(realResponse(res).headers.get("x-length")).toBe("7");
+    expect(await res.text()).toBe("read me");
+  });
+
+  it("can be copied the way hooks copy responses", async () => {
+    const res = deferResponse("hi", { "content-type": "text/plain" }, 203);
+    const copy = new Response(res.body, res);
+    expect(copy.status).toBe(203);
+    expect(copy.headers.get("content-type")).toBe("text/plain");
+    expect(await copy.text()).toBe("hi");
+  });
+
+  it("leaves a real Response as it is", () => {
+    const res = new Response("x");
+    expect(realResponse(res)).toBe(res);
+    expect(deferredResponseParts(res)).toBeUndefined();
+  });
+});
+
+describe("deferredResponseFor", () => {
+  it("takes strings as HTML and plain objects and arrays as JSON", async () => {
+    const html = deferredResponseFor("<p>hi</p>")!;
+    expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await html.text()).toBe("<p>hi</p>");
+    expect(knownBody(deferredResponseFor({ a: [1, null] })!)).toBe('{"a":[1,null]}');
+    expect(knownBody(deferredResponseFor([1, 2, 3])!)).toBe("[1,2,3]");
+    expect(knownBody(deferredResponseFor(Object.assign(Object.create(null), { a: 1 }))!)).toBe('{"a":1}');
+  });
+
+  it("leaves everything else to makeResponse", () => {
+    const generator = (function* () {
+      yield "x";
+    })();
+    for (const value of [["body", 201], ["body", { "x-a": "1" }], new Response("x"), new Uint8Array(1), null, undefined, 7, generator, new Date(0), { toJSON: () => undefined }]) {
+      expect(deferredResponseFor(value)).toBeUndefined();
+    }
+  });
+});
+
+describe("json() and text() while answering a deferred request", () => {
+  it("make deferred responses only inside answeringDeferred, before any await", async () => {
+    const { answeringDeferred } = await import("../../framework/src/deferred-response");
+    const { json, text } = await import("vial");
+    const inside = answeringDeferred(() => json({ a: 1 }, { status: 201, headers: { "x-id": "7" } }), undefined);
+    expect(deferredResponseParts(inside)).toBeDefined();
+    expect([inside.status, inside.headers.get("content-type"), inside.headers.get("x-id")]).toEqual([201, "application/json", "7"]);
+    expect(await inside.json()).toEqual({ a: 1 });
+    const plain = answeringDeferred(() => text("hi"), undefined);
+    expect(deferredResponseParts(plain)).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, body: "hi" });
+    expect(deferredResponseParts(json({ a: 1 }))).toBeUndefined();
+    const later = await answeringDeferred(async () => {
+      await Promise.resolve();
+      return json({ b: 2 });
+    }, undefined);
+    expect(deferredResponseParts(later)).toBeUndefined();
+  });
+
+  it("refuse what a Response refuses, the same way", async () => {
+    const { answeringDeferred } = await import("../../framework/src/deferred-response");
+    const { json } = await import("vial");
+    expect(() => answeringDeferred(() => json({}, { status: 204 }), undefined)).toThrow(TypeError);
+    expect(() => answeringDeferred(() => json({}, { status: 99 }), undefined)).toThrow(RangeError);
+    const withText = answeringDeferred(() => json({}, { status: 202, statusText: "Accepted" }), undefined);
+    expect(deferredResponseParts(withText)).toBeUndefined();
+    expect(withText.statusText).toBe("Accepted");
+  });
+});

@@ -1,0 +1,129 @@
+// Request conversion in vial/node: URLs as `new URL` makes them, whether or not the fast path
+// that skips parsing is taken; headers and the deferred Request.
+import { IncomingMessage } from "node:http";
+import { Socket } from "node:net";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { toDeferredRequest, toWebRequest } from "vial/node";
+import { headerValue } from "../../../framework/src/deferred-request";
+
+const ORIGIN = "http://127.0.0.1:5000";
+
+function incoming(target: string, headers: Record<string, string>, method = "GET"): IncomingMessage {
+  const message = new IncomingMessage(new Socket());
+  message.method = method;
+  message.url = target;
+  message.headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  message.rawHeaders = Object.entries(headers).flat();
+  return message;
+}
+
+/** What the URL must be: the request target resolved the way `new URL` does it. */
+function expectedUrl(target: string, host: string | undefined): string {
+  const base = host && /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host) ? `http://${host}` : ORIGIN;
+  return new URL(target, base).href;
+}
+
+describe("toDeferredRequest", () => {
+  const cases: Array<[string, string]> = [
+    ["/", "localhost:5000"],
+    ["/users/42?tab=posts&x=%20y", "example.com"],
+    ["/a/../b", "localhost"],
+    ["/a/./b/%2e%2E/c", "localhost"],
+    ["//evil.example/x", "localhost"],
+    ["/\\evil.example/x", "localhost"],
+    ["/files/a b.txt", "localhost"],
+    ["/q?it's", "localhost"],
+    ["/caf\u00e9", "localhost"],
+    ["/x#frag", "localhost"],
+    ["/", "LOCALHOST:80"],
+    ["/", "127.1"],
+    ["/", "0x7f.0.0.1:8080"],
+    ["/", "[::1]:3000"],
+    ["/", "bad host/../"],
+    ["*", "localhost"],
+    ["/.well-known/x", "localhost"],
+  ];
+
+  it.each(cases)("gives %s on %s the URL new URL gives", (target, host) => {
+    expect(toDeferredRequest(incoming(target, { Host: host }), ORIGIN).url).toBe(expectedUrl(target, host));
+  });
+
+  it("gives the URL new URL gives for any target and host", () => {
+    const pathChars = fc.constantFrom(..."abcXYZ019-._~!$&'()*+,;=:@%/?#[]\\ \"<>^`{|}é".split(""));
+    const target = fc.array(pathChars, { maxLength: 20 }).map((chars) => `/${chars.join("")}`);
+    const host = fc.oneof(
+      fc.constantFrom("localhost", "example.com", "a.b.c", "127.0.0.1", "1.2.3", "Example.COM", "host:8080", "host:80", "host:65536", "host:0", "x_y.z"),
+      fc.stringMatching(/^[a-z0-9.-]{1,12}(:\d{1,5})?$/),
+    );
+    fc.assert(
+      fc.property(target, host, (t, h) => {
+        let expected: string;
+        try {
+          expected = expectedUrl(t, h);
+        } catch {
+          return; // new URL refuses it; toWebRequest then fails the same way (tested below)
+        }
+        expect(toDeferredRequest(incoming(t, { Host: h }), ORIGIN).url).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads headers in arrival order, repeated ones joined, without building the Request", () => {
+    const request = toDeferredRequest(incoming("/", { Host: "localhost", Accept: "a", "X-Many": "1" }), ORIGIN);
+    expect(request.method).toBe("GET");
+    expect(request.headers.get("accept")).toBe("a");
+    expect([...request.headers.keys()]).toEqual(["accept", "host", "x-many"]);
+  });
+
+  it("reads one header without making Headers, as Headers would give it", () => {
+    const raw = { Host: "localhost", Cookie: "a=1", "X-Many": " one ", "x-many": "two\t", COOKIE: "b=2" };
+    for (const name of ["cookie", "Cookie", "x-many", "host", "missing"]) {
+      const message = () => {
+        const m = incoming("/", {});
+        m.rawHeaders = Object.entries(raw).flat();
+        return m;
+      };
+      const fromHeaders = toDeferredRequest(message(), ORIGIN).headers.get(name);
+      expect(headerValue(toDeferredRequest(message(), ORIGIN), name)).toBe(fromHeaders);
+    }
+    expect(headerValue(toDeferredRequest(incoming("/", { Cookie: "a=1", cookie: "b=2" }), ORIGIN), "cookie")).toBe("a=1; b=2");
+  });
+
+  it("builds the same Request as toWebRequest when it is needed", () => {
+    const message = () => incoming("/p?q=1", { Host: "localhost", "Content-Type": "text/plain" }, "POST");
+    const eager = toWebRequest(message(), ORIGIN);
+    const deferred = toDeferredRequest(message(), ORIGIN);
+    expect(deferred.signal).toBeInstanceOf(AbortSignal);
+    expect(deferred.body).toBeInstanceOf(ReadableStream);
+    expect([eager.method, eager.url, eager.headers.get("content-type")]).toEqual(["POST", "http://localhost/p?q=1", "text/plain"]);
+    expect([deferred.method, deferred.url, deferred.headers.get("content-type")]).toEqual([eager.method, eager.url, "text/plain"]);
+  });
+});
+
+describe("bodies of deferred requests", () => {
+  it("are read without building the Request, which then reads as used", async () => {
+    const { Vial } = await import("vial");
+    const { serve } = await import("vial/node");
+    const app = new Vial({ config: { MAX_CONTENT_LENGTH: 64 } });
+    app.post("/echo", async (req) => {
+      const body = await req.json();
+      const raw = req.raw;
+      const again = await raw.text().then(
+        () => "read again",
+        (error: unknown) => (error instanceof TypeError ? "already used" : "other error"),
+      );
+      return { body, used: raw.bodyUsed, again, aborted: raw.signal.aborted };
+    });
+    const server = await serve(app, { port: 0, handleSignals: false });
+    try {
+      const ok = await fetch(`${server.url}/echo`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
+      expect(await ok.json()).toEqual({ body: { a: 1 }, used: true, again: "already used", aborted: false });
+      const big = await fetch(`${server.url}/echo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ a: "x".repeat(100) }) });
+      expect(big.status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+});
