@@ -79,7 +79,7 @@ export function getFlashedMessages(req: RequestWithSession, options: FlashOption
     const wanted = typeof categoryFilter === "string" ? [categoryFilter] : categoryFilter;
     flashes = flashes.filter(([category]) => wanted.includes(category));
   }
-  return options.withCategories ? flashes.map(([category, message]) => [category, message]) : flashes.map(([, message]) => message);
+  return options.withCategories ? flashes.map(([category, message]): [string, string] => [category, message]) : flashes.map(([, message]) => message);
 }
 
 /** The stored pairs, tolerating anything another app (or an older Vial) may have put there. */
