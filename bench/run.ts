@@ -96,6 +96,7 @@ function httpRows(results: HttpResults): Row[] {
         p50: `${m.latencyP50Ms} ms`,
         p99: `${m.latencyP99Ms} ms`,
         rss: m.peakRssBytes === undefined ? "n/a" : format.mb(m.peakRssBytes),
+        cpu: m.cpuMicrosPerRequest === undefined ? "n/a" : `${Math.round(m.cpuMicrosPerRequest)} µs`,
       });
     }
   }
@@ -119,7 +120,7 @@ async function sandboxSection(): Promise<void> {
     rows.push({
       benchmark: "sandbox: edit to grade report",
       subject: `${engine} engine`,
-      result: `median ${format.ms(total.median)} (p90 ${format.ms(total.p90)}; grading ${format.ms(grading.median)}; ${numbers.runs} runs)`,
+      result: `median ${format.ms(total.median)} (p90 ${format.ms(total.p90)}${grading ? `; grading ${format.ms(grading.median)}` : ""}; ${numbers.runs} runs)`,
     });
   }
 }
@@ -168,7 +169,7 @@ function resultsMarkdown(m: Machine, o: BenchOptions, seconds: number): string {
     `- Command: \`${command}\` (took ${seconds.toFixed(0)} s)`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}, node ${m.node}`,
     `- Load average when the run began: ${m.loadAverage.map((n) => n.toFixed(2)).join(", ")} (1, 5, 15 min). Other work on the machine shows up as noise; compare ratios within one run, not numbers across runs.`,
-    `- HTTP load: autocannon in the runner's process, ${o.connections} connections, no pipelining, ${o.warmupSeconds} s warm-up then ${o.durationSeconds} s per framework and scenario; every server is a fresh \`node\` child on 127.0.0.1, checked for the right status and body before and after it is timed. Latency is autocannon's, at 1 ms resolution. Peak RSS is the child's VmHWM.`,
+    `- HTTP load: autocannon in the runner's process, ${o.connections} connections, no pipelining. Per scenario every framework runs as a fresh \`node\` child on 127.0.0.1, is checked for the right status and body (and that it refuses a bad body or a forged cookie), warmed up for ${o.warmupSeconds} s, then loaded for ${o.durationSeconds} s in 1 s turns that rotate between the frameworks, so drifting background load falls on all of them alike; it is checked again after. Latency is autocannon's (1 ms resolution; median of the turns). Peak RSS is the child's VmHWM. CPU/req is the child's user+system CPU time over the requests it answered: steadier than req/s on a busy machine.`,
     "",
     markdownTable(rows),
     "",

@@ -12,6 +12,7 @@ export interface Row {
   p50?: string;
   p99?: string;
   rss?: string;
+  cpu?: string;
 }
 
 const HEADERS: Record<keyof Row, string> = {
@@ -22,9 +23,10 @@ const HEADERS: Record<keyof Row, string> = {
   p50: "p50",
   p99: "p99",
   rss: "Peak RSS",
+  cpu: "CPU/req",
 };
 const COLUMNS = Object.keys(HEADERS) as Array<keyof Row>;
-const RIGHT_ALIGNED = new Set<keyof Row>(["result", "ratio", "p50", "p99", "rss"]);
+const RIGHT_ALIGNED = new Set<keyof Row>(["result", "ratio", "p50", "p99", "rss", "cpu"]);
 
 /** A plain-text table for the terminal. */
 export function textTable(rows: readonly Row[]): string {

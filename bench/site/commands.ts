@@ -46,14 +46,17 @@ export function runScript(repoRoot: string, script: string, args: string[] = [],
 /** The sandbox benchmark's numbers, in the shape `bench/sandbox.ts --json` prints. */
 export interface SandboxNumbers {
   runs: number;
-  results: Record<string, { total: { median: number; p90: number; min: number; max: number }; grading: { median: number } }>;
+  pauseMs?: number;
+  /** `grading` (time inside the run) is only known for engines that report it. */
+  results: Record<string, { total: { median: number; p90: number; min: number; max: number }; grading?: { median: number } }>;
 }
 
-/** Pulls the JSON document out of `bench:sandbox --json` output (npm may print around it). */
+/** Pulls the JSON document out of `bench:sandbox --json` output (other lines may come before it). */
 export function parseSandboxJson(stdout: string): SandboxNumbers | undefined {
-  const start = stdout.indexOf("{");
+  // The document is printed indented, so it starts with a line holding only "{".
+  const start = stdout.startsWith("{\n") ? 0 : stdout.lastIndexOf("\n{\n") + 1;
   const end = stdout.lastIndexOf("}");
-  if (start < 0 || end < start) return undefined;
+  if (start < 0 || end < start || stdout[start] !== "{") return undefined;
   try {
     return JSON.parse(stdout.slice(start, end + 1)) as SandboxNumbers;
   } catch {

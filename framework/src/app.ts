@@ -85,6 +85,10 @@ export class Vial extends Scaffold {
   readonly #blueprints = new Map<string, RegisteredBlueprint>();
   /** `fetch` as the constructor bound it, if it is Vial's own (not a subclass's). */
   readonly #ownFetch: ((request: Request) => Promise<Response>) | undefined;
+  /** An app of exactly this class: its lifecycle steps are these, and a step with no hooks is skipped. */
+  readonly #ownLifecycle: boolean;
+  /** The hook chain of a request outside any blueprint, made once. */
+  #appOnlyChain: HookSet[] | undefined;
 
   constructor(options: VialOptions = {}) {
     super();
@@ -94,6 +98,7 @@ export class Vial extends Scaffold {
     // Keeps `fetch` usable unbound: `serve(app.fetch)`, `export default { fetch: app.fetch }`.
     this.fetch = this.fetch.bind(this);
     this.#ownFetch = Object.getPrototypeOf(this).fetch === Vial.prototype.fetch ? this.fetch : undefined;
+    this.#ownLifecycle = Object.getPrototypeOf(this) === Vial.prototype;
   }
 
   protected addRoute(declaration: RouteDeclaration, blueprints: string[] = []): void {
@@ -217,7 +222,7 @@ export class Vial extends Scaffold {
       response = await this.handleException(error, req);
       response = await this.#processErrorResponse(response, req);
     }
-    await this.doTeardownRequest(req, unhandled);
+    if (!this.#ownLifecycle || this.#hasHooks(req, "teardownRequest")) await this.doTeardownRequest(req, unhandled);
     if (req.method === "HEAD" && response.body) return new Response(null, response);
     return response;
   }
@@ -227,9 +232,11 @@ export class Vial extends Scaffold {
     let response: Response;
     try {
       // Opened before routing and hooks, as Flask does; it is async because signing is (Web Crypto).
-      req.session = (await this.sessionInterface.openSession(this, req)) ?? this.sessionInterface.makeNullSession(this);
+      // Awaited only when it is a promise: most requests have no session cookie to verify.
+      const opened = this.sessionInterface.openSession(this, req);
+      req.session = (isThenable(opened) ? await opened : opened) ?? this.sessionInterface.makeNullSession(this);
       const route = this.matchRequest(req);
-      const early = await this.preprocessRequest(req);
+      const early = !this.#ownLifecycle || this.#hasHooks(req, "beforeRequest") ? await this.preprocessRequest(req) : undefined;
       const value = early !== undefined ? early : await this.dispatchRequest(req, route);
       // Requests that came deferred from vial/node also take deferred responses.
       response = (req[CAME_DEFERRED] ? deferredResponseFor(value) : undefined) ?? makeResponse(value, describeEndpoint(req));
@@ -274,7 +281,8 @@ export class Vial extends Scaffold {
       }
     }
     if (!this.sessionInterface.isNullSession(req.session)) {
-      response = await this.sessionInterface.saveSession(this, req.session, response);
+      const saved = this.sessionInterface.saveSession(this, req.session, response);
+      response = isThenable(saved) ? await saved : saved;
     }
     return response;
   }
@@ -347,9 +355,16 @@ export class Vial extends Scaffold {
     return undefined;
   }
 
+  /** Whether any hook of this kind applies to the request (awaiting an empty step costs a promise). */
+  #hasHooks(req: VialRequest, kind: "beforeRequest" | "teardownRequest"): boolean {
+    for (const hooks of this.#hookChain(req, "inside-out")) if (hooks[kind].length > 0) return true;
+    return false;
+  }
+
   /** The hook sets that apply to this request: enclosing blueprints and the app. */
   #hookChain(req: VialRequest, order: "inside-out" | "outside-in"): HookSet[] {
-    if (req.blueprints.length === 0) return [this.hooks];
+    // Shared between requests: callers only read it.
+    if (req.blueprints.length === 0) return (this.#appOnlyChain ??= [this.hooks]);
     const chain: HookSet[] = [];
     for (const name of req.blueprints) {
       const registered = this.#blueprints.get(name);
@@ -438,6 +453,10 @@ function toSearchParams(form: Record<string, string | string[]>): URLSearchParam
     for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
   }
   return params;
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === "function";
 }
 
 function describeEndpoint(req: VialRequest): string {

@@ -11,7 +11,7 @@
  */
 
 /** `request[HEADER_VALUE](name)` on a deferred request reads one header without making `Headers`. */
-const HEADER_VALUE: unique symbol = Symbol.for("vial.headerValue") as never;
+export const HEADER_VALUE: unique symbol = Symbol.for("vial.headerValue") as never;
 
 /** Calling `request[BUILD_REQUEST]()` on a deferred request gives its real `Request`. */
 export const BUILD_REQUEST: unique symbol = Symbol.for("vial.buildRequest") as never;
@@ -25,8 +25,11 @@ export const ACCEPTS_DEFERRED_REQUESTS: unique symbol = Symbol.for("vial.accepts
 /** A `VialRequest[CAME_DEFERRED]` is `true` when the app was given a deferred request. */
 export const CAME_DEFERRED: unique symbol = Symbol("vial.cameDeferred") as never;
 
+/** `request[PATHNAME]` on a deferred request is its URL's pathname, when known without parsing. */
+export const PATHNAME: unique symbol = Symbol.for("vial.pathname") as never;
+
 /** `request[BODY_READER]()` on a deferred request opens its body for reading without a stream. */
-const BODY_READER: unique symbol = Symbol.for("vial.bodyReader") as never;
+export const BODY_READER: unique symbol = Symbol.for("vial.bodyReader") as never;
 
 /**
  * Reads a body chunk by chunk: the part of `ReadableStreamDefaultReader` body parsers use.
@@ -43,6 +46,8 @@ export interface DeferredRequestSource {
   readonly method: string;
   /** The absolute URL, already in the form `new URL(url).href` gives. */
   readonly url: string;
+  /** `new URL(url).pathname`, when it is known without parsing the URL. */
+  readonly pathname?: string | undefined;
   /** Makes the headers; called at most once. */
   headers(): Headers;
   /** One header's value as `Headers#get` would give it, without making the headers. */
@@ -112,6 +117,10 @@ class DeferredRequest {
     if (!open || !available) return available;
     this.#readDirectly = true;
     return this.#source.reader!();
+  }
+
+  get [PATHNAME](): string | undefined {
+    return this.#source.pathname;
   }
 
   [HEADER_VALUE](name: string): string | null {
@@ -200,49 +209,3 @@ export function isDeferredRequest(request: Request): boolean {
   return typeof (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST] === "function";
 }
 
-/**
- * `request.headers.get(name)`, without making the headers of a deferred request that has not
- * needed them yet.
- *
- * @example
- * ```ts
- * import { headerValue } from "./deferred-request";
- * headerValue(new Request("http://localhost/", { headers: { cookie: "a=1" } }), "cookie"); // "a=1"
- * ```
- */
-export function headerValue(request: Request, name: string): string | null {
-  const read = (request as Partial<Pick<DeferredRequest, typeof HEADER_VALUE>>)[HEADER_VALUE];
-  return typeof read === "function" ? read.call(request, name) : request.headers.get(name);
-}
-
-/**
- * For body parsers: whether `request` is a deferred request whose body nothing has touched yet
- * and can be read without making a stream (`openDirectBodyReader`).
- *
- * @example
- * ```ts
- * import { canReadBodyDirectly } from "./deferred-request";
- * canReadBodyDirectly(new Request("http://localhost/", { method: "POST", body: "x" })); // false
- * ```
- */
-export function canReadBodyDirectly(request: Request): boolean {
-  const reader = (request as Partial<Pick<DeferredRequest, typeof BODY_READER>>)[BODY_READER];
-  return typeof reader === "function" && reader.call(request, false) === true;
-}
-
-/**
- * Opens the body of a request `canReadBodyDirectly` approved: a reader, or `null` when it has no
- * body. From then on the body reads as used.
- *
- * @example
- * ```ts
- * import { canReadBodyDirectly, openDirectBodyReader } from "./deferred-request";
- * declare const request: Request;
- * const reader = canReadBodyDirectly(request) ? openDirectBodyReader(request) : request.body?.getReader();
- * ```
- */
-export function openDirectBodyReader(request: Request): BodyReader | null {
-  const reader = (request as unknown as Pick<DeferredRequest, typeof BODY_READER>)[BODY_READER].call(request, true);
-  if (typeof reader === "boolean") throw new TypeError("This request's body cannot be read directly.");
-  return reader;
-}

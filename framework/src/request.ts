@@ -5,7 +5,8 @@
  */
 import type { UploadedFile } from "./body";
 import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
-import { CAME_DEFERRED, headerValue, isDeferredRequest, realRequest } from "./deferred-request";
+import { headerValue, knownPathname } from "./deferred-reads";
+import { CAME_DEFERRED, isDeferredRequest, realRequest } from "./deferred-request";
 import { MultiDict, parseCookieHeader } from "./http";
 import { NullSession } from "./sessions/null-session";
 import type { Session } from "./sessions/session";
@@ -98,7 +99,8 @@ export class VialRequest<P = Record<string, unknown>> {
 
   /** The percent-decoded path, e.g. `"/files/a b.txt"`. Malformed escapes are kept as they are. */
   get path(): string {
-    return (this.#path ??= decodePath(this.url.pathname));
+    // A request from vial/node may know its pathname: then routing parses no URL.
+    return (this.#path ??= decodePath(this.#url ? this.#url.pathname : (knownPathname(this.#source) ?? this.url.pathname)));
   }
 
   /** The query string as a multi-valued map: `get` gives the first value, `getAll` every one. */

@@ -3,6 +3,7 @@
  * other content type gives an empty form (the body is left unread for the caller).
  */
 
+import { headerValue } from "../deferred-reads";
 import { BadRequest } from "../http-errors";
 import { MultiDict } from "../http/multidict";
 import { parseMediaType } from "../http/media-type";
@@ -47,7 +48,7 @@ export interface ParsedForm {
  * ```
  */
 export async function readFormBody(request: Request, limits: BodyLimits): Promise<ParsedForm> {
-  const mediaType = parseMediaType(request.headers.get("content-type"));
+  const mediaType = parseMediaType(headerValue(request, "content-type"));
   if (mediaType?.type === "application/x-www-form-urlencoded") {
     const bytes = await readBody(request, { maxContentLength: smallerLimit(limits.maxContentLength, limits.maxFormMemorySize) });
     return { form: parseUrlEncoded(bytes), files: new MultiDict() };

@@ -3,6 +3,7 @@
  * and a body that does not parse is a 400 that does not echo what was sent.
  */
 
+import { headerValue } from "../deferred-reads";
 import { BadRequest, UnsupportedMediaType } from "../http-errors";
 import { isJsonMediaType, parseMediaType } from "../http/media-type";
 import type { BodyLimits } from "./limits";
@@ -24,7 +25,8 @@ const utf8Strict = new TextDecoder("utf-8", { fatal: true });
  * ```
  */
 export async function readJsonBody(request: Request, limits: Pick<BodyLimits, "maxContentLength">): Promise<unknown> {
-  const header = request.headers.get("content-type");
+  // Read without making the Headers of a request from vial/node.
+  const header = headerValue(request, "content-type");
   const mediaType = parseMediaType(header);
   if (!mediaType || !isJsonMediaType(mediaType.type)) {
     const got = mediaType ? mediaType.type : header?.trim() ? JSON.stringify(header.trim().slice(0, 100)) : "no Content-Type";

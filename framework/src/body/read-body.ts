@@ -4,7 +4,7 @@
  * cancelled as soon as it passes the limit, so an oversize body is never held in memory.
  */
 
-import { canReadBodyDirectly, openDirectBodyReader } from "../deferred-request";
+import { canReadBodyDirectly, headerValue, openDirectBodyReader } from "../deferred-reads";
 import { BadRequest, ContentTooLarge } from "../http-errors";
 import { concatBytes } from "./bytes";
 import type { BodyLimits } from "./limits";
@@ -86,7 +86,7 @@ export async function* readBodyChunks(
 
 /** The `Content-Length` header as a number, or `undefined` when absent or not a plain integer. */
 function declaredContentLength(request: Request): number | undefined {
-  const header = request.headers.get("content-length");
+  const header = headerValue(request, "content-length");
   if (header === null || !/^\s*\d+\s*$/.test(header)) return undefined;
   return Number(header);
 }

@@ -107,7 +107,9 @@ export class IncomingBodyReader implements BodyReader {
   #take(): ReadableStreamReadResult<Uint8Array> | undefined {
     const chunk = this.incoming.read() as Buffer | null;
     if (chunk !== null) return { done: false, value: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) };
-    return this.incoming.readableEnded ? DONE : undefined;
+    // A complete message with nothing left buffered has ended, even before "end" is emitted.
+    const { readableEnded, complete, readableLength } = this.incoming;
+    return readableEnded || (complete && readableLength === 0) ? DONE : undefined;
   }
 
   cancel(): Promise<void> {

@@ -32,21 +32,35 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
  * ```
  */
 export function toDeferredRequest(incoming: IncomingMessage, origin: string): Request {
-  const source = new IncomingSource(incoming, absoluteUrl(incoming, origin));
+  const source = new IncomingSource(incoming, origin);
   return (source.request = deferRequest(source));
 }
 
 /** A deferred request's source: a class, so the per-request cost is one object, not closures. */
 class IncomingSource implements DeferredRequestSource {
   readonly method: string;
+  readonly url: string;
+  readonly pathname: string | undefined;
   readonly hasBody: boolean;
   readonly address: string | undefined;
   request: Request | undefined;
 
   constructor(
     readonly incoming: IncomingMessage,
-    readonly url: string,
+    origin: string,
   ) {
+    const host = incoming.headers.host;
+    const target = incoming.url ?? "/";
+    if (host && isPlain(host, target)) {
+      this.url = `http://${host}${target}`;
+      // What `new URL(url).pathname` would give, without parsing: the target up to its query.
+      const query = target.indexOf("?");
+      this.pathname = query < 0 ? target : target.slice(0, query);
+    } else {
+      const base = host && isValidHost(host) ? `http://${host}` : origin;
+      this.url = new URL(target, base).href;
+      this.pathname = undefined;
+    }
     this.method = incoming.method ?? "GET";
     this.hasBody = this.method !== "GET" && this.method !== "HEAD";
     // Read now: a socket that has closed no longer tells its peer.
@@ -110,12 +124,8 @@ class IncomingSource implements DeferredRequestSource {
 const PLAIN_HOST = /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 const PLAIN_TARGET = /^\/(?![/.])(?:[A-Za-z0-9\-_~!$&'()*+,;=:@%]|\/(?!\.)|\.)*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
 
-function absoluteUrl(incoming: IncomingMessage, origin: string): string {
-  const host = incoming.headers.host;
-  const target = incoming.url ?? "/";
-  if (host && PLAIN_HOST.test(host) && PLAIN_TARGET.test(target) && !/%2e/i.test(target)) return `http://${host}${target}`;
-  const base = host && isValidHost(host) ? `http://${host}` : origin;
-  return new URL(target, base).href;
+function isPlain(host: string, target: string): boolean {
+  return PLAIN_HOST.test(host) && PLAIN_TARGET.test(target) && !/%2e/i.test(target);
 }
 
 const HTTP_WHITESPACE_ENDS = /^[\t\n\r ]+|[\t\n\r ]+$/g;

@@ -1,6 +1,6 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
-import { deferredResponseParts } from "../deferred-response";
+import { deferredResponseParts, type ResponseParts } from "../deferred-response";
 import { knownBody } from "../known-body";
 
 /**
@@ -13,28 +13,41 @@ import { knownBody } from "../known-body";
  * createServer((incoming, outgoing) => void writeWebResponse(new Response("hi"), outgoing, incoming.method === "HEAD"));
  * ```
  */
-export async function writeWebResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
-  // Answered before the body was read (413, early errors): the rest of the body is never read,
-  // so the connection cannot be reused.
-  const unreadBody = !outgoing.req.complete;
+export function writeWebResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
   const deferred = deferredResponseParts(response);
   if (deferred && !(deferred.headers instanceof Headers)) {
-    // Vial's own answer, untouched since it was made: its parts go straight to the socket.
-    const { status, statusText, body } = deferred;
-    const head: Record<string, string> = { ...deferred.headers };
-    if (unreadBody) head.connection = "close";
-    if (isHead) {
-      outgoing.writeHead(status, statusText || undefined, head);
-      outgoing.end();
-      return;
+    // Vial's own answer, untouched since it was made: its parts go straight to the socket, with
+    // nothing to wait for (so no async function either).
+    try {
+      writeParts(deferred, outgoing, isHead);
+      return WRITTEN;
+    } catch (error) {
+      return Promise.reject(error);
     }
-    head["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+  }
+  return writeResponse(response, outgoing, isHead);
+}
+
+const WRITTEN: Promise<void> = Promise.resolve();
+
+function writeParts({ status, statusText, headers, body }: ResponseParts, outgoing: ServerResponse, isHead: boolean): void {
+  const head: Record<string, string> = { ...(headers as Record<string, string>) };
+  if (!outgoing.req.complete) head.connection = "close";
+  if (isHead) {
     outgoing.writeHead(status, statusText || undefined, head);
-    outgoing.end(body);
+    outgoing.end();
     return;
   }
+  head["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+  outgoing.writeHead(status, statusText || undefined, head);
+  outgoing.end(body);
+}
+
+async function writeResponse(response: Response, outgoing: ServerResponse, isHead: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = {};
-  if (unreadBody) headers.connection = "close";
+  // Answered before the body was read (413, early errors): the rest of the body is never read,
+  // so the connection cannot be reused.
+  if (!outgoing.req.complete) headers.connection = "close";
   for (const [name, value] of response.headers) {
     if (name === "set-cookie") continue;
     headers[name] = value;

@@ -80,11 +80,16 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return this.#cached.serializer;
   }
 
-  async openSession(app: Vial, req: VialRequest): Promise<Session | undefined> {
+  // Not async: without a cookie (most requests) the answer is ready now, and awaiting costs.
+  openSession(app: Vial, req: VialRequest): Promise<Session | undefined> | Session | undefined {
     const serializer = this.getSigningSerializer(app);
     if (!serializer) return undefined;
     const cookie = req.cookies[this.getCookieName(app)];
     if (!cookie) return new Session();
+    return this.#load(app, serializer, cookie);
+  }
+
+  async #load(app: Vial, serializer: URLSafeTimedSerializer, cookie: string): Promise<Session> {
     try {
       const loaded = await serializer.safeLoads(cookie, { maxAge: app.config.PERMANENT_SESSION_LIFETIME });
       return loaded.ok && isPlainRecord(loaded.value) ? new Session(loaded.value) : new Session();
@@ -94,36 +99,39 @@ export class SecureCookieSessionInterface extends SessionInterface {
     }
   }
 
-  async saveSession(app: Vial, session: Session, response: Response): Promise<Response> {
+  // Not async: a request that leaves the session alone (most) is answered at once.
+  saveSession(app: Vial, session: Session, response: Response): Promise<Response> | Response {
     // Decided before anything below reads the session, since those reads count as access too.
-    let vary = session.accessed;
-    let setCookie: string | undefined;
-
+    const vary = session.accessed;
     if (session.size === 0) {
       // An emptied session deletes the cookie, with the flags it was set with.
-      if (session.modified) {
-        setCookie = deleteCookieHeader(this.getCookieName(app), this.getCookieFlags(app));
-        vary = true;
-      }
-    } else if (this.shouldSetCookie(app, session)) {
-      const serializer = this.getSigningSerializer(app);
-      if (!serializer) throw new Error("The session cannot be saved because no SECRET_KEY is set.");
-      const value = await serializer.dumps(session.toJSON());
-      const expires = this.getExpirationTime(app, session);
-      const lifetime = expires ? { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME } : {};
-      // Name and flags are read only when a cookie is sent: most requests send none.
-      const name = this.getCookieName(app);
-      setCookie = serializeCookie(name, value, { ...this.getCookieFlags(app), ...lifetime });
-      assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
-      vary = true;
+      if (!session.modified) return vary ? withSessionHeaders(response, true, undefined) : response;
+      return withSessionHeaders(response, true, deleteCookieHeader(this.getCookieName(app), this.getCookieFlags(app)));
     }
-
-    if (!vary && setCookie === undefined) return response;
-    return withHeaderChanges(response, (headers) => {
-      if (vary) addVary(headers, "Cookie");
-      if (setCookie !== undefined) headers.append("set-cookie", setCookie);
-    });
+    if (!this.shouldSetCookie(app, session)) return vary ? withSessionHeaders(response, true, undefined) : response;
+    return this.#write(app, session, response);
   }
+
+  async #write(app: Vial, session: Session, response: Response): Promise<Response> {
+    const serializer = this.getSigningSerializer(app);
+    if (!serializer) throw new Error("The session cannot be saved because no SECRET_KEY is set.");
+    const value = await serializer.dumps(session.toJSON());
+    const expires = this.getExpirationTime(app, session);
+    const lifetime = expires ? { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME } : {};
+    // Name and flags are read only when a cookie is sent: most requests send none.
+    const name = this.getCookieName(app);
+    const setCookie = serializeCookie(name, value, { ...this.getCookieFlags(app), ...lifetime });
+    assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
+    return withSessionHeaders(response, true, setCookie);
+  }
+}
+
+/** `Vary: Cookie` and the session's `Set-Cookie`, added to the response (or to a copy of it). */
+function withSessionHeaders(response: Response, vary: boolean, setCookie: string | undefined): Response {
+  return withHeaderChanges(response, (headers) => {
+    if (vary) addVary(headers, "Cookie");
+    if (setCookie !== undefined) headers.append("set-cookie", setCookie);
+  });
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,7 @@ import { Socket } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toDeferredRequest, toWebRequest } from "vial/node";
-import { headerValue } from "../../../framework/src/deferred-request";
+import { headerValue, knownPathname } from "../../../framework/src/deferred-reads";
 
 const ORIGIN = "http://127.0.0.1:5000";
 
@@ -46,7 +46,14 @@ describe("toDeferredRequest", () => {
   ];
 
   it.each(cases)("gives %s on %s the URL new URL gives", (target, host) => {
-    expect(toDeferredRequest(incoming(target, { Host: host }), ORIGIN).url).toBe(expectedUrl(target, host));
+    const request = toDeferredRequest(incoming(target, { Host: host }), ORIGIN);
+    expect(request.url).toBe(expectedUrl(target, host));
+    expect(knownPathname(request) ?? new URL(request.url).pathname).toBe(new URL(expectedUrl(target, host)).pathname);
+  });
+
+  it("knows the pathname of plain targets without parsing", () => {
+    expect(knownPathname(toDeferredRequest(incoming("/users/42?tab=posts", { Host: "localhost" }), ORIGIN))).toBe("/users/42");
+    expect(knownPathname(toDeferredRequest(incoming("/a/../b", { Host: "localhost" }), ORIGIN))).toBeUndefined();
   });
 
   it("gives the URL new URL gives for any target and host", () => {
@@ -64,7 +71,10 @@ describe("toDeferredRequest", () => {
         } catch {
           return; // new URL refuses it; toWebRequest then fails the same way (tested below)
         }
-        expect(toDeferredRequest(incoming(t, { Host: h }), ORIGIN).url).toBe(expected);
+        const request = toDeferredRequest(incoming(t, { Host: h }), ORIGIN);
+        expect(request.url).toBe(expected);
+        // Known without parsing on the fast path: it must be what parsing gives.
+        expect(knownPathname(request) ?? new URL(expected).pathname).toBe(new URL(expected).pathname);
       }),
       { numRuns: 2000 },
     );
