@@ -12,7 +12,9 @@ import type { KnownBody } from "./known-body";
 
 const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
 const RESPONSE_PARTS: unique symbol = Symbol.for("vial.responseParts") as never;
+const AMEND_HEADERS: unique symbol = Symbol.for("vial.amendHeaders") as never;
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_COOKIES: readonly string[] = Object.freeze([]);
 
 /** What a server adapter needs to send a deferred response without building it. */
 export interface ResponseParts {
@@ -20,6 +22,8 @@ export interface ResponseParts {
   statusText: string;
   /** The headers as given, or the `Headers` once something has read them (it may have changed them). */
   headers: Readonly<Record<string, string>> | Headers;
+  /** `Set-Cookie` lines added by {@link amendDeferredHeaders}, when `headers` is a record. */
+  setCookies: readonly string[];
   body: KnownBody;
 }
 
@@ -27,7 +31,8 @@ class DeferredResponse {
   readonly #status: number;
   readonly #statusText: string;
   readonly #body: KnownBody;
-  readonly #headerInit: Readonly<Record<string, string>>;
+  #headerInit: Readonly<Record<string, string>>;
+  #setCookies: readonly string[] = NO_COOKIES;
   #headers: Headers | undefined;
   #built: Response | undefined;
 
@@ -70,15 +75,29 @@ class DeferredResponse {
   // Always the same object, even after the real Response is built: hooks write
   // `res.headers.set(name, await read(res))`, taking the headers before the body.
   get headers(): Headers {
-    return (this.#headers ??= new Headers(this.#headerInit));
+    if (this.#headers) return this.#headers;
+    const headers = new Headers(this.#headerInit);
+    for (const line of this.#setCookies) headers.append("set-cookie", line);
+    return (this.#headers = headers);
   }
 
   [BUILD_RESPONSE](): Response {
     return (this.#built ??= new Response(this.#body as BodyInit, {
       status: this.#status,
       statusText: this.#statusText,
-      headers: this.#headers ?? this.#headerInit,
+      headers: this.#headers ?? (this.#setCookies.length ? this.headers : this.#headerInit),
     }));
+  }
+
+  [AMEND_HEADERS](change: (headers: Record<string, string>, setCookies: string[]) => void): boolean {
+    // Once the Headers exist (or the real Response), they are what gets sent.
+    if (this.#headers || this.#built) return false;
+    const headers = Object.assign({}, this.#headerInit); // not a spread: see node/outgoing.ts
+    const setCookies = [...this.#setCookies];
+    change(headers, setCookies);
+    this.#headerInit = headers;
+    this.#setCookies = setCookies;
+    return true;
   }
 
   /** A copy with the headers as they are now (the real Response copied them when it was built). */
@@ -91,7 +110,8 @@ class DeferredResponse {
     const built = this.#built;
     // Once something has read the real body, only its stream knows what is left to send.
     if (built && (built.bodyUsed || built.body?.locked)) return undefined;
-    return { status: this.#status, statusText: this.#statusText, headers: this.#headers ?? this.#headerInit, body: this.#body };
+    if (this.#headers) return { status: this.#status, statusText: this.#statusText, headers: this.#headers, setCookies: NO_COOKIES, body: this.#body };
+    return { status: this.#status, statusText: this.#statusText, headers: this.#headerInit, setCookies: this.#setCookies, body: this.#body };
   }
 
   // Node's console.log of a Response reads its internals, which this object does not have.
@@ -178,6 +198,29 @@ export function realResponse(response: Response): Response {
 export function deferredResponseParts(response: Response): ResponseParts | undefined {
   const parts = (response as Partial<Pick<DeferredResponse, typeof RESPONSE_PARTS>>)[RESPONSE_PARTS];
   return typeof parts === "function" ? parts.call(response) : undefined;
+}
+
+/**
+ * Changes the header record of a deferred response whose `Headers` nobody has built yet, without
+ * building them: the session adds `Vary` and `Set-Cookie` to most answers it touches, and a
+ * `Headers` costs more than the rest of such an answer. Names in the record are lower-case;
+ * `Set-Cookie` lines go in `setCookies`. Returns `false`, changing nothing, for any other
+ * response: the caller changes `response.headers` then.
+ *
+ * @example
+ * ```ts
+ * import { amendDeferredHeaders, deferResponse } from "./deferred-response";
+ * const res = deferResponse("hi", { "content-type": "text/plain" });
+ * amendDeferredHeaders(res, (headers, setCookies) => {
+ *   headers.vary = "Cookie";
+ *   setCookies.push("session=abc; Path=/");
+ * }); // true
+ * res.headers.get("vary"); // "Cookie"
+ * ```
+ */
+export function amendDeferredHeaders(response: Response, change: (headers: Record<string, string>, setCookies: string[]) => void): boolean {
+  const amend = (response as Partial<Pick<DeferredResponse, typeof AMEND_HEADERS>>)[AMEND_HEADERS];
+  return typeof amend === "function" && amend.call(response, change);
 }
 
 let answering = 0;

@@ -12,7 +12,7 @@ const TEXT_TYPE = "text/plain; charset=utf-8";
 function withType(init: ResponseInit | undefined, type: string): ResponseInit {
   const headers = new Headers(init?.headers);
   if (!headers.has("content-type")) headers.set("content-type", type);
-  return { ...init, headers };
+  return Object.assign({}, init, { headers }); // not a spread: see node/outgoing.ts
 }
 
 const JSON_HEADERS = Object.freeze({ "content-type": JSON_TYPE });

@@ -1,7 +1,7 @@
 // Deferred responses: Vial's whole-body answers for vial/node, built into a real Response only
 // when something reads more than status and headers.
 import { describe, expect, it } from "vitest";
-import { deferredResponseParts, deferResponse, realResponse } from "../../framework/src/deferred-response";
+import { amendDeferredHeaders, deferredResponseParts, deferResponse, realResponse } from "../../framework/src/deferred-response";
 import { knownBody } from "../../framework/src/known-body";
 import { deferredResponseFor } from "../../framework/src/make-response";
 
@@ -10,7 +10,7 @@ describe("deferResponse", () => {
     const res = deferResponse("Hello", { "content-type": "text/plain" }, 201, "Created");
     expect(res instanceof Response).toBe(true);
     expect([res.status, res.statusText, res.ok, res.redirected, res.type, res.url]).toEqual([201, "Created", true, false, "default", ""]);
-    expect(deferredResponseParts(res)).toEqual({ status: 201, statusText: "Created", headers: { "content-type": "text/plain" }, body: "Hello" });
+    expect(deferredResponseParts(res)).toEqual({ status: 201, statusText: "Created", headers: { "content-type": "text/plain" }, setCookies: [], body: "Hello" });
     expect(knownBody(res)).toBe("Hello");
   });
 
@@ -47,6 +47,43 @@ describe("deferResponse", () => {
     expect(res.clone().headers.get("x-length")).toBe("7");
     expect(realResponse(res).headers.get("x-length")).toBe("7");
     expect(await res.text()).toBe("read me");
+  });
+
+  it("takes amended headers and Set-Cookie lines without building Headers, and shows them once built", async () => {
+    const shared = Object.freeze({ "content-type": "text/plain" });
+    const res = deferResponse("hi", shared);
+    const amended = amendDeferredHeaders(res, (headers, setCookies) => {
+      headers.vary = "Cookie";
+      setCookies.push("a=1; Path=/", "b=2");
+    });
+    expect(amended).toBe(true);
+    expect(shared).toEqual({ "content-type": "text/plain" }); // the record it was given is not changed
+    expect(deferredResponseParts(res)).toEqual({
+      status: 200,
+      statusText: "",
+      headers: { "content-type": "text/plain", vary: "Cookie" },
+      setCookies: ["a=1; Path=/", "b=2"],
+      body: "hi",
+    });
+    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2"]);
+    expect(res.headers.get("vary")).toBe("Cookie");
+    expect(realResponse(res).headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2"]);
+    // Built now: further changes must go through res.headers.
+    expect(amendDeferredHeaders(res, (headers) => void (headers.vary = "x"))).toBe(false);
+    expect(res.headers.get("vary")).toBe("Cookie");
+  });
+
+  it("refuses to amend a real Response", () => {
+    const res = new Response("hi");
+    expect(amendDeferredHeaders(res, (headers) => void (headers.vary = "Cookie"))).toBe(false);
+    expect(res.headers.get("vary")).toBeNull();
+  });
+
+  it("keeps amended Set-Cookie lines when the real Response is built for its body", async () => {
+    const res = deferResponse("body", { "content-type": "text/plain" });
+    amendDeferredHeaders(res, (_headers, setCookies) => void setCookies.push("s=1"));
+    expect(await res.text()).toBe("body");
+    expect(realResponse(res).headers.getSetCookie()).toEqual(["s=1"]);
   });
 
   it("can be copied the way hooks copy responses", async () => {
@@ -93,7 +130,7 @@ describe("json() and text() while answering a deferred request", () => {
     expect([inside.status, inside.headers.get("content-type"), inside.headers.get("x-id")]).toEqual([201, "application/json", "7"]);
     expect(await inside.json()).toEqual({ a: 1 });
     const plain = answeringDeferred(() => text("hi"), undefined);
-    expect(deferredResponseParts(plain)).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, body: "hi" });
+    expect(deferredResponseParts(plain)).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, setCookies: [], body: "hi" });
     expect(deferredResponseParts(json({ a: 1 }))).toBeUndefined();
     const later = await answeringDeferred(async () => {
       await Promise.resolve();

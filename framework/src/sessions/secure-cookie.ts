@@ -6,12 +6,14 @@
  */
 import type { Vial } from "../app";
 import { deleteCookieHeader, serializeCookie } from "../cookies";
+import { amendDeferredHeaders } from "../deferred-response";
 import { withHeaderChanges } from "../middleware/secure-headers/mutable-response";
 import type { VialRequest } from "../request";
 import { sessionSerializer, type Digest, type URLSafeTimedSerializer } from "../signing";
+import { after, settle, type Eventually } from "../signing/eventually";
 import { Session } from "./session";
 import { SessionInterface } from "./session-interface";
-import { addVary } from "./vary";
+import { addVary, varyWith } from "./vary";
 
 const DIGESTS: readonly Digest[] = ["SHA-1", "SHA-256"];
 
@@ -89,14 +91,13 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return this.#load(app, serializer, cookie);
   }
 
-  async #load(app: Vial, serializer: URLSafeTimedSerializer, cookie: string): Promise<Session> {
-    try {
-      const loaded = await serializer.safeLoads(cookie, { maxAge: app.config.PERMANENT_SESSION_LIFETIME });
-      return loaded.ok && isPlainRecord(loaded.value) ? new Session(loaded.value) : new Session();
-    } catch {
-      // A cookie is client input: whatever goes wrong reading it, the client just has no session.
-      return new Session();
-    }
+  // A plain Session when the cookie can be verified at once (vial/node), a promise otherwise.
+  #load(app: Vial, serializer: URLSafeTimedSerializer, cookie: string): Eventually<Session> {
+    // A cookie is client input: whatever goes wrong reading it, the client just has no session.
+    return settle(
+      () => serializer.safeLoadsNow(cookie, { maxAge: app.config.PERMANENT_SESSION_LIFETIME }),
+      (loaded) => (loaded?.ok && isPlainRecord(loaded.value) ? new Session(loaded.value) : new Session()),
+    );
   }
 
   // Not async: a request that leaves the session alone (most) is answered at once.
@@ -112,22 +113,30 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return this.#write(app, session, response);
   }
 
-  async #write(app: Vial, session: Session, response: Response): Promise<Response> {
+  #write(app: Vial, session: Session, response: Response): Eventually<Response> {
     const serializer = this.getSigningSerializer(app);
     if (!serializer) throw new Error("The session cannot be saved because no SECRET_KEY is set.");
-    const value = await serializer.dumps(session.toJSON());
-    const expires = this.getExpirationTime(app, session);
-    const lifetime = expires ? { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME } : {};
-    // Name and flags are read only when a cookie is sent: most requests send none.
-    const name = this.getCookieName(app);
-    const setCookie = serializeCookie(name, value, { ...this.getCookieFlags(app), ...lifetime });
-    assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
-    return withSessionHeaders(response, true, setCookie);
+    return after(serializer.dumpsNow(session.toJSON()), (value) => {
+      const expires = this.getExpirationTime(app, session);
+      const flags = this.getCookieFlags(app);
+      const options = expires ? Object.assign(flags, { expires, maxAge: app.config.PERMANENT_SESSION_LIFETIME }) : flags;
+      // Name and flags are read only when a cookie is sent: most requests send none.
+      const name = this.getCookieName(app);
+      const setCookie = serializeCookie(name, value, options);
+      assertCookieSize(name, setCookie, app.config.MAX_COOKIE_SIZE);
+      return withSessionHeaders(response, true, setCookie);
+    });
   }
 }
 
 /** `Vary: Cookie` and the session's `Set-Cookie`, added to the response (or to a copy of it). */
 function withSessionHeaders(response: Response, vary: boolean, setCookie: string | undefined): Response {
+  // Vial's own answers on vial/node take the change without building their Headers.
+  const amended = amendDeferredHeaders(response, (headers, setCookies) => {
+    if (vary) headers.vary = varyWith(headers.vary, "Cookie");
+    if (setCookie !== undefined) setCookies.push(setCookie);
+  });
+  if (amended) return response;
   return withHeaderChanges(response, (headers) => {
     if (vary) addVary(headers, "Cookie");
     if (setCookie !== undefined) headers.append("set-cookie", setCookie);
@@ -142,9 +151,15 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  * Browsers silently drop a cookie over about 4 KB, which would log the user out with no trace;
  * Werkzeug only warns. An error that names the size makes the cause obvious.
  */
+function utf8Length(text: string): number {
+  // Set-Cookie values are quoted to ASCII, so counting is enough; anything else is encoded.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return new TextEncoder().encode(text).length;
+  return text.length;
+}
+
 function assertCookieSize(name: string, header: string, limit: unknown): void {
   if (typeof limit !== "number" || limit <= 0) return;
-  const size = new TextEncoder().encode(header).length;
+  const size = utf8Length(header);
   if (size <= limit) return;
   throw new Error(
     `The session cookie "${name}" is ${size} bytes, larger than MAX_COOKIE_SIZE (${limit} bytes): browsers ` +

@@ -17,11 +17,24 @@
  */
 export function addVary(headers: Headers, field: string): void {
   const current = headers.get("vary");
-  if (current === null || current.trim() === "") {
-    headers.set("vary", field);
-    return;
-  }
+  const merged = varyWith(current, field);
+  if (merged !== current) headers.set("vary", merged);
+}
+
+/**
+ * The `Vary` value `current` (or none) with `field` added, or `current` itself when it already
+ * covers the field; for header records that are not a `Headers`.
+ *
+ * @example
+ * ```ts
+ * import { varyWith } from "./vary"; // internal: deferred responses amend their header record with it
+ * varyWith("Accept-Encoding", "Cookie"); // "Accept-Encoding, Cookie"
+ * varyWith(null, "Cookie"); // "Cookie"
+ * ```
+ */
+export function varyWith(current: string | null | undefined, field: string): string {
+  if (current == null || current.trim() === "") return field;
   const listed = current.split(",").map((token) => token.trim().toLowerCase());
-  if (listed.includes("*") || listed.includes(field.toLowerCase())) return;
-  headers.set("vary", `${current}, ${field}`);
+  if (listed.includes("*") || listed.includes(field.toLowerCase())) return current;
+  return `${current}, ${field}`;
 }

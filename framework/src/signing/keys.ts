@@ -16,7 +16,22 @@ const encoder = new TextEncoder();
 
 /** UTF-8 bytes of text; bytes pass through. */
 export function toBytes(value: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  return typeof value === "string" ? encoder.encode(value) : new Uint8Array(value);
+  if (typeof value !== "string") return new Uint8Array(value);
+  return asciiBytes(value) ?? encoder.encode(value);
+}
+
+/**
+ * The bytes of an all-ASCII string, or `undefined` if it is not. Signed values and Python-style
+ * JSON are ASCII, and for strings this short TextEncoder's fixed cost dominates.
+ */
+function asciiBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return undefined;
+    bytes[i] = code;
+  }
+  return bytes;
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {

@@ -5,9 +5,10 @@
  */
 import { base64UrlDecode, base64UrlEncode } from "./base64";
 import { BadPayload } from "./errors";
+import { after, type Eventually } from "./eventually";
+import { toBytes } from "./keys";
 import { signingPrimitives } from "./primitives";
 
-const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
 
 async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -54,11 +55,25 @@ export function zlibDecompress(bytes: Uint8Array): Promise<Uint8Array> {
  * ```
  */
 export async function encodePayload(json: string): Promise<string> {
-  const bytes = encoder.encode(json);
+  return encodePayloadNow(json);
+}
+
+/**
+ * {@link encodePayload} without a promise when no compression is tried or zlib is synchronous
+ * (vial/node registers it).
+ *
+ * @example
+ * ```ts
+ * encodePayloadNow('{"a":1}'); // "eyJhIjoxfQ", at once
+ * ```
+ */
+export function encodePayloadNow(json: string): Eventually<string> {
+  const bytes = toBytes(json);
   if (!compressionCanWin(bytes)) return base64UrlEncode(bytes);
-  const compressed = await zlibCompress(bytes);
-  if (compressed.length < bytes.length - 1) return `.${base64UrlEncode(compressed)}`;
-  return base64UrlEncode(bytes);
+  const primitives = signingPrimitives();
+  return after(primitives ? primitives.deflate(bytes) : zlibCompress(bytes), (compressed) =>
+    compressed.length < bytes.length - 1 ? `.${base64UrlEncode(compressed)}` : base64UrlEncode(bytes),
+  );
 }
 
 /**
@@ -79,9 +94,13 @@ export function compressionCanWin(bytes: Uint8Array): boolean {
   if (budget <= 0) return false;
   // With d ≤ n, 32 + n within budget means the dynamic bound is; only short inputs need counting.
   if (32 + bytes.length <= budget) return true;
-  const seen = new Set<number>();
-  for (const byte of bytes) seen.add(byte);
-  return Math.min(10 + 8 * seen.size, 32 + seen.size) <= budget;
+  const seen = new Uint8Array(256);
+  let distinct = 0;
+  for (const byte of bytes) {
+    if (seen[byte] === 0) distinct++;
+    seen[byte] = 1;
+  }
+  return Math.min(10 + 8 * distinct, 32 + distinct) <= budget;
 }
 
 /**
@@ -94,19 +113,30 @@ export function compressionCanWin(bytes: Uint8Array): boolean {
  * ```
  */
 export async function decodePayload(payload: string): Promise<string> {
+  return decodePayloadNow(payload);
+}
+
+/**
+ * {@link decodePayload} without a promise when the payload is not compressed (most are not).
+ *
+ * @example
+ * ```ts
+ * decodePayloadNow("eyJhIjoxfQ"); // '{"a":1}', at once
+ * ```
+ */
+export function decodePayloadNow(payload: string): Eventually<string> {
   const compressed = payload.startsWith(".");
   const bytes = base64UrlDecode(compressed ? payload.slice(1) : payload);
   if (!bytes) throw new BadPayload("Could not base64 decode the payload");
-  let json = bytes;
-  if (compressed) {
-    try {
-      json = await zlibDecompress(bytes);
-    } catch (error) {
-      throw new BadPayload("Could not zlib decompress the payload", error);
-    }
-  }
+  if (!compressed) return utf8Text(bytes);
+  return zlibDecompress(bytes).then(utf8Text, (error: unknown) => {
+    throw new BadPayload("Could not zlib decompress the payload", error);
+  });
+}
+
+function utf8Text(bytes: Uint8Array): string {
   try {
-    return strictDecoder.decode(json);
+    return strictDecoder.decode(bytes);
   } catch (error) {
     throw new BadPayload("The payload is not valid UTF-8", error);
   }

@@ -1,6 +1,7 @@
 import { BadData, BadPayload, BadSignature } from "./errors";
 import type { SecretKey } from "./keys";
-import { decodePayload, encodePayload } from "./payload";
+import { after, settle, type Eventually } from "./eventually";
+import { decodePayloadNow, encodePayloadNow } from "./payload";
 import { dumpsPythonJson } from "./python-json";
 import { TimestampSigner } from "./timestamp-signer";
 import type { TimestampSignerOptions, UnsignOptions } from "./timestamp-signer";
@@ -66,7 +67,20 @@ export class URLSafeTimedSerializer {
    * ```
    */
   async dumps(value: unknown): Promise<string> {
-    return this.signer.sign(await encodePayload(this.codec.dumps(value)));
+    return this.dumpsNow(value);
+  }
+
+  /**
+   * {@link URLSafeTimedSerializer.dumps} without a promise when it can: with synchronous signing
+   * primitives (vial/node) and the key derived, the token comes back at once.
+   *
+   * @example
+   * ```ts
+   * const token = await serializer.dumpsNow({ id: 5 }); // await works either way
+   * ```
+   */
+  dumpsNow(value: unknown): Eventually<string> {
+    return after(encodePayloadNow(this.codec.dumps(value)), (payload) => this.signer.signNow(payload));
   }
 
   /**
@@ -92,14 +106,20 @@ export class URLSafeTimedSerializer {
    * ```
    */
   async loadsWithTimestamp(token: string, options: UnsignOptions = {}): Promise<{ value: unknown; timestamp: number }> {
+    return this.#loadsWithTimestampNow(token, options);
+  }
+
+  #loadsWithTimestampNow(token: string, options: UnsignOptions): Eventually<{ value: unknown; timestamp: number }> {
     if (typeof token !== "string") throw new BadSignature("A signed token must be a string");
-    const { value: payload, timestamp } = await this.signer.unsignWithTimestamp(token, options);
-    const json = await decodePayload(payload);
-    try {
-      return { value: this.codec.loads(json), timestamp };
-    } catch (error) {
-      throw new BadPayload("Could not load the payload because of an exception", error);
-    }
+    return after(this.signer.unsignWithTimestampNow(token, options), ({ value: payload, timestamp }) =>
+      after(decodePayloadNow(payload), (json) => {
+        try {
+          return { value: this.codec.loads(json), timestamp };
+        } catch (error) {
+          throw new BadPayload("Could not load the payload because of an exception", error);
+        }
+      }),
+    );
   }
 
   /**
@@ -113,11 +133,26 @@ export class URLSafeTimedSerializer {
    * ```
    */
   async safeLoads(token: string, options: UnsignOptions = {}): Promise<LoadResult> {
-    try {
-      return { ok: true, ...(await this.loadsWithTimestamp(token, options)) };
-    } catch (error) {
-      if (error instanceof BadData) return { ok: false, error };
-      throw error;
-    }
+    return this.safeLoadsNow(token, options);
+  }
+
+  /**
+   * {@link URLSafeTimedSerializer.safeLoads} without a promise when it can (see
+   * {@link URLSafeTimedSerializer.dumpsNow}). Sessions read their cookie with it on every request.
+   *
+   * @example
+   * ```ts
+   * const result = await serializer.safeLoadsNow(token, { maxAge: 3600 }); // await works either way
+   * ```
+   */
+  safeLoadsNow(token: string, options: UnsignOptions = {}): Eventually<LoadResult> {
+    return settle(
+      () => this.#loadsWithTimestampNow(token, options),
+      (loaded, error): LoadResult => {
+        if (error === undefined) return { ok: true, value: loaded!.value, timestamp: loaded!.timestamp };
+        if (error instanceof BadData) return { ok: false, error };
+        throw error;
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { base64UrlDecode, base64UrlEncode } from "./base64";
 import { BadSignature } from "./errors";
+import { after, type Eventually } from "./eventually";
 import { deriveKeyBytes, importHmacKey, toBytes } from "./keys";
 import { signingPrimitives } from "./primitives";
 import type { Digest, KeyDerivation, SecretKey } from "./keys";
@@ -55,6 +56,8 @@ export class Signer {
   readonly #secretsNewestFirst: readonly SecretKey[];
   readonly #keys = new Map<number, Promise<CryptoKey>>();
   readonly #rawKeys = new Map<number, Promise<Uint8Array>>();
+  /** Raw keys once derived, so signing with them needs no promise. */
+  readonly #derivedKeys: Array<Uint8Array | undefined> = [];
 
   constructor(secretKeys: SecretKey | readonly SecretKey[], options: SignerOptions = {}) {
     const secrets = Array.isArray(secretKeys) ? [...secretKeys] : [secretKeys as SecretKey];
@@ -78,17 +81,21 @@ export class Signer {
   #key(index: number): Promise<CryptoKey> {
     let key = this.#keys.get(index);
     if (!key) {
-      key = this.#rawKey(index).then((raw) => importHmacKey(raw, this.digest));
+      key = Promise.resolve(this.#rawKey(index)).then((raw) => importHmacKey(raw, this.digest));
       this.#keys.set(index, key);
     }
     return key;
   }
 
-  /** The same key as raw bytes, for registered synchronous HMAC (see `primitives.ts`). */
-  #rawKey(index: number): Promise<Uint8Array> {
+  /** The same key as raw bytes, for registered synchronous HMAC (see `primitives.ts`); plain bytes once derived. */
+  #rawKey(index: number): Eventually<Uint8Array> {
+    const ready = this.#derivedKeys[index];
+    if (ready) return ready;
     let raw = this.#rawKeys.get(index);
     if (!raw) {
-      raw = deriveKeyBytes(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest);
+      raw = deriveKeyBytes(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest).then(
+        (bytes) => (this.#derivedKeys[index] = bytes),
+      );
       this.#rawKeys.set(index, raw);
     }
     return raw;
@@ -103,16 +110,19 @@ export class Signer {
    * ```
    */
   async getSignature(value: string): Promise<string> {
+    return this.#signature(value);
+  }
+
+  #signature(value: string): Eventually<string> {
     if (LONE_SURROGATE.test(value)) throw new TypeError("Cannot sign a string containing a lone surrogate");
     const primitives = signingPrimitives();
-    if (primitives) return base64UrlEncode(primitives.hmac(this.digest, await this.#rawKey(0), toBytes(value)));
-    const key = await this.#key(0);
-    return base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value))));
+    if (primitives) return after(this.#rawKey(0), (key) => base64UrlEncode(primitives.hmac(this.digest, key, toBytes(value))));
+    return this.#key(0).then(async (key) => base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value)))));
   }
 
   /**
    * Whether `signature` signs `value` under any of the secrets. The HMAC comparison happens
-   * inside `crypto.subtle.verify`, which compares in constant time.
+   * inside `crypto.subtle.verify` (or the registered primitives' `equal`), in constant time.
    *
    * @example
    * ```ts
@@ -120,16 +130,27 @@ export class Signer {
    * ```
    */
   async verifySignature(value: string, signature: string): Promise<boolean> {
+    return this.#verify(value, signature);
+  }
+
+  #verify(value: string, signature: string): Eventually<boolean> {
     const signatureBytes = base64UrlDecode(signature);
     if (!signatureBytes || LONE_SURROGATE.test(value)) return false;
     const data = toBytes(value);
     const primitives = signingPrimitives();
+    if (!primitives) return this.#verifyOnWebCrypto(data, signatureBytes);
+    const tryKey = (index: number): Eventually<boolean> => {
+      if (index >= this.#secretsNewestFirst.length) return false;
+      return after(this.#rawKey(index), (key) => {
+        const expected = primitives.hmac(this.digest, key, data);
+        return (expected.length === signatureBytes.length && primitives.equal(expected, signatureBytes)) || tryKey(index + 1);
+      });
+    };
+    return tryKey(0);
+  }
+
+  async #verifyOnWebCrypto(data: Uint8Array<ArrayBuffer>, signatureBytes: Uint8Array): Promise<boolean> {
     for (let index = 0; index < this.#secretsNewestFirst.length; index++) {
-      if (primitives) {
-        const expected = primitives.hmac(this.digest, await this.#rawKey(index), data);
-        if (expected.length === signatureBytes.length && primitives.equal(expected, signatureBytes)) return true;
-        continue;
-      }
       const key = await this.#key(index);
       if (await crypto.subtle.verify("HMAC", key, new Uint8Array(signatureBytes), data)) return true;
     }
@@ -145,7 +166,21 @@ export class Signer {
    * ```
    */
   async sign(value: string): Promise<string> {
-    return `${value}${this.sep}${await this.getSignature(value)}`;
+    return this.signNow(value);
+  }
+
+  /**
+   * {@link Signer.sign} without a promise when it can: with synchronous signing primitives
+   * (vial/node registers them) and the key derived, the signed string comes back at once.
+   * Sessions sign on every request that changes them, so their hot path uses this.
+   *
+   * @example
+   * ```ts
+   * const signed = signer.signNow("hello"); // a string under vial/node, else a Promise of it
+   * ```
+   */
+  signNow(value: string): Eventually<string> {
+    return after(this.#signature(value), (signature) => `${value}${this.sep}${signature}`);
   }
 
   /**
@@ -158,12 +193,27 @@ export class Signer {
    * ```
    */
   async unsign(signedValue: string): Promise<string> {
+    return this.unsignNow(signedValue);
+  }
+
+  /**
+   * {@link Signer.unsign} without a promise when it can (see {@link Signer.signNow}); a bad
+   * signature throws at once then, or rejects the promise otherwise.
+   *
+   * @example
+   * ```ts
+   * const value = await signer.unsignNow(signed); // await works either way
+   * ```
+   */
+  unsignNow(signedValue: string): Eventually<string> {
     const at = signedValue.lastIndexOf(this.sep);
     if (at < 0) throw new BadSignature(`No ${JSON.stringify(this.sep)} found in value`);
     const value = signedValue.slice(0, at);
     const signature = signedValue.slice(at + this.sep.length);
-    if (await this.verifySignature(value, signature)) return value;
-    throw new BadSignature(`Signature ${JSON.stringify(signature)} does not match`, value);
+    return after(this.#verify(value, signature), (ok) => {
+      if (ok) return value;
+      throw new BadSignature(`Signature ${JSON.stringify(signature)} does not match`, value);
+    });
   }
 
   /**

@@ -40,12 +40,20 @@ function tag(value: unknown, stack: Set<object>): unknown {
   stack.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => tag(item, stack));
-    const entries = Object.entries(value).filter(([, item]) => !isSkipped(item));
-    const [only] = entries;
-    if (entries.length === 1 && only && TAG_KEYS.has(only[0])) {
-      return { " di": { [`${only[0]}__`]: tag(only[1], stack) } };
+    // One pass without intermediate arrays: every session is tagged on every save.
+    const tagged: Record<string, unknown> = {};
+    let kept = 0;
+    let lastKey = "";
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (isSkipped(item)) continue;
+      // defineProperty, so a "__proto__" key stays a key instead of setting the prototype.
+      Object.defineProperty(tagged, key, { value: tag(item, stack), enumerable: true, writable: true, configurable: true });
+      kept++;
+      lastKey = key;
     }
-    return Object.fromEntries(entries.map(([key, item]) => [key, tag(item, stack)]));
+    if (kept === 1 && TAG_KEYS.has(lastKey)) return { " di": { [`${lastKey}__`]: tagged[lastKey] } };
+    return tagged;
   } finally {
     stack.delete(value);
   }

@@ -1,5 +1,6 @@
 import { base64UrlDecode, base64UrlEncode, bytesToInt, intToBytes } from "./base64";
 import { BadSignature, BadTimeSignature, SignatureExpired } from "./errors";
+import { settle, type Eventually } from "./eventually";
 import type { SecretKey } from "./keys";
 import { Signer } from "./signer";
 import type { SignerOptions } from "./signer";
@@ -47,6 +48,8 @@ export interface TimestampedValue {
  */
 export class TimestampSigner extends Signer {
   readonly #now: () => number;
+  #lastTimestamp = -1;
+  #lastTimestampText = "";
 
   constructor(secretKeys: SecretKey | readonly SecretKey[], options: TimestampSignerOptions = {}) {
     super(secretKeys, options);
@@ -67,8 +70,29 @@ export class TimestampSigner extends Signer {
    * ```
    */
   override async sign(value: string): Promise<string> {
-    const timestamp = base64UrlEncode(intToBytes(this.getTimestamp()));
-    return super.sign(`${value}${this.sep}${timestamp}`);
+    return this.signNow(value);
+  }
+
+  /**
+   * {@link TimestampSigner.sign} without a promise when it can (see {@link Signer.signNow}).
+   *
+   * @example
+   * ```ts
+   * const token = await new TimestampSigner("secret").signNow("a"); // await works either way
+   * ```
+   */
+  override signNow(value: string): Eventually<string> {
+    return super.signNow(`${value}${this.sep}${this.#timestampText()}`);
+  }
+
+  /** base64url of the current second, remembered for the rest of that second. */
+  #timestampText(): string {
+    const now = this.getTimestamp();
+    if (now !== this.#lastTimestamp) {
+      this.#lastTimestampText = base64UrlEncode(intToBytes(now));
+      this.#lastTimestamp = now;
+    }
+    return this.#lastTimestampText;
   }
 
   /**
@@ -82,7 +106,7 @@ export class TimestampSigner extends Signer {
    * ```
    */
   override async unsign(signedValue: string, options: UnsignOptions = {}): Promise<string> {
-    return (await this.unsignWithTimestamp(signedValue, options)).value;
+    return (await this.unsignWithTimestampNow(signedValue, options)).value;
   }
 
   /**
@@ -94,17 +118,32 @@ export class TimestampSigner extends Signer {
    * ```
    */
   async unsignWithTimestamp(signedValue: string, options: UnsignOptions = {}): Promise<TimestampedValue> {
+    return this.unsignWithTimestampNow(signedValue, options);
+  }
+
+  /**
+   * {@link TimestampSigner.unsignWithTimestamp} without a promise when it can (see
+   * {@link Signer.signNow}): errors are thrown at once then, or reject the promise otherwise.
+   *
+   * @example
+   * ```ts
+   * const { value } = await signer.unsignWithTimestampNow(token, { maxAge: 60 });
+   * ```
+   */
+  unsignWithTimestampNow(signedValue: string, options: UnsignOptions = {}): Eventually<TimestampedValue> {
     const { maxAge } = options;
     if (maxAge !== undefined && Number.isNaN(maxAge)) throw new TypeError("maxAge must be a number of seconds");
-    let result: string;
-    let signatureError: BadSignature | undefined;
-    try {
-      result = await super.unsign(signedValue);
-    } catch (error) {
-      if (!(error instanceof BadSignature)) throw error;
-      signatureError = error;
-      result = error.payload ?? "";
-    }
+    return settle(
+      () => super.unsignNow(signedValue),
+      (result, error) => this.#checkTimestamp(result, error, maxAge),
+    );
+  }
+
+  /** What itsdangerous checks after the signature: a timestamp is there, well formed, and young enough. */
+  #checkTimestamp(verified: string | undefined, error: unknown, maxAge: number | undefined): TimestampedValue {
+    if (error !== undefined && !(error instanceof BadSignature)) throw error;
+    const signatureError = error;
+    const result = verified ?? signatureError?.payload ?? "";
 
     const at = result.lastIndexOf(this.sep);
     if (at < 0) {

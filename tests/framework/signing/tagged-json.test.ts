@@ -57,6 +57,12 @@ describe("Flask tagged JSON: dumping", () => {
     expect(dumps({ " t": 1, gone: undefined })).toBe('{" di":{" t__":1}}');
   });
 
+  it("dumps a __proto__ key as data, alone (tagged) or among others", () => {
+    const alone = JSON.parse('{"__proto__":{"a":1}}') as unknown;
+    expect(dumps(alone)).toBe('{"__proto__":{"a":1}}');
+    expect(loads(dumps(JSON.parse('{"__proto__":1,"b":2}')))).toEqual(JSON.parse('{"__proto__":1,"b":2}'));
+  });
+
   it("writes compact, sorted, ASCII-only JSON", () => {
     expect(dumps({ user_id: 42, name: "Zoë" })).toBe('{"name":"Zo\\u00eb","user_id":42}');
   });
