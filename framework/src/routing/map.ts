@@ -5,7 +5,7 @@
  */
 import { BuildError, closeNames, type BuildFailure } from "./build-error";
 import { defaultConverters, type ConverterFactory } from "./converters";
-import { StateMachineMatcher } from "./matcher";
+import { StateMachineMatcher, type SearchNotes } from "./matcher";
 import { Rule } from "./rule";
 import { encodePath, encodeQuery } from "./url-encoding";
 
@@ -129,18 +129,18 @@ export class RouteMap<T> {
    * A match beats a slash redirect, which beats 405, which beats 404.
    */
   match(path: string, method: string): MatchResult<T> {
-    const allowed = new Set<string>();
-    const first = this.#matcher.match(path.split("/"), method, allowed);
-    if (first.kind === "found") return { kind: "match", rule: first.found.rule, params: first.found.params };
-    if (first.kind === "slash-required") return { kind: "redirect", location: encodePath(`${path}/`) };
+    const notes: SearchNotes = { slashRequired: false, allowed: undefined };
+    const found = this.#matcher.match(path, method, notes);
+    if (found) return found;
+    if (notes.slashRequired) return { kind: "redirect", location: encodePath(`${path}/`) };
 
     if (this.#mergeSlashes && path.includes("//")) {
       const merged = path.replace(/\/{2,}/g, "/");
-      const second = this.#matcher.match(merged.split("/"), method, allowed);
-      if (second.kind === "found" && second.found.rule.mergeSlashes) return { kind: "redirect", location: encodePath(merged) };
-      if (second.kind === "slash-required") return { kind: "redirect", location: encodePath(`${merged}/`) };
+      const second = this.#matcher.match(merged, method, notes);
+      if (second?.rule.mergeSlashes) return { kind: "redirect", location: encodePath(merged) };
+      if (!second && notes.slashRequired) return { kind: "redirect", location: encodePath(`${merged}/`) };
     }
-    if (allowed.size > 0) return { kind: "method-not-allowed", allowed: [...allowed].sort() };
+    if (notes.allowed && notes.allowed.size > 0) return { kind: "method-not-allowed", allowed: [...notes.allowed].sort() };
     return { kind: "not-found" };
   }
 

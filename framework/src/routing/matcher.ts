@@ -4,6 +4,9 @@
  * segment), dynamic parts are tried in weight order, and a branch that fails further down
  * backtracks to the next candidate. Converters run at the leaf, so a refused value lets the
  * search go on with other rules.
+ *
+ * The path is walked in place, segment by segment, instead of being split first: on a path
+ * fresh from the HTTP parser `split("/")` costs more than the rest of the match together.
  */
 import type { Rule } from "./rule";
 import { compareWeighting, SLASH_GROUP, type DynamicPart } from "./rule-part";
@@ -14,32 +17,39 @@ interface State<T> {
   readonly rules: Array<Rule<T>>;
 }
 
-/** A rule and its converted params. */
+/** A rule and its converted params, shaped as `RouteMap`'s match result so it is handed on as is. */
 export interface Found<T> {
+  readonly kind: "match";
   readonly rule: Rule<T>;
   readonly params: Record<string, unknown>;
 }
 
-/** What one pass over the trie found. */
-export type MatcherOutcome<T> =
-  | { readonly kind: "found"; readonly found: Found<T> }
+/** What one pass over the trie learned besides the rule it found. */
+export interface SearchNotes {
   /** Only a strict branch rule matches, with a slash appended to the path. */
-  | { readonly kind: "slash-required" }
-  | { readonly kind: "none" };
+  slashRequired: boolean;
+  /** Methods of rules that match the path but not the method; made on the first such rule. */
+  allowed: Set<string> | undefined;
+}
 
-const NO_SEGMENTS: readonly string[] = [];
-const TRAILING_SLASH: readonly string[] = [""];
+/**
+ * Where the walk stands: `start` is where the current segment begins. A start past the end of
+ * the path means every segment has been taken (a path of n slashes has n + 1 segments, as with
+ * `split("/")`).
+ */
+const PAST_END = (path: string): number => path.length + 1;
 
 const newState = <T>(): State<T> => ({ static: new Map(), dynamic: [], rules: [] });
 
 /**
- * Holds the rules in a trie and matches segment lists against it.
+ * Holds the rules in a trie and matches paths against it.
  *
  * @example
  * ```ts
  * const matcher = new StateMachineMatcher<Handler>();
  * matcher.add(rule);
- * matcher.match("/users/1".split("/"), "GET", new Set());
+ * const notes = { slashRequired: false, allowed: undefined };
+ * matcher.match("/users/1", "GET", notes); // { kind: "match", rule, params } or undefined
  * ```
  */
 export class StateMachineMatcher<T> {
@@ -72,18 +82,16 @@ export class StateMachineMatcher<T> {
   }
 
   /**
-   * Walks the trie for the segments of a path (`path.split("/")`). Methods of rules that match
-   * the path but not the method are added to `allowed`.
+   * Walks the trie for the segments of `path` (those of `path.split("/")`). Returns the rule found,
+   * or undefined; `notes` receives the redirect hint and the methods of rules that match the path
+   * but not the method (added to any already there).
    */
-  match(segments: readonly string[], method: string, allowed: Set<string>): MatcherOutcome<T> {
+  match(path: string, method: string, notes: SearchNotes): Found<T> | undefined {
     if (!this.#sorted) {
       sortState(this.#root);
       this.#sorted = true;
     }
-    const search = new Search<T>(method, allowed);
-    const found = search.walk(this.#root, segments, 0, []);
-    if (found) return { kind: "found", found };
-    return search.slashRequired ? { kind: "slash-required" } : { kind: "none" };
+    return new Search<T>(method, notes).walk(this.#root, path, 0, []);
   }
 }
 
@@ -104,31 +112,32 @@ function sortState<T>(state: State<T>): void {
 
 /** One search: the request's method and what has been learned on the way. */
 class Search<T> {
-  slashRequired = false;
-
   constructor(
     private readonly method: string,
-    private readonly allowed: Set<string>,
+    private readonly notes: SearchNotes,
   ) {}
 
-  walk(state: State<T>, segments: readonly string[], index: number, values: string[]): Found<T> | undefined {
-    if (index === segments.length) return this.#atEnd(state, values);
-    const segment = segments[index] as string;
+  walk(state: State<T>, path: string, start: number, values: string[]): Found<T> | undefined {
+    if (start > path.length) return this.#atEnd(state, values);
+    const slash = path.indexOf("/", start);
+    const end = slash < 0 ? path.length : slash;
+    const segment = path.slice(start, end);
 
-    const staticNext = state.static.get(segment);
+    // Most states below a variable have no static children: skip the lookup there.
+    const staticNext = state.static.size === 0 ? undefined : state.static.get(segment);
     if (staticNext) {
-      const found = this.walk(staticNext, segments, index + 1, values);
+      const found = this.walk(staticNext, path, end + 1, values);
       if (found) return found;
     }
 
     for (const { part, next } of state.dynamic) {
       // A final part takes every remaining segment, slashes included.
-      const target = part.final && index < segments.length - 1 ? segments.slice(index).join("/") : segment;
+      const target = part.final ? path.slice(start) : segment;
       const mark = values.length;
       let trailingSlash = false;
       if (part.wholeValue) {
-        // The common "<int:id>" part: test() and take the whole text, no capture groups needed.
-        if (!part.pattern.test(target)) continue;
+        // The common "<int:id>" part: test and take the whole text, no capture groups needed.
+        if (!part.accepts(target)) continue;
         values.push(target);
       } else {
         const groups = part.pattern.exec(target)?.groups;
@@ -137,14 +146,15 @@ class Search<T> {
         for (const group of part.groups) values.push(groups[group] ?? "");
       }
       const found = part.final
-        ? this.walk(next, trailingSlash ? TRAILING_SLASH : NO_SEGMENTS, 0, values)
-        : this.walk(next, segments, index + 1, values);
+        ? // Nothing is left after a final part, or only the trailing slash (one empty segment).
+          this.walk(next, "", trailingSlash ? 0 : PAST_END(""), values)
+        : this.walk(next, path, end + 1, values);
       if (found) return found;
       values.length = mark;
     }
 
     // Only a trailing slash is left: leaf rules without strict slashes take it.
-    if (index === segments.length - 1 && segment === "") return this.#accept(state.rules, values, true);
+    if (end === path.length && start === end) return this.#accept(state.rules, values, true);
     return undefined;
   }
 
@@ -152,16 +162,18 @@ class Search<T> {
     const found = this.#accept(state.rules, values, false);
     if (found) return found;
     // A branch rule ("/x/") would match with a slash appended.
-    for (const rule of state.static.get("")?.rules ?? []) {
+    const branch = state.static.get("");
+    if (!branch) return undefined;
+    for (const rule of branch.rules) {
       const params = rule.toParams(values);
       if (!params) continue;
       if (!rule.acceptsMethod(this.method)) {
-        for (const method of rule.methods) this.allowed.add(method);
+        this.#allow(rule);
       } else if (rule.strictSlashes) {
         // Keep looking: another rule may match the path exactly.
-        this.slashRequired = true;
+        this.notes.slashRequired = true;
       } else {
-        return { rule, params };
+        return { kind: "match", rule, params };
       }
     }
     return undefined;
@@ -172,9 +184,14 @@ class Search<T> {
       if (onlyLoose && rule.strictSlashes) continue;
       const params = rule.toParams(values);
       if (!params) continue;
-      if (rule.acceptsMethod(this.method)) return { rule, params };
-      for (const method of rule.methods) this.allowed.add(method);
+      if (rule.acceptsMethod(this.method)) return { kind: "match", rule, params };
+      this.#allow(rule);
     }
     return undefined;
+  }
+
+  #allow(rule: Rule<T>): void {
+    const allowed = (this.notes.allowed ??= new Set());
+    for (const method of rule.methods) allowed.add(method);
   }
 }

@@ -6,6 +6,7 @@
 import type { Converter } from "./converters";
 import { escapeRegex } from "./regex-escape";
 import type { RuleToken } from "./rule-parser";
+import { wholeValueTest } from "./whole-value-test";
 
 /**
  * Orders dynamic parts at the same position, lower first. Werkzeug's `Weighting`: parts with
@@ -36,6 +37,8 @@ export interface DynamicPart {
   readonly weight: Weighting;
   /** The part is one variable and nothing else, so its value is the whole matched text. */
   readonly wholeValue: boolean;
+  /** Same as `pattern.test(text)`, faster for the common converters; used for whole-value parts. */
+  readonly accepts: (text: string) => boolean;
   /** Equal keys mean the parts match exactly the same text, so rules share the state. */
   readonly key: string;
 }
@@ -90,6 +93,7 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   let staticWeights: Array<readonly [number, number]> = [];
   let argumentWeights: number[] = [];
   let wholeValue = false;
+  let lastRegex = "";
 
   const weight = (): Weighting => ({
     staticCount: -staticWeights.length,
@@ -99,7 +103,7 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   });
   const flush = (suffixed: boolean) => {
     if (isStatic) parts.push({ static: true, text: content });
-    else parts.push(dynamicPart(content, groups, final, suffixed, weight(), wholeValue && !suffixed));
+    else parts.push(dynamicPart(content, groups, final, suffixed, weight(), wholeValue && !suffixed, lastRegex));
     content = "";
     isStatic = true;
     final = false;
@@ -122,6 +126,7 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
       const group = `__v${groups.length}`;
       groups.push(group);
       content += `(?<${group}>${converter.regex})`;
+      lastRegex = converter.regex;
       wholeValue = content === `(?<${group}>${converter.regex})`;
       argumentWeights.push(converter.weight);
     } else if (final) {
@@ -139,9 +144,18 @@ export function splitIntoParts(tokens: readonly RuleToken[], converterFor: (name
   return parts;
 }
 
-function dynamicPart(source: string, groups: string[], final: boolean, suffixed: boolean, weight: Weighting, wholeValue: boolean): DynamicPart {
+function dynamicPart(
+  source: string,
+  groups: string[],
+  final: boolean,
+  suffixed: boolean,
+  weight: Weighting,
+  wholeValue: boolean,
+  variableRegex: string,
+): DynamicPart {
   // "s": a path variable takes any character, newlines included; "u": lengths count code points.
   const pattern = new RegExp(`^(?:${source})$`, "su");
   const key = `${final ? "F" : ""}${suffixed ? "S" : ""}|${JSON.stringify(weight)}|${source}`;
-  return { static: false, pattern, groups, final, suffixed, weight, wholeValue, key };
+  const accepts = wholeValue ? wholeValueTest(variableRegex, pattern) : (text: string) => pattern.test(text);
+  return { static: false, pattern, groups, final, suffixed, weight, wholeValue, accepts, key };
 }
