@@ -7,7 +7,8 @@ import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors";
 import { redirect } from "./response";
 import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
-import { validateRequest, validateResponse } from "./validation/route-validation";
+import { validateResponse } from "./validation/route-validation";
+import { validationPlanFor } from "./validation/validation-plan";
 import { CAME_DEFERRED } from "./deferred-request";
 import { answeringDeferred } from "./deferred-response";
 
@@ -57,11 +58,18 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
       // A request from vial/node takes deferred answers from json() and text() too.
       const call = req[CAME_DEFERRED] ? () => answeringDeferred(handler, req) : () => handler(req);
       // Most routes declare no schemas: then nothing needs to be awaited before the handler.
-      if (!hasSchemas(options)) return async () => call();
+      const plan = validationPlanFor(options);
+      if (plan === undefined) return async () => call();
+      const { request, response } = plan;
+      if (response === undefined) {
+        return async () => {
+          await request!(req);
+          return call();
+        };
+      }
       return async () => {
-        await validateRequest(req, options);
-        const value = await call();
-        return options.response ? validateResponse(value, options.response, app.config.DEBUG) : value;
+        if (request) await request(req);
+        return validateResponse(await call(), response, app.config.DEBUG);
       };
     }
     case "redirect":
@@ -71,18 +79,6 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
     case "not-found":
       throw new NotFound();
   }
-}
-
-function hasSchemas(options: RouteData["options"]): boolean {
-  return (
-    options.params !== undefined ||
-    options.query !== undefined ||
-    options.headers !== undefined ||
-    options.cookies !== undefined ||
-    options.form !== undefined ||
-    options.body !== undefined ||
-    options.response !== undefined
-  );
 }
 
 /** 200 with `Allow` listing every method any rule accepts for this path, like Flask. */

@@ -9,6 +9,11 @@ export async function runSchema(schema: StandardSchemaV1, value: unknown): Promi
   return schema["~standard"].validate(value);
 }
 
+/** Runs a Standard Schema and gives its result as the library did: a promise only if it made one. */
+export function runSchemaSync(schema: StandardSchemaV1, value: unknown): StandardSchemaV1.Result<unknown> | Promise<StandardSchemaV1.Result<unknown>> {
+  return schema["~standard"].validate(value);
+}
+
 /** A path whose segments survive JSON: keys are strings or array indexes. */
 export function issuePath(issue: StandardSchemaV1.Issue): (string | number)[] {
   return (issue.path ?? []).map((segment) => {

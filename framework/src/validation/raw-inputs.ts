@@ -45,8 +45,16 @@ async function readBody(location: InputLocation, read: () => Promise<unknown>): 
   try {
     return { value: await read() };
   } catch (error) {
-    if (!(error instanceof HTTPError)) throw error;
-    const message = error.status === 415 ? WRONG_MEDIA_TYPE[location] : undefined;
-    return { unreadable: message ? new HTTPError(415, message) : error };
+    return { unreadable: unreadableBody(location, error) };
   }
+}
+
+/**
+ * What a body reader's error means for validation: the HTTP error to report (a wrong media type
+ * in fixed words). Any other error is a bug and is thrown again.
+ */
+export function unreadableBody(location: InputLocation, error: unknown): HTTPError {
+  if (!(error instanceof HTTPError)) throw error;
+  const message = error.status === 415 ? WRONG_MEDIA_TYPE[location] : undefined;
+  return message ? new HTTPError(415, message) : error;
 }
