@@ -7,6 +7,7 @@ import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blu
 import { Config, type ConfigValues } from "./config";
 import { HTTPError, InternalServerError } from "./http-errors";
 import { deferredResponseFor, makeResponse } from "./make-response";
+import { realResponse } from "./deferred-response";
 import { VialRequest } from "./request";
 import { RouteMap, defaultConverters, type ConverterFactory } from "./routing";
 import { Scaffold, findClassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
@@ -224,7 +225,9 @@ export class Vial extends Scaffold {
     }
     if (!this.#ownLifecycle || this.#hasHooks(req, "teardownRequest")) await this.doTeardownRequest(req, unhandled);
     if (req.method === "HEAD" && response.body) return new Response(null, response);
-    return response;
+    // Deferred answers go only to vial/node, which writes their parts itself; anyone else
+    // (a Service Worker, the test client, a wrapping app) gets a real Response.
+    return req[CAME_DEFERRED] ? response : realResponse(response);
   }
 
   /** Preprocess, dispatch, make the response, process it; user errors go to their handlers. */

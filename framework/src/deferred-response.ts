@@ -4,9 +4,11 @@
  * vial/node can write them straight to the socket; reading anything a plain record cannot
  * answer (`body`, `text()`, `clone()`, ...) builds the real `Response` and delegates to it.
  *
- * Vial makes these only for requests that came deferred from vial/node, and nowhere else: the
- * native consumers of a `Response` (a Service Worker's `respondWith`, `caches.put`) would not
- * take one. After-request hooks may see one; it answers them as a `Response` would.
+ * `json()` and `text()` make them, and Vial's own coercion of returned strings and objects does
+ * for requests that came deferred from vial/node. They never leave `Vial.fetch` for anyone but
+ * vial/node: the native consumers of a `Response` (a Service Worker's `respondWith`,
+ * `caches.put`) would not take one, so `fetch` builds the real one for every other caller.
+ * Handlers and after-request hooks may see one; it answers them as a `Response` would.
  */
 import type { KnownBody } from "./known-body";
 
@@ -221,41 +223,4 @@ export function deferredResponseParts(response: Response): ResponseParts | undef
 export function amendDeferredHeaders(response: Response, change: (headers: Record<string, string>, setCookies: string[]) => void): boolean {
   const amend = (response as Partial<Pick<DeferredResponse, typeof AMEND_HEADERS>>)[AMEND_HEADERS];
   return typeof amend === "function" && amend.call(response, change);
-}
-
-let answering = 0;
-
-/**
- * Calls `handler(arg)` so that the response helpers (`json()`, `text()`) it calls before its
- * first `await` make deferred responses. Vial does this for requests that came deferred from
- * vial/node, whose answers go straight to vial/node; after an `await` (or anywhere else) the
- * helpers make real responses.
- *
- * @example
- * ```ts
- * import { answeringDeferred, inDeferredAnswer } from "./deferred-response";
- * answeringDeferred(() => inDeferredAnswer(), undefined); // true
- * inDeferredAnswer(); // false
- * ```
- */
-export function answeringDeferred<A, T>(handler: (arg: A) => T, arg: A): T {
-  answering++;
-  try {
-    return handler(arg);
-  } finally {
-    answering--;
-  }
-}
-
-/**
- * Whether the response helpers may make a deferred response now (see `answeringDeferred`).
- *
- * @example
- * ```ts
- * import { inDeferredAnswer } from "./deferred-response";
- * inDeferredAnswer(); // false outside a deferred answer
- * ```
- */
-export function inDeferredAnswer(): boolean {
-  return answering > 0;
 }

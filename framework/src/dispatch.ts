@@ -9,8 +9,6 @@ import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
 import { validateResponse } from "./validation/route-validation";
 import { validationPlanFor } from "./validation/validation-plan";
-import { CAME_DEFERRED } from "./deferred-request";
-import { answeringDeferred } from "./deferred-response";
 
 /**
  * A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask.
@@ -55,8 +53,7 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
         return () => Promise.resolve(automaticOptionsResponse(app, req.path));
       }
       const { handler, options } = rule.data;
-      // A request from vial/node takes deferred answers from json() and text() too.
-      const call = req[CAME_DEFERRED] ? () => answeringDeferred(handler, req) : () => handler(req);
+      const call = () => handler(req);
       // Most routes declare no schemas: then nothing needs to be awaited before the handler.
       const plan = validationPlanFor(options);
       if (plan === undefined) return async () => call();

@@ -3,7 +3,7 @@
  * Handlers may also return plain values; `make-response.ts` coerces those the way Flask does.
  */
 import { BadRequest } from "./http-errors";
-import { deferResponse, inDeferredAnswer } from "./deferred-response";
+import { deferResponse } from "./deferred-response";
 import { responseWithKnownBody } from "./known-body";
 
 const JSON_TYPE = "application/json";
@@ -19,14 +19,16 @@ const JSON_HEADERS = Object.freeze({ "content-type": JSON_TYPE });
 const TEXT_HEADERS = Object.freeze({ "content-type": TEXT_TYPE });
 
 /**
- * The response for a whole body: deferred while a handler answers a request from vial/node
- * (see `answeringDeferred`), else a real one. Anything a deferred response does not check for
- * itself (a status text, a status a body is not allowed with) takes the real path, which
- * accepts or refuses it as `new Response` does.
+ * The response for a whole body, deferred: it is built into a real `Response` only when
+ * something reads more than status and headers, and `Vial.fetch` hands a real one to every
+ * caller but vial/node, which writes the parts straight to the socket (see
+ * `deferred-response.ts`). Anything a deferred response does not check for itself (a status
+ * text, a status a body is not allowed with) takes the real path, which accepts or refuses it
+ * as `new Response` does.
  */
 function wholeBody(body: string, init: ResponseInit | undefined, type: string, typeHeaders: Readonly<Record<string, string>>): Response {
   const status = init?.status ?? 200;
-  if (inDeferredAnswer() && !init?.statusText && Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304) {
+  if (!init?.statusText && Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304) {
     return deferResponse(body, init?.headers === undefined ? typeHeaders : withType(init, type).headers as Headers, status);
   }
   return responseWithKnownBody(body, withType(init, type));

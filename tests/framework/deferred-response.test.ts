@@ -121,31 +121,47 @@ describe("deferredResponseFor", () => {
   });
 });
 
-describe("json() and text() while answering a deferred request", () => {
-  it("make deferred responses only inside answeringDeferred, before any await", async () => {
-    const { answeringDeferred } = await import("../../framework/src/deferred-response");
+describe("json() and text()", () => {
+  it("make deferred responses, before or after an await", async () => {
     const { json, text } = await import("vial");
-    const inside = answeringDeferred(() => json({ a: 1 }, { status: 201, headers: { "x-id": "7" } }), undefined);
-    expect(deferredResponseParts(inside)).toBeDefined();
-    expect([inside.status, inside.headers.get("content-type"), inside.headers.get("x-id")]).toEqual([201, "application/json", "7"]);
-    expect(await inside.json()).toEqual({ a: 1 });
-    const plain = answeringDeferred(() => text("hi"), undefined);
-    expect(deferredResponseParts(plain)).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, setCookies: [], body: "hi" });
-    expect(deferredResponseParts(json({ a: 1 }))).toBeUndefined();
-    const later = await answeringDeferred(async () => {
+    const res = json({ a: 1 }, { status: 201, headers: { "x-id": "7" } });
+    expect(deferredResponseParts(res)).toBeDefined();
+    expect([res.status, res.headers.get("content-type"), res.headers.get("x-id")]).toEqual([201, "application/json", "7"]);
+    expect(await res.json()).toEqual({ a: 1 });
+    expect(deferredResponseParts(text("hi"))).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, setCookies: [], body: "hi" });
+    const later = await (async () => {
       await Promise.resolve();
       return json({ b: 2 });
-    }, undefined);
-    expect(deferredResponseParts(later)).toBeUndefined();
+    })();
+    expect(deferredResponseParts(later)).toBeDefined();
   });
 
   it("refuse what a Response refuses, the same way", async () => {
-    const { answeringDeferred } = await import("../../framework/src/deferred-response");
     const { json } = await import("vial");
-    expect(() => answeringDeferred(() => json({}, { status: 204 }), undefined)).toThrow(TypeError);
-    expect(() => answeringDeferred(() => json({}, { status: 99 }), undefined)).toThrow(RangeError);
-    const withText = answeringDeferred(() => json({}, { status: 202, statusText: "Accepted" }), undefined);
+    expect(() => json({}, { status: 204 })).toThrow(TypeError);
+    expect(() => json({}, { status: 99 })).toThrow(RangeError);
+    const withText = json({}, { status: 202, statusText: "Accepted" });
     expect(deferredResponseParts(withText)).toBeUndefined();
     expect(withText.statusText).toBe("Accepted");
+  });
+});
+
+describe("Vial.fetch", () => {
+  it("hands a real Response to callers other than vial/node, whatever the handler made", async () => {
+    const { Vial, json, text } = await import("vial");
+    const app = new Vial();
+    app.get("/json", async () => {
+      await Promise.resolve();
+      return json({ a: 1 }, { headers: { "x-id": "7" } });
+    });
+    app.get("/text", () => text("hi"));
+    app.get("/object", () => ({ b: 2 }));
+    for (const path of ["/json", "/text", "/object"]) {
+      const res = await app.fetch(new Request(`http://localhost${path}`));
+      expect(deferredResponseParts(res)).toBeUndefined();
+      expect(realResponse(res)).toBe(res);
+    }
+    const res = await app.fetch(new Request("http://localhost/json"));
+    expect([res.headers.get("x-id"), await res.json()]).toEqual(["7", { a: 1 }]);
   });
 });

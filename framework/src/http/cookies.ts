@@ -6,7 +6,10 @@
 
 import { toByteString, trimAsciiWhitespace as trim, utf8FromByteString } from "./byte-string";
 
-const WHITESPACE = new Set([" ", "\t", "\n", "\r", "\f", "\v"]);
+// Python's \s in ASCII: space, \t \n \v \f \r (0x09-0x0d).
+const EQUALS = 0x3d;
+const SEMICOLON = 0x3b;
+const QUOTE = 0x22;
 const SLASH_ESCAPE = /\\([0-3][0-7]{2}|[^])/g;
 
 /**
@@ -30,41 +33,42 @@ const SLASH_ESCAPE = /\\([0-3][0-7]{2}|[^])/g;
 export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
   const cookies: Record<string, string> = Object.create(null);
   if (!header) return cookies;
-  for (const [rawName, rawValue] of splitCookiePairs(toByteString(header) + ";")) {
+  splitCookiePairs(toByteString(header) + ";", (rawName, rawValue) => {
     const name = utf8FromByteString(trim(rawName));
-    if (name === "" || name in cookies) continue;
+    if (name === "" || name in cookies) return;
     cookies[name] = decodeCookieValue(trim(rawValue));
-  }
+  });
   return cookies;
 }
 
 /**
- * Yields raw `[name, value]` pairs of a header that ends with `;`. Mirrors Werkzeug's pattern
+ * Hands each raw `name`, `value` pair of a header that ends with `;` to `pair` (a callback, not
+ * a generator: every request with a session cookie comes through here). Mirrors Werkzeug's pattern
  * `([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*`: a value is a quoted string when a `;`
  * follows its closing quote, otherwise everything up to the next `;`.
  */
-function* splitCookiePairs(text: string): Generator<[string, string]> {
+function splitCookiePairs(text: string, pair: (name: string, value: string) => void): void {
   // Linear overall: a quoted value's scan stops at the next unescaped quote, and the next quoted
   // value cannot start before it (its opening quote follows "=" or a space, never a backslash).
   let pos = 0;
   while (pos < text.length) {
     let sep = pos;
-    while (text[sep] !== "=" && text[sep] !== ";") sep++;
+    while (text.charCodeAt(sep) !== EQUALS && text.charCodeAt(sep) !== SEMICOLON) sep++;
     const name = text.slice(pos, sep);
-    if (text[sep] === ";") {
-      yield [name, ""];
+    if (text.charCodeAt(sep) === SEMICOLON) {
+      pair(name, "");
       pos = skipWhitespace(text, sep + 1);
       continue;
     }
     const valueStart = skipWhitespace(text, sep + 1);
     let valueEnd = -1;
-    if (text[valueStart] === '"') {
+    if (text.charCodeAt(valueStart) === QUOTE) {
       const close = findClosingQuote(text, valueStart + 1);
-      if (close !== -1 && text[skipWhitespace(text, close + 1)] === ";") valueEnd = close + 1;
+      if (close !== -1 && text.charCodeAt(skipWhitespace(text, close + 1)) === SEMICOLON) valueEnd = close + 1;
     }
     const semicolon = valueEnd === -1 ? text.indexOf(";", valueStart) : skipWhitespace(text, valueEnd);
     if (valueEnd === -1) valueEnd = semicolon;
-    yield [name, text.slice(valueStart, valueEnd)];
+    pair(name, text.slice(valueStart, valueEnd));
     pos = skipWhitespace(text, semicolon + 1);
   }
 }
@@ -90,6 +94,6 @@ function decodeCookieValue(value: string): string {
 
 function skipWhitespace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && WHITESPACE.has(text[i]!)) i++;
+  for (let code = text.charCodeAt(i); code === 0x20 || (code >= 0x09 && code <= 0x0d); code = text.charCodeAt(++i));
   return i;
 }

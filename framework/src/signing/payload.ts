@@ -94,11 +94,12 @@ export function compressionCanWin(bytes: Uint8Array): boolean {
   if (budget <= 0) return false;
   // With d ≤ n, 32 + n within budget means the dynamic bound is; only short inputs need counting.
   if (32 + bytes.length <= budget) return true;
-  const seen = new Uint8Array(256);
+  // Only inputs shorter than 14 bytes get here (32 + n > 8(n - 8) below that): count in place.
   let distinct = 0;
-  for (const byte of bytes) {
-    if (seen[byte] === 0) distinct++;
-    seen[byte] = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    let j = 0;
+    while (j < i && bytes[j] !== bytes[i]) j++;
+    if (j === i) distinct++;
   }
   return Math.min(10 + 8 * distinct, 32 + distinct) <= budget;
 }
