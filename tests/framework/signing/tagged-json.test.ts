@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { taggedJsonCodec } from "../../../framework/src/signing";
 
@@ -35,6 +36,20 @@ describe("Flask tagged JSON: loading", () => {
     expect(() => loads('{" u":"nope"}')).toThrow(TypeError);
     expect(() => loads('{" di":{}}')).toThrow(TypeError);
     expect(() => loads('{" m":1}')).toThrow(TypeError);
+  });
+
+  it("untags a tag key however the JSON spells it, and parses tag-free text as JSON.parse does", () => {
+    expect(loads('{"x":{"\\u0020t":[1,2]}}')).toEqual({ x: [1, 2] });
+    expect(loads('{"x": {" t": [1, 2]}}')).toEqual({ x: [1, 2] });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        const hasTagKey = /" (di|t|b|m|u|d)"/.test(text);
+        fc.pre(!hasTagKey);
+        expect(loads(text)).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("keeps a __proto__ key as data, not as a prototype", () => {
