@@ -246,7 +246,9 @@ export class Vial extends Scaffold {
     } catch (error) {
       response = await this.handleUserException(error, req);
     }
-    return this.processResponse(response, req);
+    // Without after-request hooks only the session is left to save, often without a promise.
+    const processed = !this.#ownLifecycle || this.#hasHooks(req, "afterRequest") ? this.processResponse(response, req) : this.#saveSession(response, req);
+    return isThenable(processed) ? await processed : processed;
   }
 
   /** Routes the request: sets `req.params`, `req.endpoint`, `req.blueprints`; errors are raised at dispatch, as in Flask. */
@@ -283,11 +285,12 @@ export class Vial extends Scaffold {
         if (replaced instanceof Response) response = replaced;
       }
     }
-    if (!this.sessionInterface.isNullSession(req.session)) {
-      const saved = this.sessionInterface.saveSession(this, req.session, response);
-      response = isThenable(saved) ? await saved : saved;
-    }
-    return response;
+    const saved = this.#saveSession(response, req);
+    return isThenable(saved) ? await saved : saved;
+  }
+
+  #saveSession(response: Response, req: VialRequest): Response | PromiseLike<Response> {
+    return this.sessionInterface.isNullSession(req.session) ? response : this.sessionInterface.saveSession(this, req.session, response);
   }
 
   /** After-request hooks also see the 500; an error raised by them now is logged, not raised again. */
@@ -359,7 +362,7 @@ export class Vial extends Scaffold {
   }
 
   /** Whether any hook of this kind applies to the request (awaiting an empty step costs a promise). */
-  #hasHooks(req: VialRequest, kind: "beforeRequest" | "teardownRequest"): boolean {
+  #hasHooks(req: VialRequest, kind: "beforeRequest" | "afterRequest" | "teardownRequest"): boolean {
     for (const hooks of this.#hookChain(req, "inside-out")) if (hooks[kind].length > 0) return true;
     return false;
   }
