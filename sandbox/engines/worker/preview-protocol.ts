@@ -112,6 +112,32 @@ export function rewriteLocation(location: string, origin: string, previewRoot: s
   return location;
 }
 
+/** Referrer policies a browser knows; of a list, it uses the last one it knows. */
+const REFERRER_POLICIES = new Set([
+  "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
+  "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url",
+]);
+
+/**
+ * The app's `Referrer-Policy`, loosened only as far as the preview needs. A link in the preview
+ * (`/about`) leaves the preview's path, and the Service Worker brings it back by the page it came
+ * from, its same-origin `Referer`. `secureHeaders()` sends `no-referrer`, which would break
+ * every link. So policies that hide the path from the same origin become the nearest ones that
+ * do not, and what other origins see stays as strict as the app asked.
+ *
+ * @example
+ * previewReferrerPolicy("no-referrer") // "same-origin"
+ * previewReferrerPolicy("strict-origin") // "strict-origin-when-cross-origin"
+ * previewReferrerPolicy("same-origin") // "same-origin"
+ */
+export function previewReferrerPolicy(value: string): string {
+  const known = value.split(",").map((token) => token.trim().toLowerCase()).filter((token) => REFERRER_POLICIES.has(token));
+  const policy = known.at(-1);
+  if (policy === "no-referrer") return "same-origin";
+  if (policy === "origin" || policy === "strict-origin") return "strict-origin-when-cross-origin";
+  return value;
+}
+
 /** Statuses whose responses must not have a body (the Response constructor throws otherwise). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -138,7 +164,9 @@ export function previewResponseParts(
     // The browser would drop Set-Cookie anyway (the engine keeps cookies itself), and the body
     // arrives whole and decoded, so length and encoding headers would lie.
     if (lower === "set-cookie" || lower === "content-length" || lower === "content-encoding" || lower === "transfer-encoding") continue;
-    headers.push([name, lower === "location" ? rewriteLocation(value, context.origin, context.previewRoot) : value]);
+    if (lower === "location") headers.push([name, rewriteLocation(value, context.origin, context.previewRoot)]);
+    else if (lower === "referrer-policy") headers.push([name, previewReferrerPolicy(value)]);
+    else headers.push([name, value]);
   }
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   if (!has("cross-origin-embedder-policy")) headers.push(["cross-origin-embedder-policy", "require-corp"]);

@@ -62,6 +62,19 @@ describe("previewResponseParts", () => {
     expect(new TextDecoder().decode(body!)).toBe("x");
   });
 
+  it("loosens a Referrer-Policy that would hide the preview page from its own links, and no further", () => {
+    const policyOf = (value: string) => (previewResponseParts(response(200, [["Referrer-Policy", value]]), context).init.headers as [string, string][])[0]![1];
+    expect(policyOf("no-referrer")).toBe("same-origin");
+    expect(policyOf("strict-origin")).toBe("strict-origin-when-cross-origin");
+    expect(policyOf("origin")).toBe("strict-origin-when-cross-origin");
+    // Of a list, the last policy the browser knows is the one it uses.
+    expect(policyOf("no-referrer, made-up-policy")).toBe("same-origin");
+    expect(policyOf("no-referrer, same-origin")).toBe("no-referrer, same-origin");
+    for (const kept of ["same-origin", "strict-origin-when-cross-origin", "origin-when-cross-origin", "no-referrer-when-downgrade", "unsafe-url"]) {
+      expect(policyOf(kept)).toBe(kept);
+    }
+  });
+
   it("keeps the app's own isolation headers", () => {
     const { init } = previewResponseParts(response(200, [["Cross-Origin-Embedder-Policy", "credentialless"], ["Cross-Origin-Resource-Policy", "cross-origin"]]), context);
     expect(init.headers).toEqual([["Cross-Origin-Embedder-Policy", "credentialless"], ["Cross-Origin-Resource-Policy", "cross-origin"]]);
