@@ -2,11 +2,12 @@
 import type { RouteData } from "./app";
 import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
+import { applicationRootPrefix, scriptRoot } from "./script-root";
 import { encodeAnchor, type UrlForOptions } from "./url-for";
 
 interface UrlBuilderHost {
   readonly urlMap: RouteMap<RouteData>;
-  readonly config: { SERVER_NAME: string | undefined; PREFERRED_URL_SCHEME: string };
+  readonly config: { SERVER_NAME: string | undefined; PREFERRED_URL_SCHEME: string; APPLICATION_ROOT: string };
 }
 
 /** Builds the URL for `endpoint`; see `Vial.urlFor`. */
@@ -17,7 +18,10 @@ export function buildUrl(
   options: UrlForOptions & { blueprint?: string; request?: VialRequest },
 ): string {
   const resolved = resolveEndpoint(endpoint, options.blueprint);
-  let url = app.urlMap.build(resolved, values, options.method ? { method: options.method } : undefined);
+  // Under the request's mount prefix (X-Forwarded-Prefix via proxyFix), or APPLICATION_ROOT
+  // without a request: the browser must see the path the proxy serves, as Flask's url_for does.
+  const root = options.request ? scriptRoot(options.request) : applicationRootPrefix(app.config.APPLICATION_ROOT);
+  let url = root + app.urlMap.build(resolved, values, options.method ? { method: options.method } : undefined);
   if (options.anchor !== undefined) url += `#${encodeAnchor(options.anchor)}`;
   if (!options.external && options.scheme === undefined) return url;
   const origin = externalOrigin(app, options, resolved);

@@ -7,6 +7,7 @@ import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors";
 import { redirect } from "./response";
 import type { VialRequest } from "./request";
 import type { RouteMap } from "./routing";
+import { scriptRoot } from "./script-root";
 import { validateResponse } from "./validation/route-validation";
 import { validationPlanFor } from "./validation/validation-plan";
 
@@ -70,7 +71,8 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
       };
     }
     case "redirect":
-      throw new RoutingRedirect(result.location + req.url.search);
+      // Under the mount prefix, so a proxied app redirects to where the proxy serves it.
+      throw new RoutingRedirect(scriptRoot(req) + result.location + req.url.search);
     case "method-not-allowed":
       throw new MethodNotAllowed(result.allowed);
     case "not-found":

@@ -46,6 +46,16 @@ describe("urlFor", () => {
     expect(() => app().urlFor("items", {}, { method: "GET" })).toThrow(BuildError);
   });
 
+  it("builds under APPLICATION_ROOT outside a request, as Flask's url_for in an app context", () => {
+    const a = new Vial({ config: { SERVER_NAME: "example.com", APPLICATION_ROOT: "/shop/" } });
+    a.get("/users/<int:id>", { endpoint: "user" }, () => "u");
+    expect(a.urlFor("user", { id: 3 })).toBe("/shop/users/3");
+    expect(a.urlFor("user", { id: 3 }, { external: true })).toBe("http://example.com/shop/users/3");
+    const atRoot = new Vial({ config: { APPLICATION_ROOT: "/" } });
+    atRoot.get("/", { endpoint: "i" }, () => "");
+    expect(atRoot.urlFor("i")).toBe("/");
+  });
+
   it("needs SERVER_NAME for external URLs outside a request", () => {
     const a = new Vial();
     a.get("/", { endpoint: "index" }, () => "x");

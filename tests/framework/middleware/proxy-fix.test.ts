@@ -66,6 +66,7 @@ function parrotApp(options: ProxyFixOptions): Vial {
     remoteAddr: clientAddress(req),
     urlRoot: `${req.url.origin}${forwardedPrefix(req)}/`,
     external: req.urlFor("parrot", {}, { external: true }),
+    path: req.urlFor("parrot"),
   }));
   return app;
 }
@@ -75,15 +76,27 @@ describe("proxyFix: Werkzeug's test_proxy_fix cases", () => {
     const request = setClientAddress(new Request(new URL("parrot", url), { headers }), remoteAddr);
     const res = await parrotApp(options).fetch(request);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { remoteAddr: string; urlRoot: string; external: string };
+    const body = (await res.json()) as { remoteAddr: string; urlRoot: string; external: string; path: string };
     expect(body.remoteAddr).toBe("192.168.0.1");
     expect(body.urlRoot).toBe(urlRoot);
-    // External URLs carry the forwarded scheme and host (matching the route ignores the prefix).
-    expect(body.external).toBe(`${new URL(urlRoot).origin}/parrot`);
+    // As in Werkzeug's test: building includes the prefix (matching the route ignores it), and
+    // external URLs carry the forwarded scheme and host too.
+    expect(body.external).toBe(`${urlRoot}parrot`);
+    expect(body.path).toBe(`${new URL(urlRoot).pathname}parrot`);
   });
 });
 
 describe("proxyFix in a Vial app", () => {
+  it("keeps the trusted prefix in routing's slash redirects, as Werkzeug's RequestRedirect does", async () => {
+    const app = new Vial();
+    app.use(proxyFix({ xPrefix: 1 }));
+    app.get("/docs/", () => "docs");
+    const proxied = await app.request("http://app.internal/docs?page=2", { headers: { "x-forwarded-prefix": "/shop" } });
+    expect([proxied.status, proxied.headers.get("location")]).toEqual([308, "/shop/docs/?page=2"]);
+    const direct = await app.request("http://app.internal/docs");
+    expect(direct.headers.get("location")).toBe("/docs/");
+  });
+
   it("lets TRUSTED_HOSTS check the forwarded host, not the proxy's", async () => {
     const app = new Vial({ config: { TRUSTED_HOSTS: ["example.com"] } });
     app.use(proxyFix({ xHost: 1 }));

@@ -10,6 +10,7 @@
 import { Vial } from "../../app";
 import type { Blueprint } from "../../blueprint";
 import { clientAddress, setClientAddress, type RequestLike } from "../../client-address";
+import { scriptRoot, setScriptRoot } from "../../script-root";
 import { trustedValue } from "./trusted-value";
 
 /**
@@ -40,7 +41,6 @@ export interface ProxyFixOptions {
 
 type Trust = Required<ProxyFixOptions>;
 
-const prefixes = new WeakMap<Request, string>();
 const installedOn = new WeakSet<Vial>();
 
 function resolveTrust(options: ProxyFixOptions): Trust {
@@ -119,14 +119,15 @@ function fixRequest(request: Request, trust: Trust): Request {
   const address = trustedValue(headers.get("x-forwarded-for"), trust.xFor) ?? clientAddress(request);
   setClientAddress(result, address);
   const prefix = asPrefix(trustedValue(headers.get("x-forwarded-prefix"), trust.xPrefix));
-  if (prefix !== undefined) prefixes.set(result, prefix);
+  if (prefix !== undefined) setScriptRoot(result, prefix);
   return result;
 }
 
 /**
  * The path prefix the proxy mounts the app under, from a trusted `X-Forwarded-Prefix` (Werkzeug's
  * `SCRIPT_NAME`, Flask's `request.script_root`): `"/ham"`, or `""` when there is none. The proxy
- * strips it before forwarding, so routes do not include it; links built for the browser should.
+ * strips it before forwarding, so routes do not include it; links built for the browser should,
+ * and those `urlFor` builds and routing's slash redirects do.
  *
  * @example
  * ```ts
@@ -137,7 +138,7 @@ function fixRequest(request: Request, trust: Trust): Request {
  * ```
  */
 export function forwardedPrefix(req: RequestLike): string {
-  return prefixes.get(req instanceof Request ? req : req.raw) ?? "";
+  return scriptRoot(req);
 }
 
 /**
