@@ -293,12 +293,16 @@ export class Vial extends Scaffold {
     return this.sessionInterface.isNullSession(req.session) ? response : this.sessionInterface.saveSession(this, req.session, response);
   }
 
-  /** After-request hooks also see the 500; an error raised by them now is logged, not raised again. */
+  /**
+   * After-request hooks and the session save also see the 500; an error raised by them now is
+   * logged, not raised again (Flask logs "Request finalizing failed…" here too, so an error in
+   * the save itself is logged twice: once as the cause of the 500, once here).
+   */
   async #processErrorResponse(response: Response, req: VialRequest): Promise<Response> {
     try {
       return await this.processResponse(response, req);
     } catch (error) {
-      this.logger.error(`Exception in an after-request hook on ${req.path} [${req.method}]`, error);
+      this.logger.error(`Finishing the error response failed on ${req.path} [${req.method}] (an after-request hook or saving the session)`, error);
       return response;
     }
   }
