@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { MarkerReader } from "../../marker-reader";
+import { readHostOutput } from "../../host-output";
 import { NODE_HOST_PATH } from "../../payload/index";
 import type { HostConfig } from "../../payload/node-host";
 import type { HostEvent } from "../../payload/protocol";
@@ -32,9 +32,6 @@ export interface HostOutcome {
   tail: string;
   durationMs: number;
 }
-
-/** Output kept for error messages. */
-const TAIL_LIMIT = 8 * 1024;
 
 /** A handle on a running host: its outcome, and a way to stop it early. */
 export interface HostRun {
@@ -77,31 +74,9 @@ export function runHost(options: HostRunOptions): HostRun {
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
-  let printed = 0;
   const stop = () => child.pid !== undefined && killGroup(child.pid);
 
-  const text = (chunk: string) => {
-    if (state.outputExceeded) return;
-    printed += Buffer.byteLength(chunk);
-    state.tail = (state.tail + chunk).slice(-TAIL_LIMIT);
-    if (printed > options.outputLimitBytes) {
-      state.outputExceeded = true;
-      stop();
-      return;
-    }
-    options.onOutput(chunk);
-  };
-  const reader = new MarkerReader(nonce, {
-    text,
-    marker: (kind, payload) => {
-      if (kind === "report") state.report = payload;
-      else {
-        state.events.push(payload as HostEvent);
-        options.onEvent?.(payload as HostEvent);
-      }
-    },
-    forged: () => state.forgedLines++,
-  });
+  const { reader, text } = readHostOutput(state, { nonce, outputLimitBytes: options.outputLimitBytes, onOutput: options.onOutput, onEvent: options.onEvent, stop });
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => reader.push(chunk));
   child.stderr.setEncoding("utf8").on("data", text);
 

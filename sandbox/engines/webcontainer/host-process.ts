@@ -1,4 +1,4 @@
-import { MarkerReader } from "../../marker-reader";
+import { readHostOutput } from "../../host-output";
 import type { HostEvent } from "../../payload/protocol";
 import type { HostOutcome } from "../node/run-host";
 import type { ProcessLike } from "./types";
@@ -18,9 +18,6 @@ export interface HostProcessRun {
   outcome: Promise<HostOutcome>;
   stop(): void;
 }
-
-/** Output kept for error messages. */
-const TAIL_LIMIT = 8 * 1024;
 
 /**
  * Puts back the NUL that starts a marker line, should the container's terminal drop it. Only a
@@ -48,7 +45,6 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
-  let printed = 0;
   let stopped = false;
   let markStopped: () => void = () => {};
   const stoppedSignal = new Promise<null>((resolve) => (markStopped = () => resolve(null)));
@@ -63,28 +59,7 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
     markStopped();
   };
 
-  const text = (chunk: string) => {
-    if (state.outputExceeded) return;
-    printed += chunk.length;
-    state.tail = (state.tail + chunk).slice(-TAIL_LIMIT);
-    if (printed > options.outputLimitBytes) {
-      state.outputExceeded = true;
-      stop();
-      return;
-    }
-    options.onOutput(chunk);
-  };
-  const reader = new MarkerReader(options.nonce, {
-    text,
-    marker: (kind, payload) => {
-      if (kind === "report") state.report = payload;
-      else {
-        state.events.push(payload as HostEvent);
-        options.onEvent?.(payload as HostEvent);
-      }
-    },
-    forged: () => state.forgedLines++,
-  });
+  const { reader } = readHostOutput(state, { nonce: options.nonce, outputLimitBytes: options.outputLimitBytes, onOutput: options.onOutput, onEvent: options.onEvent, stop });
   let atLineStart = true;
   /** A "\r" that ended a chunk: the "\n" of its terminal line ending may start the next one. */
   let carriedReturn = "";
