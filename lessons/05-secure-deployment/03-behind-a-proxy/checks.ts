@@ -1,0 +1,101 @@
+import { check, expect, http } from "grader";
+import { createApp, type Env } from "./app";
+
+type Client = ReturnType<typeof http>;
+
+/** What production sets: a real key, and the one host the guestbook answers for. */
+const PRODUCTION: Env = { VIAL_SECRET_KEY: "a-long-random-production-key", VIAL_TRUSTED_HOSTS: '["guestbook.example"]' };
+
+/** Where nginx forwards requests: the app's own address, not the public host. */
+const UPSTREAM = "http://127.0.0.1:8000";
+
+/** Headers nginx adds for a browser at `address` that asked for https://guestbook.example. */
+function viaProxy(address: string, host = "guestbook.example"): Record<string, string> {
+  return { "x-forwarded-for": address, "x-forwarded-proto": "https", "x-forwarded-host": host };
+}
+
+/** Loads a page and returns the CSRF token of its form. */
+async function tokenFrom(client: Client, url: string, headers: Record<string, string> = {}): Promise<string> {
+  const page = await client.get(url, { headers });
+  expect(page.status, `status of GET ${url}`).toBe(200);
+  const token = /name="csrf_token"[^>]*value="([^"]*)"/.exec(page.text)?.[1];
+  expect(token, `csrf_token field in the form of GET ${url}`).toBeTruthy();
+  return token ?? "";
+}
+
+check("createApp without VIAL_SECRET_KEY refuses to start", async () => {
+  expect(() => createApp({}), "createApp({}) (no VIAL_SECRET_KEY)").toThrow(/VIAL_SECRET_KEY/);
+  expect(() => createApp({ VIAL_SECRET_KEY: "from-the-environment" }), 'createApp({ VIAL_SECRET_KEY: "from-the-environment" })').not.toThrow();
+}, { task: 1 });
+
+check("Sessions are signed with the key from the environment", async () => {
+  const appA = createApp({ VIAL_SECRET_KEY: "key-of-server-a" });
+  const appB = createApp({ VIAL_SECRET_KEY: "key-of-server-b" });
+  const client = http(appA);
+  const token = await tokenFrom(client, "/");
+  const accepted = await client.post("/messages", { form: { csrf_token: token, text: "signed-by-key-a" } });
+  expect(accepted.status, "status of POST /messages to the app with VIAL_SECRET_KEY=key-of-server-a, with its own session").toBe(303);
+  const session = accepted.cookies.session ?? "";
+  expect(session, "session cookie set by the app with VIAL_SECRET_KEY=key-of-server-a").toBeTruthy();
+  const refused = await http(appB).post("/messages", { form: { csrf_token: token, text: "replayed" }, headers: { cookie: `session=${session}` } });
+  expect(refused.status, "status of POST /messages to the app with VIAL_SECRET_KEY=key-of-server-b, with a session signed by key-of-server-a").toBe(403);
+}, { task: 1 });
+
+check("In production a crash answers 500 without its details", async () => {
+  const res = await http(createApp(PRODUCTION)).get("http://guestbook.example/stats");
+  expect(res.status, "status of GET /stats in production").toBe(500);
+  expect(res.text, "body of GET /stats in production (the exception's message holds a password)").not.toContain("hunter2");
+  expect(res.text, "body of GET /stats in production (a stack trace)").not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+}, { task: 2 });
+
+check("VIAL_DEBUG=true shows the details, for development only", async () => {
+  const res = await http(createApp({ ...PRODUCTION, VIAL_DEBUG: "true" })).get("http://guestbook.example/stats");
+  expect(res.status, "status of GET /stats with VIAL_DEBUG=true").toBe(500);
+  expect(res.text, "body of GET /stats with VIAL_DEBUG=true (the exception, shown in debug mode)").toContain("hunter2");
+}, { task: 2 });
+
+check("Production session cookies are Secure, unless the environment says otherwise", async () => {
+  const production = await http(createApp(PRODUCTION)).get("http://guestbook.example/");
+  expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*Secure/i);
+  expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*SameSite=Lax/i);
+  const local = await http(createApp({ VIAL_SECRET_KEY: "dev", VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
+  expect(local.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / with VIAL_SESSION_COOKIE_SECURE=false").not.toMatch(/;\s*Secure/i);
+}, { task: 2 });
+
+check("A request for another host answers 400", async () => {
+  const client = http(createApp(PRODUCTION));
+  const forged = await client.get("http://evil.example/");
+  expect(forged.status, "status of GET / with Host: evil.example (VIAL_TRUSTED_HOSTS is guestbook.example)").toBe(400);
+  const real = await client.get("http://guestbook.example/");
+  expect(real.status, "status of GET / with Host: guestbook.example").toBe(200);
+}, { task: 3 });
+
+check("Behind the proxy, the forwarded host is the one checked", async () => {
+  const client = http(createApp(PRODUCTION));
+  const proxied = await client.get(`${UPSTREAM}/`, { headers: viaProxy("203.0.113.10") });
+  expect(proxied.status, `status of GET ${UPSTREAM}/ forwarded by nginx for guestbook.example (X-Forwarded-Host)`).toBe(200);
+  const forged = await client.get(`${UPSTREAM}/`, { headers: viaProxy("203.0.113.10", "evil.example") });
+  expect(forged.status, `status of GET ${UPSTREAM}/ forwarded for Host: evil.example`).toBe(400);
+}, { task: 3 });
+
+check("The login limit counts each real client, and a forged X-Forwarded-For does not escape it", async () => {
+  const guestbook = createApp(PRODUCTION);
+  const mallory = http(guestbook);
+  const token = await tokenFrom(mallory, `${UPSTREAM}/`, viaProxy("203.0.113.66"));
+  let status = 0;
+  for (let attempt = 1; attempt <= 6 && status !== 429; attempt++) {
+    const res = await mallory.post(`${UPSTREAM}/login`, { form: { csrf_token: token, username: "ada", password: `guess-${attempt}` }, headers: viaProxy("203.0.113.66") });
+    status = res.status;
+  }
+  expect(status, "status of the 6th POST /login from 203.0.113.66 within a minute").toBe(429);
+  // nginx appends the address it saw; what the client sent itself stays to the left.
+  const forged = await mallory.post(`${UPSTREAM}/login`, {
+    form: { csrf_token: token, username: "ada", password: "one-more-guess" },
+    headers: viaProxy("198.51.100.1, 203.0.113.66"),
+  });
+  expect(forged.status, "status of POST /login from 203.0.113.66 claiming X-Forwarded-For: 198.51.100.1").toBe(429);
+  const ada = http(guestbook);
+  const adasToken = await tokenFrom(ada, `${UPSTREAM}/`, viaProxy("192.0.2.7"));
+  const signIn = await ada.post(`${UPSTREAM}/login`, { form: { csrf_token: adasToken, username: "ada", password: "correct horse battery staple" }, headers: viaProxy("192.0.2.7") });
+  expect(signIn.status, "status of POST /login from another client, 192.0.2.7, with the right password").toBe(303);
+}, { task: 3 });
