@@ -9,7 +9,7 @@ const course = await loadCourse("lessons");
 const lessons = course.chapters.flatMap((chapter) => chapter.lessons);
 
 describe("the course", () => {
-  it("has the first two chapters in order", () => {
+  it("has its five chapters, covering routing, sessions, validation and secure deployment, in order", () => {
     expect(lessons.map((lesson) => lesson.id)).toEqual([
       "first-steps/hello-vial",
       "first-steps/responses",
@@ -19,6 +19,15 @@ describe("the course", () => {
       "routing/urls-and-redirects",
       "routing/blueprints",
       "routing/errors",
+      "sessions/signed-cookies",
+      "sessions/login",
+      "sessions/cookie-settings",
+      "validation/json-bodies",
+      "validation/query-and-headers",
+      "validation/responses-and-errors",
+      "secure-deployment/headers-and-escaping",
+      "secure-deployment/csrf-and-rate-limits",
+      "secure-deployment/behind-a-proxy",
     ]);
   });
 
