@@ -26,11 +26,14 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream
  * const compressed = await zlibCompress(new TextEncoder().encode("a".repeat(200)));
  * ```
  */
-export function zlibCompress(bytes: Uint8Array): Promise<Uint8Array> {
-  // Every session save tries compression; a registered synchronous zlib spares the stream machinery.
+export async function zlibCompress(bytes: Uint8Array): Promise<Uint8Array> {
+  return deflateNow(bytes);
+}
+
+function deflateNow(bytes: Uint8Array): Eventually<Uint8Array> {
+  // Every session save may try compression; a registered synchronous zlib spares the stream machinery.
   const primitives = signingPrimitives();
-  if (primitives) return Promise.resolve(primitives.deflate(bytes));
-  return pipe(new Uint8Array(bytes), new CompressionStream("deflate"));
+  return primitives ? primitives.deflate(bytes) : pipe(new Uint8Array(bytes), new CompressionStream("deflate"));
 }
 
 /**
@@ -70,8 +73,7 @@ export async function encodePayload(json: string): Promise<string> {
 export function encodePayloadNow(json: string): Eventually<string> {
   const bytes = toBytes(json);
   if (!compressionCanWin(bytes)) return base64UrlEncode(bytes);
-  const primitives = signingPrimitives();
-  return after(primitives ? primitives.deflate(bytes) : zlibCompress(bytes), (compressed) =>
+  return after(deflateNow(bytes), (compressed) =>
     compressed.length < bytes.length - 1 ? `.${base64UrlEncode(compressed)}` : base64UrlEncode(bytes),
   );
 }

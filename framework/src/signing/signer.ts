@@ -55,9 +55,8 @@ export class Signer {
   /** Secrets, newest first: the order in which they are tried. */
   readonly #secretsNewestFirst: readonly SecretKey[];
   readonly #keys = new Map<number, Promise<CryptoKey>>();
-  readonly #rawKeys = new Map<number, Promise<Uint8Array>>();
-  /** Raw keys once derived, so signing with them needs no promise. */
-  readonly #derivedKeys: Array<Uint8Array | undefined> = [];
+  /** Raw keys: a promise while deriving, then the bytes, so signing with them needs no promise. */
+  readonly #rawKeys = new Map<number, Eventually<Uint8Array>>();
 
   constructor(secretKeys: SecretKey | readonly SecretKey[], options: SignerOptions = {}) {
     const secrets = Array.isArray(secretKeys) ? [...secretKeys] : [secretKeys as SecretKey];
@@ -89,13 +88,12 @@ export class Signer {
 
   /** The same key as raw bytes, for registered synchronous HMAC (see `primitives.ts`); plain bytes once derived. */
   #rawKey(index: number): Eventually<Uint8Array> {
-    const ready = this.#derivedKeys[index];
-    if (ready) return ready;
     let raw = this.#rawKeys.get(index);
     if (!raw) {
-      raw = deriveKeyBytes(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest).then(
-        (bytes) => (this.#derivedKeys[index] = bytes),
-      );
+      raw = deriveKeyBytes(this.#secretsNewestFirst[index]!, this.salt, this.keyDerivation, this.digest).then((bytes) => {
+        this.#rawKeys.set(index, bytes);
+        return bytes;
+      });
       this.#rawKeys.set(index, raw);
     }
     return raw;
