@@ -27,37 +27,19 @@ const EMPTY = new Uint8Array(0);
 export async function readBody(request: Request, limits: Pick<BodyLimits, "maxContentLength">): Promise<Uint8Array> {
   // The same rules as readBodyChunks, as one loop: an async generator costs several promises per
   // chunk, which is most of the work for the small JSON bodies APIs get.
-  const opened = openBody(request, limits);
-  if (!opened) return EMPTY;
-  const { reader, limit, direct } = opened;
+  const body = openBody(request, limits);
+  if (!body) return EMPTY;
   // vial/node asks for the body while the request's headers are being parsed; one microtask later
   // the rest of the packet (usually the whole body) has been parsed too, and reading it is then
   // synchronous instead of waiting for a `readable` event.
-  if (direct) await undefined;
+  if (body.direct) await undefined;
   const chunks: Uint8Array[] = [];
-  let finished = false;
-  let received = 0;
   try {
-    for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        finished = true; // an errored stream cannot be cancelled
-        throw streamFailed(error);
-      }
-      if (result.done) {
-        finished = true;
-        break;
-      }
-      const chunk = checkedChunk(result.value);
-      received += chunk.byteLength;
-      if (limit !== null && received > limit) throw tooLarge(limit);
+    for (let chunk = await body.next(); chunk !== undefined; chunk = await body.next()) {
       if (chunk.byteLength > 0) chunks.push(chunk);
     }
   } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    await body.close();
   }
   return chunks.length === 0 ? EMPTY : concatBytes(chunks);
 }
@@ -78,46 +60,62 @@ export async function* readBodyChunks(
   request: Request,
   limits: Pick<BodyLimits, "maxContentLength">,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const opened = openBody(request, limits);
-  if (!opened) return;
-  const { reader, limit } = opened;
-
-  let finished = false;
-  let received = 0;
+  const body = openBody(request, limits);
+  if (!body) return;
   try {
-    for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        finished = true; // an errored stream cannot be cancelled
-        throw streamFailed(error);
-      }
-      if (result.done) {
-        finished = true;
-        return;
-      }
-      const chunk = checkedChunk(result.value);
-      received += chunk.byteLength;
-      if (limit !== null && received > limit) throw tooLarge(limit);
+    for (let chunk = await body.next(); chunk !== undefined; chunk = await body.next()) {
       if (chunk.byteLength > 0) yield chunk;
     }
   } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    await body.close();
   }
 }
 
 type ChunkReader = BodyReader | ReadableStreamDefaultReader<Uint8Array>;
 
+/** A body being read under its limit: the rules both readers above share. */
+class LimitedBody {
+  #received = 0;
+  /** Ended or failed: nothing is left to cancel. */
+  #finished = false;
+
+  constructor(
+    private readonly reader: ChunkReader,
+    private readonly limit: number | null,
+    readonly direct: boolean,
+  ) {}
+
+  /** The next chunk, `undefined` at the end. A failing stream is a 400, passing the limit a 413. */
+  async next(): Promise<Uint8Array | undefined> {
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await this.reader.read();
+    } catch (error) {
+      this.#finished = true; // an errored stream cannot be cancelled
+      throw streamFailed(error);
+    }
+    if (result.done) {
+      this.#finished = true;
+      return undefined;
+    }
+    const chunk = checkedChunk(result.value);
+    this.#received += chunk.byteLength;
+    if (this.limit !== null && this.#received > this.limit) throw tooLarge(this.limit);
+    return chunk;
+  }
+
+  /** Cancels what is left unread (after a 413, or a reader that stopped early) and lets go of the stream. */
+  async close(): Promise<void> {
+    if (!this.#finished) await this.reader.cancel().catch(() => undefined);
+    this.reader.releaseLock();
+  }
+}
+
 /**
  * Checks that the body can be read and is not declared too large, then opens it; `undefined`
  * when there is no body. Throws synchronously, so callers reject before reading anything.
  */
-function openBody(
-  request: Request,
-  limits: Pick<BodyLimits, "maxContentLength">,
-): { reader: ChunkReader; limit: number | null; direct: boolean } | undefined {
+function openBody(request: Request, limits: Pick<BodyLimits, "maxContentLength">): LimitedBody | undefined {
   const limit = limits.maxContentLength;
   // A request from vial/node can be read without making a body stream, which costs more than
   // reading a small body.
@@ -128,7 +126,7 @@ function openBody(
   const declared = declaredContentLength(request);
   if (limit !== null && declared !== undefined && declared > limit) throw tooLarge(limit);
   const reader = direct ? openDirectBodyReader(request) : request.body?.getReader();
-  return reader ? { reader, limit, direct } : undefined;
+  return reader ? new LimitedBody(reader, limit, direct) : undefined;
 }
 
 function streamFailed(error: unknown): InstanceType<typeof BadRequest> {
