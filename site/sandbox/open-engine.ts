@@ -7,6 +7,7 @@ import { pickEngine } from "../../sandbox/engines/pick";
 import { bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { createWorkerSandbox } from "../../sandbox/engines/worker";
 import type { EngineKind } from "../state/engine-store";
+import { reachesNetwork } from "./connectivity";
 import type { OpenedSandbox, SandboxOpener, TerminalSession } from "./opener";
 
 /** How long StackBlitz may take to boot a WebContainer before the worker engine takes over. */
@@ -21,7 +22,7 @@ const NO_WEBCONTAINER_KEY = "learn-vial:webcontainer-unavailable";
  * const { sandbox, kind, reason } = await openBrowserSandbox(null);
  */
 export const openBrowserSandbox: SandboxOpener = async (preferred: EngineKind | null): Promise<OpenedSandbox> => {
-  const skip = preferred === null ? reasonToSkipWebContainers() : null;
+  const skip = preferred === null ? await reasonToSkipWebContainers() : null;
   if (skip) return { kind: "worker", reason: skip, sandbox: createWorkerSandbox() };
   const choice = await pickEngine({
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -37,8 +38,13 @@ export const openBrowserSandbox: SandboxOpener = async (preferred: EngineKind | 
   return { kind: "webcontainer", reason: choice.reason, sandbox, openTerminal: () => openShell(sandbox) };
 };
 
-function reasonToSkipWebContainers(): string | null {
-  if (globalThis.navigator?.onLine === false) return "Using the worker engine: you are offline, and WebContainers need a connection to StackBlitz.";
+async function reasonToSkipWebContainers(): Promise<string | null> {
+  // "Online" is confirmed by a request only where WebContainers could run at all (isolation):
+  // elsewhere pickEngine chooses the worker engine at once, and the probe would be wasted.
+  const offline = globalThis.navigator?.onLine === false || (globalThis.crossOriginIsolated === true && !(await reachesNetwork()));
+  if (offline) {
+    return "Using the worker engine: you are offline, and WebContainers need a connection to StackBlitz.";
+  }
   try {
     const earlier = sessionStorage.getItem(NO_WEBCONTAINER_KEY);
     return earlier ? `${earlier.replace(/\.$/, "")} (earlier in this session).` : null;
