@@ -10,7 +10,7 @@ import { deferredResponseFor, makeResponse } from "./make-response";
 import { realResponse } from "./deferred-response";
 import { VialRequest } from "./request";
 import { RouteMap, defaultConverters, type ConverterFactory } from "./routing";
-import { Scaffold, findClassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
+import { Scaffold, findClassHandler, findHttpSubclassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
 import type { Handler, RouteOptions } from "./route-types";
 import { TestClient, type TestClientOptions } from "./testing/test-client";
 import { buildUrl } from "./build-url";
@@ -353,8 +353,10 @@ export class Vial extends Scaffold {
   #findErrorHandler(error: unknown, req: VialRequest) {
     const chain = this.#hookChain(req, "inside-out");
     if (error instanceof HTTPError) {
+      // Flask's order: for the code, each scope from the innermost blueprint out, and within a
+      // scope the most specific subclass first; then by class, scope by scope again.
       for (const hooks of chain) {
-        const handler = hooks.errorHandlersByCode.get(error.status);
+        const handler = findHttpSubclassHandler(hooks, error) ?? hooks.errorHandlersByCode.get(error.status);
         if (handler) return handler;
       }
     }

@@ -19,7 +19,14 @@ export class HookSet {
   readonly beforeRequest: BeforeRequestHook[] = [];
   readonly afterRequest: AfterRequestHook[] = [];
   readonly teardownRequest: TeardownHook[] = [];
+  /** Handlers registered by status code, or by the class that gives an HTTP error its code (`Forbidden`). */
   readonly errorHandlersByCode = new Map<number, ErrorHandler>();
+  /**
+   * Handlers for subclasses of an HTTP error class that inherit its code (`class Banned extends
+   * Forbidden`): they run only for that subclass, before the code's handler, as in Flask.
+   */
+  readonly errorHandlersByHttpSubclass = new Map<ErrorClass, ErrorHandler>();
+  /** Handlers for any other class (`Error`, `HTTPError`, your own errors). */
   readonly errorHandlersByClass = new Map<ErrorClass, ErrorHandler>();
 }
 
@@ -139,8 +146,10 @@ export abstract class Scaffold {
   }
 
   /**
-   * Handles errors by status code or by class. Lookup: the blueprint's code handler, the app's
-   * code handler, then by class up the prototype chain (blueprint first).
+   * Handles errors by status code or by class. Lookup: for an HTTP error, the blueprint's handler
+   * for its code, then the app's (in each, a handler for a subclass that inherits the code, such
+   * as `class Banned extends Forbidden`, comes before the code's own); then by class up the
+   * prototype chain (blueprint first).
    *
    * @example
    * ```ts
@@ -157,19 +166,25 @@ export abstract class Scaffold {
       this.hooks.errorHandlersByCode.set(codeOrClass, handler);
       return this;
     }
-    // An HTTPError subclass with a fixed status (NotFound) is registered by its code, as in Flask.
-    const status = (codeOrClass as { status?: unknown }).status;
-    if (isHttpErrorClass(codeOrClass) && typeof status === "number") {
-      this.hooks.errorHandlersByCode.set(status, handler);
-    } else {
-      this.hooks.errorHandlersByClass.set(codeOrClass, handler);
+    if (typeof codeOrClass !== "function") {
+      throw new TypeError(`errorHandler(${String(codeOrClass)}): pass a status code or an error class, not an instance.`);
     }
+    // Flask files a handler under the code its class carries: the class that gives the code
+    // (NotFound) stands for the code itself; a subclass that inherits it gets its own entry,
+    // found before the code's handler and only for errors of that subclass.
+    const status = codeOf(codeOrClass);
+    if (status === undefined) this.hooks.errorHandlersByClass.set(codeOrClass, handler);
+    else if (codeOf(Object.getPrototypeOf(codeOrClass)) === status) this.hooks.errorHandlersByHttpSubclass.set(codeOrClass, handler);
+    else this.hooks.errorHandlersByCode.set(status, handler);
     return this;
   }
 }
 
-function isHttpErrorClass(cls: ErrorClass<unknown>): boolean {
-  return cls === HTTPError || cls.prototype instanceof HTTPError;
+/** The status an HTTPError class carries (`static status`), if it is one. */
+function codeOf(cls: unknown): number | undefined {
+  if (typeof cls !== "function" || !(cls === HTTPError || cls.prototype instanceof HTTPError)) return undefined;
+  const status = (cls as { status?: unknown }).status;
+  return typeof status === "number" ? status : undefined;
 }
 
 /** The handler registered for `error`'s class or its nearest ancestor class, if any. */
@@ -177,6 +192,19 @@ export function findClassHandler(hooks: HookSet, error: unknown): ErrorHandler |
   if (hooks.errorHandlersByClass.size === 0 || typeof error !== "object" || error === null) return undefined;
   for (let proto = Object.getPrototypeOf(error); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     const handler = hooks.errorHandlersByClass.get(proto.constructor as ErrorClass);
+    if (handler) return handler;
+  }
+  return undefined;
+}
+
+/**
+ * The handler for an HTTP error whose class inherits its code from a parent class, registered
+ * for that subclass or the nearest one above it that is not the code's own class.
+ */
+export function findHttpSubclassHandler(hooks: HookSet, error: HTTPError): ErrorHandler | undefined {
+  if (hooks.errorHandlersByHttpSubclass.size === 0) return undefined;
+  for (let proto = Object.getPrototypeOf(error); proto && proto !== HTTPError.prototype; proto = Object.getPrototypeOf(proto)) {
+    const handler = hooks.errorHandlersByHttpSubclass.get(proto.constructor as ErrorClass);
     if (handler) return handler;
   }
   return undefined;
