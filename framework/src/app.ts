@@ -121,6 +121,7 @@ export class Vial extends Scaffold {
       endpoint,
       methods: [...methods],
       strictSlashes: options.strictSlashes,
+      defaults: options.defaults,
       data: { handler, options, blueprints, automaticOptions },
     });
   }

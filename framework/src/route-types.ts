@@ -45,6 +45,12 @@ export interface RouteOptions extends RouteSchemas {
   strictSlashes?: boolean;
   /** `false` turns off the automatic OPTIONS answer for this rule. */
   provideAutomaticOptions?: boolean;
+  /**
+   * Params this rule adds to every match, as Flask's `defaults=`: `app.get("/users/", { defaults:
+   * { page: 1 } }, list)` beside `app.get("/users/page/<int:page>", list)`. `urlFor` picks this
+   * rule for `{ page: 1 }` or no page, and "/users/page/1" redirects (308) to "/users/".
+   */
+  defaults?: Readonly<Record<string, unknown>>;
 }
 
 type RequestSchemaKey = "params" | "query" | "headers" | "cookies" | "form" | "body";
@@ -65,8 +71,15 @@ type Validated<S> = {
 export type RequestFor<R extends string, S = object> = [keyof Validated<S>] extends [never]
   ? // Without schemas the handler gets the request class itself, so `req` can be passed to any
     // function that takes a `VialRequest`.
-    VialRequest<RouteParams<R>>
-  : Omit<VialRequest<RouteParams<R>>, keyof Validated<S>> & Validated<S>;
+    VialRequest<ParamsFor<R, S>>
+  : Omit<VialRequest<ParamsFor<R, S>>, keyof Validated<S>> & Validated<S>;
+
+/** The rule's params, plus the route's `defaults` (widened: `{ page: 1 }` gives `page: number`). */
+type ParamsFor<R extends string, S> = S extends { defaults: infer D }
+  ? { [K in keyof RouteParams<R> | keyof D]: K extends keyof D ? Widen<D[K]> : K extends keyof RouteParams<R> ? RouteParams<R>[K] : never }
+  : RouteParams<R>;
+
+type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
 
 /**
  * A route handler.

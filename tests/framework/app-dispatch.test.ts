@@ -211,3 +211,44 @@ describe("handler request types", () => {
     expect(await (await app.request("/users/3")).text()).toBe("GET /users/3");
   });
 });
+
+describe("rule defaults", () => {
+  // Flask 2.2, with @app.route("/users/", defaults={"page": 1}) on @app.route("/users/page/<int:page>"):
+  //   /users/ -> 200 "page 1"; /users/page/1?x=1 -> 308 to /users/?x=1; /users/page/2 -> "page 2";
+  //   url_for("users") == url_for("users", page=1) == "/users/"
+  const app = () => {
+    const a = new Vial();
+    const users = (req: VialRequest<{ page: number }>) => `page ${req.params.page}`;
+    a.get("/users/", { defaults: { page: 1 } }, users);
+    a.get("/users/page/<int:page>", users);
+    return a;
+  };
+
+  it("hands the defaults to the handler as params", async () => {
+    expect(await (await app().request("/users/")).text()).toBe("page 1");
+    expect(await (await app().request("/users/page/2")).text()).toBe("page 2");
+  });
+
+  it("redirects the defaulted URL to its canonical form with 308, keeping the query", async () => {
+    const res = await app().request("/users/page/1?x=1");
+    expect(res.status).toBe(308);
+    expect(res.headers.get("location")).toBe("/users/?x=1");
+  });
+
+  it("builds the defaulted rule for the default value or none", () => {
+    const a = app();
+    expect(a.urlFor("users")).toBe("/users/");
+    expect(a.urlFor("users", { page: 1 })).toBe("/users/");
+    expect(a.urlFor("users", { page: 2 })).toBe("/users/page/2");
+  });
+
+  it("types the defaults as params", () => {
+    const a = new Vial();
+    a.get("/feed/", { defaults: { page: 1, tag: "all" } }, (req) => {
+      const page: number = req.params.page;
+      const tag: string = req.params.tag;
+      return `${page} ${tag}`;
+    });
+    expect(a.urlFor("/feed/")).toBe("/feed/");
+  });
+});

@@ -2,6 +2,8 @@
  * The error `RouteMap.build` (and so `urlFor`) throws when no rule can produce a URL, with a
  * message that says what to change, as Werkzeug's `BuildError` does.
  */
+import type { Rule } from "./rule";
+import { similarity } from "./similarity";
 
 /**
  * Why a build failed; the message is written from it.
@@ -12,9 +14,12 @@
  * ```
  */
 export type BuildFailure =
-  | { readonly kind: "unknown-endpoint"; readonly suggestions: readonly string[] }
+  /** `suggested` is the closest rule of the map, as Werkzeug's `BuildError.suggested`; none in an empty map. */
+  | { readonly kind: "unknown-endpoint"; readonly suggested: Rule<unknown> | undefined }
   | { readonly kind: "method-not-accepted"; readonly allowed: readonly string[] }
   | { readonly kind: "missing-values"; readonly rule: string; readonly missing: readonly string[] }
+  /** The only rule that could be built has a default for `variable` that the given value contradicts. */
+  | { readonly kind: "default-differs"; readonly rule: string; readonly variable: string; readonly value: unknown; readonly default: unknown }
   | { readonly kind: "value-refused"; readonly rule: string; readonly variable: string; readonly value: unknown; readonly reason: string };
 
 /**
@@ -55,7 +60,7 @@ function describe(endpoint: string, method: string | undefined, failure: BuildFa
   const start = `Could not build a URL for endpoint "${endpoint}"`;
   switch (failure.kind) {
     case "unknown-endpoint": {
-      const hint = failure.suggestions.length > 0 ? ` Did you mean ${orList(quoted(failure.suggestions))}?` : "";
+      const hint = failure.suggested ? ` Did you mean "${failure.suggested.endpoint}" instead?` : "";
       return `${start}: no route has that endpoint.${hint}`;
     }
     case "method-not-accepted":
@@ -64,6 +69,11 @@ function describe(endpoint: string, method: string | undefined, failure: BuildFa
       const noun = failure.missing.length === 1 ? "value" : "values";
       return `${start}: missing ${noun} for ${andList(quoted(failure.missing))} (route "${failure.rule}").`;
     }
+    case "default-differs":
+      return (
+        `${start}: route "${failure.rule}" stands for ${failure.variable} = ${preview(failure.default)}, ` +
+        `not ${preview(failure.value)}.`
+      );
     case "value-refused":
       return (
         `${start}: the value ${preview(failure.value)} for "${failure.variable}" was refused ` +
@@ -82,45 +92,34 @@ function preview(value: unknown): string {
   }
 }
 
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-}
-
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /**
- * Endpoint names close to `wanted`: same name in another blueprint (`login` / `auth.login`),
- * or a small edit distance. Best first, at most three.
+ * The rule whose endpoint is most like `wanted`, as Werkzeug's `BuildError.closest_rule` scores
+ * them: mostly the endpoint's similarity (difflib's ratio), then whether the rule takes every
+ * given value, then whether it accepts the method. The first of equals wins; undefined for no rules.
  *
  * @example
  * ```ts
- * closeNames("usr", ["user", "index", "auth.login"]); // ["user"]
- * closeNames("login", ["auth.login"]);                // ["auth.login"]
+ * closestRule("helloworld", {}, undefined, map.rules)?.endpoint; // "world"
  * ```
  */
-export function closeNames(wanted: string, names: Iterable<string>): string[] {
-  const scored: Array<[number, string]> = [];
-  const lastPart = (name: string) => name.slice(name.lastIndexOf(".") + 1);
-  for (const name of names) {
-    const sameLastPart = lastPart(name).toLowerCase() === lastPart(wanted).toLowerCase();
-    const similarity = 1 - editDistance(wanted.toLowerCase(), name.toLowerCase()) / Math.max(wanted.length, name.length, 1);
-    const score = sameLastPart ? 1 + similarity : similarity;
-    if (score >= 0.6) scored.push([score, name]);
+export function closestRule<R extends Rule<unknown>>(
+  wanted: string,
+  values: Readonly<Record<string, unknown>>,
+  method: string | undefined,
+  rules: Iterable<R>,
+): R | undefined {
+  const given = Object.keys(values);
+  let best: R | undefined;
+  let bestScore = -1;
+  for (const rule of rules) {
+    const takesValues = given.every((name) => rule.arguments.includes(name) || Object.hasOwn(rule.defaults, name));
+    const acceptsMethod = method !== undefined && rule.methods.has(method);
+    const score = 0.98 * similarity(rule.endpoint, wanted) + 0.01 * Number(takesValues) + 0.01 * Number(acceptsMethod);
+    if (score > bestScore) [best, bestScore] = [rule, score];
   }
-  return scored.sort((a, b) => b[0] - a[0] || a[1].localeCompare(b[1])).slice(0, 3).map(([, name]) => name);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+  return best;
 }

@@ -12,7 +12,8 @@
  */
 export { RouteMap, type MatchResult, type RouteMapOptions, type RouteOptions } from "./map";
 export { Rule, type RuleBuildResult } from "./rule";
-export { BuildError, closeNames, type BuildFailure } from "./build-error";
+export { BuildError, closestRule, type BuildFailure } from "./build-error";
+export { similarity } from "./similarity";
 export { defaultConverters, ValidationError, type Converter, type ConverterArgs, type ConverterFactory } from "./converters";
 export { intConverter, floatConverter } from "./number-converters";
 export { stringConverter, pathConverter, uuidConverter, anyConverter } from "./text-converters";

@@ -3,7 +3,7 @@
  * without hosts and subdomains: matching by specificity, 405 with the allowed methods, the 308
  * redirects for strict and merged slashes, and `build` for `urlFor`.
  */
-import { BuildError, closeNames, type BuildFailure } from "./build-error";
+import { BuildError, closestRule, type BuildFailure } from "./build-error";
 import { defaultConverters, type ConverterFactory } from "./converters";
 import { StateMachineMatcher, type SearchNotes } from "./matcher";
 import { Rule } from "./rule";
@@ -28,6 +28,8 @@ export interface RouteOptions<T> {
   strictSlashes?: boolean;
   /** Overrides the map's `mergeSlashes` for this rule (a rule like "/a//b" then keeps its "//"). */
   mergeSlashes?: boolean;
+  /** Values added to the params of every match, as Werkzeug's `defaults` (see `Rule.defaults`). */
+  defaults?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -84,6 +86,8 @@ export class RouteMap<T> {
   readonly #byEndpoint = new Map<string, Array<Rule<T>>>();
   /** Endpoints whose rules must be re-sorted for building (more arguments first). */
   readonly #unsortedEndpoints = new Set<string>();
+  /** Whether some rule has defaults: until then matching does no work for them. */
+  #anyDefaults = false;
 
   constructor(options: RouteMapOptions = {}) {
     this.#converters = { ...defaultConverters, ...options.converters };
@@ -109,7 +113,9 @@ export class RouteMap<T> {
       strictSlashes: options.strictSlashes ?? this.#strictSlashes,
       mergeSlashes: options.mergeSlashes ?? this.#mergeSlashes,
       converters: this.#converters,
+      defaults: options.defaults,
     });
+    if (compiled.hasDefaults) this.#anyDefaults = true;
     this.#matcher.add(compiled);
     this.#rules.push(compiled);
     const siblings = this.#byEndpoint.get(compiled.endpoint);
@@ -126,12 +132,15 @@ export class RouteMap<T> {
 
   /**
    * Finds the rule for a percent-decoded path (like WSGI's PATH_INFO) and an upper-case method.
-   * A match beats a slash redirect, which beats 405, which beats 404.
+   * A match beats a slash redirect, which beats 405, which beats 404. With rule defaults, a match
+   * whose values a rule of the same endpoint gives as defaults redirects to that rule's URL
+   * ("/users/page/1" to "/users/" when "/users/" has `{ page: 1 }`), as Werkzeug's
+   * `redirect_defaults` does.
    */
   match(path: string, method: string): MatchResult<T> {
     const notes: SearchNotes = { slashRequired: false, allowed: undefined };
     const found = this.#matcher.match(path, method, notes);
-    if (found) return found;
+    if (found) return this.#anyDefaults ? this.#applyDefaults(found, method) : found;
     if (notes.slashRequired) return { kind: "redirect", location: encodePath(`${path}/`) };
 
     if (this.#mergeSlashes && path.includes("//")) {
@@ -144,6 +153,19 @@ export class RouteMap<T> {
     return { kind: "not-found" };
   }
 
+  #applyDefaults(found: { kind: "match"; rule: Rule<T>; params: Record<string, unknown> }, method: string): MatchResult<T> {
+    const { rule, params } = found;
+    if (rule.hasDefaults) Object.assign(params, rule.defaults);
+    // Rules sorted for building put rules with defaults before the rules they stand for.
+    for (const other of this.#candidates(rule.endpoint) ?? []) {
+      if (other === rule) break;
+      if (!other.providesDefaultsFor(rule) || !other.suitableFor(params, method)) continue;
+      const built = other.build(params);
+      if (built.ok) return { kind: "redirect", location: built.path };
+    }
+    return found;
+  }
+
   /**
    * Builds "/path?query" for an endpoint. Values that are rule arguments fill the path (through
    * their converters); the rest go to the query string (arrays repeat the key; `undefined` and
@@ -153,19 +175,19 @@ export class RouteMap<T> {
   build(endpoint: string, values: Readonly<Record<string, unknown>>, options: { method?: string } = {}): string {
     const method = options.method?.toUpperCase();
     const candidates = this.#candidates(endpoint);
-    if (!candidates) {
-      throw new BuildError(endpoint, values, method, { kind: "unknown-endpoint", suggestions: closeNames(endpoint, this.#byEndpoint.keys()) });
-    }
     const given: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null) given[key] = value;
+    if (!candidates) {
+      throw new BuildError(endpoint, values, method, { kind: "unknown-endpoint", suggested: closestRule(endpoint, given, method, this.#rules) });
+    }
 
     let firstFailure: BuildFailure | undefined;
     const attempt = (required: string | undefined): string | undefined => {
       for (const rule of candidates) {
         if (required !== undefined && !rule.acceptsMethod(required)) continue;
-        if (!rule.arguments.every((name) => Object.hasOwn(given, name))) continue;
+        if (!rule.suitableFor(given, undefined)) continue;
         const built = rule.build(given);
-        if (built.ok) return withQuery(built.path, given, rule.arguments);
+        if (built.ok) return withQuery(built.path, given, rule.allArguments);
         firstFailure ??= { kind: "value-refused", rule: rule.rule, variable: built.variable, value: built.value, reason: built.reason };
       }
       return undefined;
@@ -178,8 +200,12 @@ export class RouteMap<T> {
   #candidates(endpoint: string): ReadonlyArray<Rule<T>> | undefined {
     const rules = this.#byEndpoint.get(endpoint);
     if (rules && this.#unsortedEndpoints.delete(endpoint)) {
-      // Stable: among rules with as many arguments, the one added first wins.
-      rules.sort((a, b) => b.arguments.length - a.arguments.length);
+      // Werkzeug's build order: more arguments (defaults counted) first, then more defaults;
+      // stable, so among equals the rule added first wins.
+      rules.sort(
+        (a, b) =>
+          b.allArguments.length - a.allArguments.length || Object.keys(b.defaults).length - Object.keys(a.defaults).length,
+      );
     }
     return rules;
   }
@@ -199,11 +225,14 @@ function explainMissing(rules: ReadonlyArray<Rule<unknown>>, given: Readonly<Rec
     return { kind: "method-not-accepted", allowed: [...allowed].sort() };
   }
   // Point at the rule that needs the fewest extra values.
-  let best: { rule: string; missing: string[] } | undefined;
+  let best: { rule: Rule<unknown>; missing: string[] } | undefined;
   for (const rule of usable) {
-    const missing = rule.arguments.filter((name) => !Object.hasOwn(given, name));
-    if (!best || missing.length < best.missing.length) best = { rule: rule.rule, missing };
+    const missing = rule.arguments.filter((name) => !Object.hasOwn(given, name) && !Object.hasOwn(rule.defaults, name));
+    if (!best || missing.length < best.missing.length) best = { rule, missing };
   }
-  const { rule, missing } = best as { rule: string; missing: string[] };
-  return { kind: "missing-values", rule, missing };
+  const { rule, missing } = best as { rule: Rule<unknown>; missing: string[] };
+  if (missing.length > 0) return { kind: "missing-values", rule: rule.rule, missing };
+  // Every value is there, so a given value contradicts the rule's default.
+  const variable = rule.contradictedDefault(given) as string;
+  return { kind: "default-differs", rule: rule.rule, variable, value: given[variable], default: rule.defaults[variable] };
 }

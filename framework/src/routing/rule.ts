@@ -17,7 +17,11 @@ export interface RuleSettings<T> {
   readonly strictSlashes: boolean;
   readonly mergeSlashes: boolean;
   readonly converters: Readonly<Record<string, ConverterFactory>>;
+  /** Values the rule adds to its params, as Werkzeug's `defaults`; see `Rule.defaults`. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
 }
+
+const NO_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
  * The outcome of building one rule's path from values.
@@ -68,6 +72,14 @@ export class Rule<T> {
   readonly mergeSlashes: boolean;
   /** The converter of each variable. */
   readonly converters: ReadonlyMap<string, Converter>;
+  /**
+   * Values added to the params of every match (`{ page: 1 }` for "/users/" beside
+   * "/users/page/<int:page>"). Building with them, or without them, picks this rule; a match of
+   * a sibling rule with the same values redirects here (see `RouteMap.match`).
+   */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** The argument names and the defaults' names together (Werkzeug's `Rule.arguments`), sorted. */
+  readonly allArguments: readonly string[];
   /** The parts the matcher walks through. */
   readonly parts: readonly RulePart[];
   /** Equal for rules that match the same URLs, whatever their variable names. */
@@ -84,11 +96,13 @@ export class Rule<T> {
     this.isLeaf = !this.isBranch;
     this.strictSlashes = settings.strictSlashes;
     this.mergeSlashes = settings.mergeSlashes;
+    this.defaults = settings.defaults && Object.keys(settings.defaults).length > 0 ? Object.freeze({ ...settings.defaults }) : NO_DEFAULTS;
 
     const tokens = tokenizeRule(settings.mergeSlashes ? rule.replace(/\/{2,}/g, "/") : rule);
     this.#variables = this.#makeVariables(tokens, settings.converters);
     this.arguments = this.#variables.map((variable) => variable.name);
     this.converters = new Map(this.#variables.map((variable) => [variable.name, variable.converter]));
+    this.allArguments = [...new Set([...this.arguments, ...Object.keys(this.defaults)])].sort();
     const byName = new Map(this.#variables.map((variable) => [variable.name, variable]));
     this.parts = splitIntoParts(tokens, (name) => (byName.get(name) as Variable).converter);
     this.#steps = tokens.map((token) =>
@@ -123,6 +137,44 @@ export class Rule<T> {
     return variables;
   }
 
+  /** Whether the rule has defaults. */
+  get hasDefaults(): boolean {
+    return this.defaults !== NO_DEFAULTS;
+  }
+
+  /**
+   * Whether this rule supplies defaults for `other` (Werkzeug's `provides_defaults_for`): it has
+   * defaults, shares `other`'s endpoint and takes the same arguments once defaults are counted.
+   */
+  providesDefaultsFor(other: Rule<unknown>): boolean {
+    return (
+      this.hasDefaults &&
+      (this as Rule<unknown>) !== other &&
+      this.endpoint === other.endpoint &&
+      this.allArguments.length === other.allArguments.length &&
+      this.allArguments.every((name, index) => other.allArguments[index] === name)
+    );
+  }
+
+  /**
+   * Whether these values (and method) may build this rule (Werkzeug's `suitable_for`): every
+   * argument has a value or a default, and a value given for a default equals it.
+   */
+  suitableFor(values: Readonly<Record<string, unknown>>, method: string | undefined): boolean {
+    if (method !== undefined && !this.acceptsMethod(method)) return false;
+    for (const name of this.arguments) if (!Object.hasOwn(values, name) && !Object.hasOwn(this.defaults, name)) return false;
+    return this.contradictedDefault(values) === undefined;
+  }
+
+  /** The first default that a given value contradicts, if any. */
+  contradictedDefault(values: Readonly<Record<string, unknown>>): string | undefined {
+    if (!this.hasDefaults) return undefined;
+    for (const [name, value] of Object.entries(this.defaults)) {
+      if (Object.hasOwn(values, name) && values[name] !== value) return name;
+    }
+    return undefined;
+  }
+
   /** Whether a request with this (upper-case) method may use the rule. */
   acceptsMethod(method: string): boolean {
     return this.methods.size === 0 || this.methods.has(method);
@@ -155,7 +207,8 @@ export class Rule<T> {
         continue;
       }
       const { name, converter, fullMatch } = step.variable;
-      const value = values[name];
+      // A variable with a default is that constant, as in Werkzeug's compiled builder.
+      const value = this.hasDefaults && Object.hasOwn(this.defaults, name) ? this.defaults[name] : values[name];
       let text: string;
       try {
         text = converter.toUrl(value);
