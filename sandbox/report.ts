@@ -38,6 +38,8 @@ export const GradeReportSchema = z.object({
   status: z.enum(["pass", "fail", "error"]),
   durationMs: z.number(),
   message: z.string().optional(),
+  /** The seed of the checks' randomised fixtures; grading again with it replays the run. */
+  seed: z.string().optional(),
   checks: z.array(CheckResultSchema),
 });
 

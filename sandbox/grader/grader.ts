@@ -3,6 +3,8 @@ import { isCheckFailure } from "./failure";
 import { createHttp } from "./http";
 import type { HttpClient } from "./http";
 import type { CheckResult, HttpTrace } from "../report";
+import { createAttackKit, type AttackKit } from "./attack";
+import { createRandom, type Random } from "./attack/random";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -19,6 +21,10 @@ export interface GraderApi {
   check(name: string, fn: () => unknown, options?: CheckOptions): void;
   expect: typeof expect;
   http: (app: unknown) => HttpClient;
+  /** Probes that attack the app (XSS, CSP, open redirects, ...); see attack/index.ts. */
+  attack: AttackKit;
+  /** This run's seeded randomness, for fixtures that differ per run; its seed is in the report. */
+  random: Random;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -40,6 +46,8 @@ export interface GraderRunOptions {
 
 export interface GraderOutcome {
   status: "pass" | "fail" | "error";
+  /** The seed of the run's randomness: grading again with it replays the same fixtures. */
+  seed: string;
   message?: string;
   checks: CheckResult[];
 }
@@ -75,12 +83,13 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * `run()` that runs the registered checks one after another, each with a time limit.
  *
  * @example
- * const grader = createGrader();
+ * const grader = createGrader();            // or createGrader({ seed }) to replay a run
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(): { api: GraderApi; run(options: GraderRunOptions): Promise<GraderOutcome> } {
+export function createGrader(options: { seed?: string } = {}): { api: GraderApi; run(options: GraderRunOptions): Promise<GraderOutcome> } {
   const registered: RegisteredCheck[] = [];
+  const random = createRandom(options.seed);
   let running = false;
   let lastTrace: HttpTrace | undefined;
 
@@ -92,6 +101,8 @@ export function createGrader(): { api: GraderApi; run(options: GraderRunOptions)
     },
     expect,
     http: createHttp((trace) => (lastTrace = trace)),
+    attack: createAttackKit(random),
+    random,
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string): Promise<CheckResult> {
@@ -142,8 +153,8 @@ export function createGrader(): { api: GraderApi; run(options: GraderRunOptions)
       checks.push(result);
       options.events?.checkEnd?.(result);
     }
-    if (checks.length === 0) return { status: "error", message: "checks.ts did not define any checks.", checks };
-    return { status: overallStatus(checks), checks };
+    if (checks.length === 0) return { status: "error", seed: random.seed, message: "checks.ts did not define any checks.", checks };
+    return { status: overallStatus(checks), seed: random.seed, checks };
   }
 
   return { api, run };

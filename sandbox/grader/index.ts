@@ -1,5 +1,5 @@
 /**
- * The grader: the checks API of lesson files (`check`, `expect`, `http`) and the runner that
+ * The grader: the checks API of lesson files (`check`, `expect`, `http`, `attack`, `random`) and the runner that
  * turns registered checks into a grade report. Dependency-free, so it runs in every engine.
  *
  * In the sandbox, each run gets its own grader (see createGrader) and checks.ts's
@@ -22,6 +22,10 @@ const shared = createGrader().api;
 export const check: GraderApi["check"] = shared.check;
 /** Calls an app through `app.request` and records the exchange; see {@link GraderApi}. */
 export const http: GraderApi["http"] = shared.http;
+/** Probes that attack the app (XSS, CSP, open redirects, ...); see attack/index.ts. */
+export const attack: GraderApi["attack"] = shared.attack;
+/** The run's seeded randomness for fixtures; see attack/random.ts. */
+export const random: GraderApi["random"] = shared.random;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -30,3 +34,4 @@ export type { Expectation, AsyncExpectation } from "./expect";
 export { createHttp } from "./http";
 export type { CheckRequestInit, CheckResponse, HttpClient } from "./http";
 export { CheckFailure, isCheckFailure } from "./failure";
+export type { AttackKit, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

@@ -102,13 +102,28 @@ function toHaveLength(actual: unknown, length: number): Verdict {
   return { pass: has === length, wanted: `length ${length}`, unwanted: `a length other than ${length}`, got };
 }
 
+/** How many findings a failure message lists before saying how many more there are. */
+const FINDINGS_SHOWN = 3;
+
+/**
+ * For the attack kit's findings (a list of `{ message }`): passes when the list is empty, and
+ * otherwise lists the first few messages in full, since each says what was sent and what came back.
+ */
+function toHaveNoFindings(actual: unknown): Verdict {
+  if (!Array.isArray(actual)) return { pass: false, wanted: "a list of findings", unwanted: "a list of findings", got: `${preview(actual)} (${kindOf(actual)})` };
+  const messages = actual.map((item) => (typeof item === "string" ? item : typeof item?.message === "string" ? item.message : preview(item)));
+  const shown = messages.slice(0, FINDINGS_SHOWN).map((message) => `\n- ${message}`).join("");
+  const more = messages.length > FINDINGS_SHOWN ? `\n(and ${messages.length - FINDINGS_SHOWN} more)` : "";
+  return { pass: messages.length === 0, wanted: "no findings", unwanted: "at least one finding", got: messages.length === 0 ? "none" : `${messages.length}:${shown}${more}` };
+}
+
 /**
  * The synchronous matchers of `expect`, by name. `toThrow` lives in expect.ts because it may
  * have to wait for a promise.
  */
 export const matchers = {
   toBe, toEqual, toContain, toMatch, toBeDefined, toBeUndefined, toBeTruthy, toBeFalsy,
-  toBeGreaterThan, toBeLessThan, toHaveProperty, toHaveLength,
+  toBeGreaterThan, toBeLessThan, toHaveProperty, toHaveLength, toHaveNoFindings,
 } satisfies Record<string, Matcher>;
 
 export type MatcherName = keyof typeof matchers;

@@ -24,6 +24,8 @@ export interface HostConfig {
   budgetMs?: number;
   port?: number;
   hostname?: string;
+  /** Replays a run's randomised fixtures (see the report's `seed`). */
+  seed?: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
 
   if (config.mode === "check") {
     const report = await runtime.runChecks({
-      host, entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs,
+      host, entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs, seed: config.seed,
       events: {
         plan: (checks) => send("event", { type: "plan", checks } satisfies HostEvent),
         checkStart: (name) => send("event", { type: "check-start", name } satisfies HostEvent),

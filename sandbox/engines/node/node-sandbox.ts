@@ -24,6 +24,8 @@ export interface NodeSandboxOptions extends SandboxLimits {
   assets?: PayloadAssets;
   /** Where the temp folders go (default the OS temp folder). */
   tmpRoot?: string;
+  /** Replays the checks' randomised fixtures (a report's `seed`); each run draws a fresh one otherwise. */
+  seed?: string;
 }
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
@@ -52,7 +54,7 @@ export class NodeSandbox implements Sandbox {
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
   #disposed = false;
-  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot">>;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed">>;
 
   constructor(private readonly options: NodeSandboxOptions = {}) {
     this.#limits = {
@@ -103,7 +105,10 @@ export class NodeSandbox implements Sandbox {
       const limits = this.#limits;
       const run = runHost({
         dir: this.#loadedDir(),
-        config: { mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2) },
+        config: {
+          mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2),
+          ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
+        },
         timeoutMs: limits.timeoutMs,
         memoryMb: limits.memoryMb,
         outputLimitBytes: limits.outputLimitBytes,

@@ -1,0 +1,41 @@
+/**
+ * The attack kit: probes a lesson's checks run against the learner's app, the same in every
+ * engine. Each probe talks to the app only through `http(app)` requests (or functions the check
+ * passes in), and returns findings: sentences saying what was sent and what came back. A check
+ * asserts there are none with `expect(findings, label).toHaveNoFindings()`.
+ */
+import { probeCsp } from "./csp";
+import type { Finding } from "./finding";
+import type { Random } from "./random";
+import { probeOpenRedirect, type OpenRedirectOptions } from "./redirect";
+import { probeXss, type XssOptions } from "./xss";
+import type { CheckResponse } from "../http";
+
+export type { Finding } from "./finding";
+export type { Random } from "./random";
+export type { HtmlContext, XssOptions } from "./xss";
+export type { OpenRedirectOptions } from "./redirect";
+
+/** What checks.ts sees as `attack` (from the "grader" module). */
+export interface AttackKit {
+  /** XSS battery through one input, judged by an HTML parser; see probeXss. */
+  xss(options: XssOptions): Promise<Finding[]>;
+  /** Content-Security-Policy weaknesses of a response; see probeCsp. */
+  csp(response: CheckResponse, request: string): Finding[];
+  /** Open-redirect spellings through one redirect target; see probeOpenRedirect. */
+  openRedirect(options: OpenRedirectOptions): Promise<Finding[]>;
+}
+
+/**
+ * The kit for one run; its probes draw their markers and fixtures from `random`.
+ *
+ * @example
+ * const attack = createAttackKit(createRandom(seed));
+ */
+export function createAttackKit(random: Random): AttackKit {
+  return Object.freeze({
+    xss: (options: XssOptions) => probeXss(random, options),
+    csp: probeCsp,
+    openRedirect: (options: OpenRedirectOptions) => probeOpenRedirect(random, options),
+  });
+}
