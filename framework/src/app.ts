@@ -109,7 +109,9 @@ export class Vial extends Scaffold {
     const automaticOptions = !methods.has("OPTIONS") && (options.provideAutomaticOptions ?? this.config.PROVIDE_AUTOMATIC_OPTIONS);
     if (automaticOptions) methods.add("OPTIONS");
     const localEndpoint = options.endpoint ?? (handler.name || rule);
-    if (localEndpoint.includes(".") && options.endpoint !== undefined) {
+    // Only an endpoint named after the rule ("/robots.txt") may hold a dot: any other would read
+    // as a blueprint's name (Flask allows them on the app; Vial does not).
+    if (localEndpoint.includes(".") && localEndpoint !== rule) {
       throw new Error(`Endpoint "${localEndpoint}" must not contain a dot: dots separate blueprint names.`);
     }
     const endpoint = blueprints.length ? `${blueprints[0]}.${localEndpoint}` : localEndpoint;

@@ -18,6 +18,11 @@ import { Scaffold, type RouteDeclaration } from "./scaffold";
 export interface BlueprintOptions {
   /** Prefix for every rule, e.g. `"/auth"`. */
   urlPrefix?: string;
+  /**
+   * Defaults for every rule of this blueprint (Flask's `url_defaults`); a route's own `defaults`
+   * win. Given at registration too, where they add to (and override) the blueprint's.
+   */
+  urlDefaults?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface BlueprintRoute extends RouteDeclaration {
 export class Blueprint extends Scaffold {
   readonly name: string;
   readonly urlPrefix: string;
+  readonly urlDefaults: Readonly<Record<string, unknown>>;
   readonly #routes: RouteDeclaration[] = [];
   readonly #children: { blueprint: Blueprint; options: RegisterOptions }[] = [];
   #registered = false;
@@ -73,10 +79,20 @@ export class Blueprint extends Scaffold {
     validateBlueprintName(name);
     this.name = name;
     this.urlPrefix = options.urlPrefix ?? "";
+    this.urlDefaults = options.urlDefaults ?? {};
   }
 
   protected addRoute(declaration: RouteDeclaration): void {
     this.#assertOpen("add a route");
+    // Refused when declared, as Flask's Blueprint.add_url_rule does: on a blueprint the dot
+    // separates the blueprint's name from the endpoint.
+    const { endpoint } = declaration.options;
+    if (endpoint?.includes(".")) {
+      throw new Error(`Endpoint "${endpoint}" on blueprint "${this.name}" must not contain a dot: dots separate blueprint names.`);
+    }
+    if (declaration.handler.name.includes(".")) {
+      throw new Error(`Handler "${declaration.handler.name}" on blueprint "${this.name}" must not have a dot in its name: dots separate blueprint names.`);
+    }
     this.#routes.push(declaration);
   }
 
@@ -108,8 +124,10 @@ export class Blueprint extends Scaffold {
     const ownName = options.name ?? this.name;
     const fullName = parent ? `${parent.name}.${ownName}` : ownName;
     const prefix = joinPrefix(parent?.prefix ?? "", options.urlPrefix ?? this.urlPrefix);
+    const urlDefaults = { ...this.urlDefaults, ...options.urlDefaults };
     const routes: BlueprintRoute[] = this.#routes.map((route) => ({
       ...route,
+      options: Object.keys(urlDefaults).length === 0 ? route.options : { ...route.options, defaults: { ...urlDefaults, ...route.options.defaults } },
       rule: joinPrefix(prefix, route.rule),
       blueprints: [fullName, ...ancestors(fullName)],
     }));
