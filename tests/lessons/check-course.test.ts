@@ -24,6 +24,17 @@ describe("lessons:check on fixtures", { timeout: 120_000 }, () => {
     expect(await problemsOf("valid")).toEqual([]);
   });
 
+  it("grades wrong/ variants: one the checks refuse is fine, one that passes them all is a problem", async () => {
+    const { problems, lessons } = await checkCourse({ root: "tests/lessons/fixtures/wrong-variants", grade });
+    expect(problems).toEqual([
+      { file: `${at("wrong-variants", "wrong/pong-from-a-constant")}/`, field: "checks", message: expect.stringMatching(/^the wrong variant "keeps the answer in a constant \(not a mistake the checks can see\)" passes all 1 checks \(seed \w+\); strengthen checks.ts/) },
+    ]);
+    expect(lessons[0]?.wrong).toEqual([
+      { name: "pong-from-a-constant", note: "keeps the answer in a constant (not a mistake the checks can see)", caughtBy: [] },
+      { name: "shouts", note: "answers in capitals", caughtBy: ["GET /ping answers pong"] },
+    ]);
+  });
+
   it("fails bad frontmatter, naming lesson.mdx and the field", async () => {
     expect(await problemsOf("bad-frontmatter")).toEqual([
       { file: at("bad-frontmatter", "lesson.mdx"), field: "frontmatter.minutes", message: expect.stringContaining('got "ten"') },
@@ -67,7 +78,7 @@ describe("lessons:check on fixtures", { timeout: 120_000 }, () => {
 
   it("fails a stray file in a lesson folder", async () => {
     expect(await problemsOf("stray-file")).toEqual([
-      { file: at("stray-file", "notes.txt"), field: "stray file", message: expect.stringContaining("lesson.mdx, checks.ts, starter/ and solution/ only") },
+      { file: at("stray-file", "notes.txt"), field: "stray file", message: expect.stringContaining("lesson.mdx, checks.ts, starter/, solution/ and wrong/ only") },
     ]);
   });
 

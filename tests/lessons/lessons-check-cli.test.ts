@@ -22,8 +22,18 @@ describe("lessons:check command line", { timeout: 60_000 }, () => {
   it("exits 1, prints each problem as file: field: message, and says so in the summary", async () => {
     const { code, lines } = await run(["--root", "tests/lessons/fixtures/stray-file"]);
     expect(code).toBe(1);
-    expect(lines).toContain("tests/lessons/fixtures/stray-file/01-basics/01-ping/notes.txt: stray file: does not belong here (a lesson folder holds lesson.mdx, checks.ts, starter/ and solution/ only); move or delete it");
+    expect(lines).toContain("tests/lessons/fixtures/stray-file/01-basics/01-ping/notes.txt: stray file: does not belong here (a lesson folder holds lesson.mdx, checks.ts, starter/, solution/ and wrong/ only); move or delete it");
     expect(lines.at(-1)).toBe("lessons:check FAILED: 1 problem; 1 lesson graded in tests/lessons/fixtures/stray-file/, 1 of them with problems");
+  });
+
+  it("prints how many wrong variants were caught, and by which check", async () => {
+    const { code, lines } = await run(["--root", "tests/lessons/fixtures/wrong-variants"]);
+    expect(code).toBe(1);
+    expect(lines.slice(0, 3)).toEqual([
+      "✗ basics/ping: solution passes 1/1 checks, starter fails 1, 1/2 wrong variants caught  (1 problem)",
+      "    wrong/pong-from-a-constant (keeps the answer in a constant (not a mistake the checks can see)): NOT CAUGHT",
+      '    wrong/shouts (answers in capitals): caught by "check 1"',
+    ]);
   });
 
   it("fails a course whose lessons do not load, even with nothing to grade", async () => {

@@ -13,6 +13,7 @@ import { placeholdersIn } from "./placeholders";
 import { typecheckLessons } from "./typecheck";
 import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
 import { mapWithLimit } from "./pool";
+import { gradeWrongVariants, loadWrongVariants, type WrongVerdict } from "./wrong-variants";
 import { fromLessonError, problem, type Problem } from "./problem";
 import type { Grader } from "./grader";
 
@@ -35,6 +36,8 @@ export interface LessonResult {
   id: string;
   problems: Problem[];
   reports?: LessonReports;
+  /** How each known-wrong solution (wrong/<mistake>/) fared: which checks refused it. */
+  wrong?: WrongVerdict[];
 }
 
 /** The outcome of a whole run. */
@@ -97,13 +100,19 @@ async function checkLesson(lesson: Lesson, grade: Grader): Promise<LessonResult>
   found.push(...(await strayInLesson(lesson)));
   found.push(...(await placeholdersIn(lesson.dir, ["lesson.mdx", "checks.ts", "starter", "solution"])));
   let reports: LessonReports | undefined;
+  let wrong: WrongVerdict[] | undefined;
   try {
     reports = await gradeLesson(lesson, grade);
     found.push(...judgeReports(lesson, reports));
+    const { variants, problems: variantProblems } = await loadWrongVariants(lesson);
+    found.push(...variantProblems);
+    const graded = await gradeWrongVariants(lesson, variants, grade);
+    found.push(...graded.problems);
+    wrong = graded.verdicts;
   } catch (error) {
     found.push(problem(lesson.dir, "grading", `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { id: lesson.id, problems: found, ...(reports ? { reports } : {}) };
+  return { id: lesson.id, problems: found, ...(reports ? { reports } : {}), ...(wrong ? { wrong } : {}) };
 }
 
 function isInside(file: string, dir: string): boolean {

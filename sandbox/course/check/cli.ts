@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { checkCourse, type LessonResult } from "./check-course";
 import { formatProblem, type Problem } from "./problem";
 import type { Grader } from "./grader";
+import type { WrongVerdict } from "./wrong-variants";
 
 const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>] [--json <file>]
 
@@ -55,7 +56,10 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
   const { problems, lessons } = await checkCourse({
     root, grade: io.grade, concurrency,
     ...(values.lesson !== undefined ? { lesson: values.lesson } : {}),
-    onLesson: (result) => out(progressLine(result)),
+    onLesson: (result) => {
+      out(progressLine(result));
+      for (const verdict of result.wrong ?? []) out(wrongLine(verdict));
+    },
   });
   if (problems.length > 0) {
     out("");
@@ -97,5 +101,12 @@ function progressLine(result: LessonResult): string {
   const passed = solution ? `${solution.checks.filter((check) => check.status === "pass").length}/${solution.checks.length}` : "?";
   const failing = starter ? starter.checks.filter((check) => check.status !== "pass").length : "?";
   const problems = result.problems.length === 0 ? "" : `  (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"})`;
-  return `${mark} ${result.id}: solution passes ${passed} checks, starter fails ${failing}${problems}`;
+  const wrong = result.wrong?.length ? `, ${result.wrong.filter((verdict) => verdict.caughtBy.length > 0).length}/${result.wrong.length} wrong variants caught` : "";
+  return `${mark} ${result.id}: solution passes ${passed} checks, starter fails ${failing}${wrong}${problems}`;
+}
+
+/** `    wrong/plaintext-password (compares passwords in plain text): caught by "POST /login ..."` */
+function wrongLine(verdict: WrongVerdict): string {
+  const by = verdict.caughtBy.length === 0 ? "NOT CAUGHT" : `caught by ${verdict.caughtBy.map((name) => `"${name}"`).join(", ")}`;
+  return `    wrong/${verdict.name} (${verdict.note}): ${by}`;
 }

@@ -10,7 +10,8 @@ import type { Lesson } from "../types";
 import { problem, type Problem } from "./problem";
 
 const ROOT_FILES = new Set(["AUTHORING.md", "README.md"]);
-const LESSON_ENTRIES = new Set(["lesson.mdx", "checks.ts", "starter", "solution"]);
+const LESSON_ENTRIES = new Set(["lesson.mdx", "checks.ts", "starter", "solution", "wrong"]);
+const LESSON_FOLDERS = new Set(["starter", "solution", "wrong"]);
 const JUNK = /(^\.DS_Store$|^Thumbs\.db$|~$|\.swp$|\.orig$|\.rej$|\.bak$|(^|\/)node_modules\/)/;
 
 /**
@@ -55,10 +56,10 @@ export async function strayInCourse(root: string): Promise<Problem[]> {
 export async function strayInLesson(lesson: Lesson): Promise<Problem[]> {
   const found: Problem[] = [];
   for (const entry of await listEntries(lesson.dir)) {
-    const allowed = LESSON_ENTRIES.has(entry.name) && entry.isDirectory === (entry.name === "starter" || entry.name === "solution");
-    if (!allowed) found.push(stray(join(lesson.dir, entry.name), "a lesson folder holds lesson.mdx, checks.ts, starter/ and solution/ only"));
+    const allowed = LESSON_ENTRIES.has(entry.name) && entry.isDirectory === LESSON_FOLDERS.has(entry.name);
+    if (!allowed) found.push(stray(join(lesson.dir, entry.name), "a lesson folder holds lesson.mdx, checks.ts, starter/, solution/ and wrong/ only"));
   }
-  for (const folder of ["starter", "solution"]) {
+  for (const folder of LESSON_FOLDERS) {
     const dir = join(lesson.dir, folder);
     if (!(await isDirectory(dir))) continue;
     for (const file of await listFilesRecursively(dir)) {
