@@ -22,6 +22,31 @@ export type AsyncExpectation = { [K in MatcherName]: (...args: MatcherArgs<K>) =
   not: AsyncExpectation;
 };
 
+/** Where async expectations go while a check runs (set by the grader), so none is left unawaited. */
+let pendingSink: ((pending: Promise<unknown>) => void) | undefined;
+
+/**
+ * Hands every promise an expectation returns (`.resolves`, `.rejects`, `toThrow` of an async
+ * function) to `sink` until the returned function is called. The grader awaits them after the
+ * check, so a forgotten `await` still fails the check instead of passing it silently.
+ *
+ * @example
+ * const pending: Promise<unknown>[] = [];
+ * const stop = collectAsyncExpectations((p) => pending.push(p));
+ * await check(); stop(); await Promise.all(pending);
+ */
+export function collectAsyncExpectations(sink: (pending: Promise<unknown>) => void): () => void {
+  pendingSink = sink;
+  return () => {
+    if (pendingSink === sink) pendingSink = undefined;
+  };
+}
+
+function tracked<T>(promise: Promise<T>): Promise<T> {
+  pendingSink?.(promise);
+  return promise;
+}
+
 function judge(verdict: Verdict, negated: boolean, label: string | undefined): void {
   if (verdict.pass !== negated) return;
   const wanted = negated ? verdict.unwanted : verdict.wanted;
@@ -50,10 +75,10 @@ function makeExpectation(actual: unknown, negated: boolean, label: string | unde
       return judge(judgeThrown(error, true, expected), negated, label);
     }
     if (isPromiseLike(result)) {
-      return Promise.resolve(result).then(
+      return tracked(Promise.resolve(result).then(
         () => judge(judgeThrown(undefined, false, expected), negated, label),
         (error: unknown) => judge(judgeThrown(error, true, expected), negated, label),
-      );
+      ));
     }
     return judge(judgeThrown(undefined, false, expected), negated, label);
   };
@@ -85,9 +110,9 @@ function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boole
   const expectation: Record<string, unknown> = {};
   for (const name of Object.keys(matchers) as MatcherName[]) {
     const matcher = matchers[name] as (actual: unknown, ...args: unknown[]) => Verdict;
-    expectation[name] = async (...args: unknown[]) => judge(matcher(await outcome(), ...args), negated, label);
+    expectation[name] = (...args: unknown[]) => tracked((async () => judge(matcher(await outcome(), ...args), negated, label))());
   }
-  expectation.toThrow = async (expected?: ThrowExpectation) => {
+  expectation.toThrow = (expected?: ThrowExpectation) => tracked((async () => {
     if (way === "resolves" || !negated) {
       // A promise that settled the wrong way fails with that, whatever error was expected.
       const value = await outcome();
@@ -96,7 +121,7 @@ function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boole
     }
     const { resolved, value } = await settle();
     judge(judgeThrown(value, !resolved, expected), negated, label);
-  };
+  })());
   Object.defineProperty(expectation, "not", { get: () => makeAsync(promise, way, !negated, label) });
   return expectation as AsyncExpectation;
 }

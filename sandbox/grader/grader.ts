@@ -1,5 +1,5 @@
-import { expect } from "./expect";
-import { isCheckFailure } from "./failure";
+import { collectAsyncExpectations, expect } from "./expect";
+import { isCheckFailure, RunError } from "./failure";
 import { createHttp } from "./http";
 import type { HttpClient } from "./http";
 import type { CheckResult, HttpTrace } from "../report";
@@ -42,6 +42,10 @@ export interface GraderRunOptions {
   /** Turns a thrown error into learner words, with file:line when it came from their code. */
   describeError?(error: unknown): string;
   events?: GraderEvents;
+  /** Before each check (not skipped ones): e.g. replace a learner realm that died in the last one. */
+  beforeCheck?(): Promise<void>;
+  /** After a check ran out of time: e.g. stop a learner realm stuck in a loop. */
+  afterTimeout?(name: string, timeoutMs: number): Promise<void>;
 }
 
 export interface GraderOutcome {
@@ -105,7 +109,7 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
     random,
   });
 
-  async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string): Promise<CheckResult> {
+  async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {
     const { name, options } = entry;
     const base: CheckResult = { name, status: "pass", ...(options.task !== undefined ? { task: options.task } : {}) };
     if (options.skip) {
@@ -114,15 +118,26 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
     lastTrace = undefined;
     let outcome: unknown;
     let threw = false;
+    const pending: Promise<unknown>[] = [];
+    const stopCollecting = collectAsyncExpectations((promise) => {
+      promise.catch(() => {}); // judged below, after the check; not an unhandled rejection
+      pending.push(promise);
+    });
     try {
-      outcome = await withTimeout(Promise.resolve().then(entry.fn), timeoutMs);
+      // Expectations the check forgot to await are judged too, so they cannot pass by default.
+      outcome = await withTimeout(Promise.resolve().then(entry.fn).then(async (value) => {
+        await Promise.all(pending);
+        return value;
+      }), timeoutMs);
     } catch (error) {
       outcome = error;
       threw = true;
     }
+    stopCollecting();
     const trace = lastTrace ? { trace: lastTrace } : {};
     const hint = options.hint !== undefined ? { hint: options.hint } : {};
     if (outcome === TIMED_OUT) {
+      onTimeout();
       const seconds = Math.round(timeoutMs / 100) / 10;
       return {
         ...base, ...hint, ...trace, status: "error",
@@ -130,6 +145,7 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
       };
     }
     if (!threw) return { ...base, ...trace };
+    if (outcome instanceof RunError) return { ...base, ...hint, ...trace, status: "error", message: outcome.message };
     const message = isCheckFailure(outcome) ? (outcome as Error).message : describe(outcome);
     return { ...base, ...hint, ...trace, status: "fail", message };
   }
@@ -147,8 +163,12 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
       if (remaining < MIN_CHECK_BUDGET_MS) {
         result = { name: entry.name, status: "skip", message: "Not run: the checks ran out of time.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
       } else {
+        if (!entry.options.skip) await options.beforeCheck?.();
         options.events?.checkStart?.(entry.name);
-        result = await runOne(entry, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, remaining), describe);
+        const timeoutMs = Math.max(MIN_CHECK_BUDGET_MS, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, budget - (Date.now() - started)));
+        let timedOut = false;
+        result = await runOne(entry, timeoutMs, describe, () => (timedOut = true));
+        if (timedOut) await options.afterTimeout?.(entry.name, timeoutMs);
       }
       checks.push(result);
       options.events?.checkEnd?.(result);

@@ -41,6 +41,10 @@ export interface HttpClient {
 
 type AppLike = { request?: (path: string, init: RequestInit) => Promise<Response>; fetch?: (request: Request) => Promise<Response> };
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
 function requestOf(app: unknown): (path: string, init: RequestInit) => Promise<Response> {
   const candidate = app as AppLike | null | undefined;
   if (candidate && typeof candidate.request === "function") return (path, init) => candidate.request!(path, init);
@@ -110,7 +114,8 @@ export function createHttp(record: (trace: HttpTrace) => void): (app: unknown) =
   return (app) => {
     const jar = new CookieJar();
     const send = async (method: string, path: string, init: CheckRequestInit = {}): Promise<CheckResponse> => {
-      const call = requestOf(app);
+      // Apps made by a learner function (`http(createApp(env))`) arrive as promises across realms.
+      const call = requestOf(isThenable(app) ? await app : app);
       const request = buildRequest(method, path, init);
       const headers = request.init.headers as Headers;
       if (!headers.has("cookie") && jar.header()) headers.set("cookie", jar.header());

@@ -24,13 +24,14 @@ async function tokenFrom(client: Client, url: string, headers: Record<string, st
 }
 
 check("createApp without VIAL_SECRET_KEY refuses to start", async () => {
-  expect(() => createApp({}), "createApp({}) (no VIAL_SECRET_KEY)").toThrow(/VIAL_SECRET_KEY/);
-  expect(() => createApp({ VIAL_SECRET_KEY: "from-the-environment" }), 'createApp({ VIAL_SECRET_KEY: "from-the-environment" })').not.toThrow();
+  // createApp lives in the learner's realm: calling it from a check returns a promise.
+  await expect(() => createApp({}), "createApp({}) (no VIAL_SECRET_KEY)").toThrow(/VIAL_SECRET_KEY/);
+  await expect(() => createApp({ VIAL_SECRET_KEY: "from-the-environment" }), 'createApp({ VIAL_SECRET_KEY: "from-the-environment" })').not.toThrow();
 }, { task: 1 });
 
 check("Sessions are signed with the key from the environment", async () => {
-  const appA = createApp({ VIAL_SECRET_KEY: "key-of-server-a" });
-  const appB = createApp({ VIAL_SECRET_KEY: "key-of-server-b" });
+  const appA = await createApp({ VIAL_SECRET_KEY: "key-of-server-a" });
+  const appB = await createApp({ VIAL_SECRET_KEY: "key-of-server-b" });
   const client = http(appA);
   const token = await tokenFrom(client, "/");
   const accepted = await client.post("/messages", { form: { csrf_token: token, text: "signed-by-key-a" } });
@@ -42,28 +43,28 @@ check("Sessions are signed with the key from the environment", async () => {
 }, { task: 1 });
 
 check("In production a crash answers 500 without its details", async () => {
-  const res = await http(createApp(PRODUCTION)).get("http://guestbook.example/stats");
+  const res = await http(await createApp(PRODUCTION)).get("http://guestbook.example/stats");
   expect(res.status, "status of GET /stats in production").toBe(500);
   expect(res.text, "body of GET /stats in production (the exception's message holds a password)").not.toContain("hunter2");
   expect(res.text, "body of GET /stats in production (a stack trace)").not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
 }, { task: 2 });
 
 check("VIAL_DEBUG=true shows the details, for development only", async () => {
-  const res = await http(createApp({ ...PRODUCTION, VIAL_DEBUG: "true" })).get("http://guestbook.example/stats");
+  const res = await http(await createApp({ ...PRODUCTION, VIAL_DEBUG: "true" })).get("http://guestbook.example/stats");
   expect(res.status, "status of GET /stats with VIAL_DEBUG=true").toBe(500);
   expect(res.text, "body of GET /stats with VIAL_DEBUG=true (the exception, shown in debug mode)").toContain("hunter2");
 }, { task: 2 });
 
 check("Production session cookies are Secure, unless the environment says otherwise", async () => {
-  const production = await http(createApp(PRODUCTION)).get("http://guestbook.example/");
+  const production = await http(await createApp(PRODUCTION)).get("http://guestbook.example/");
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*Secure/i);
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*SameSite=Lax/i);
-  const local = await http(createApp({ VIAL_SECRET_KEY: "dev", VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
+  const local = await http(await createApp({ VIAL_SECRET_KEY: "dev", VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
   expect(local.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / with VIAL_SESSION_COOKIE_SECURE=false").not.toMatch(/;\s*Secure/i);
 }, { task: 2 });
 
 check("A request for another host answers 400", async () => {
-  const client = http(createApp(PRODUCTION));
+  const client = http(await createApp(PRODUCTION));
   const forged = await client.get("http://evil.example/");
   expect(forged.status, "status of GET / with Host: evil.example (VIAL_TRUSTED_HOSTS is guestbook.example)").toBe(400);
   const real = await client.get("http://guestbook.example/");
@@ -71,7 +72,7 @@ check("A request for another host answers 400", async () => {
 }, { task: 3 });
 
 check("Behind the proxy, the forwarded host is the one checked", async () => {
-  const client = http(createApp(PRODUCTION));
+  const client = http(await createApp(PRODUCTION));
   const proxied = await client.get(`${UPSTREAM}/`, { headers: viaProxy("203.0.113.10") });
   expect(proxied.status, `status of GET ${UPSTREAM}/ forwarded by nginx for guestbook.example (X-Forwarded-Host)`).toBe(200);
   const forged = await client.get(`${UPSTREAM}/`, { headers: viaProxy("203.0.113.10", "evil.example") });
@@ -79,7 +80,7 @@ check("Behind the proxy, the forwarded host is the one checked", async () => {
 }, { task: 3 });
 
 check("The login limit counts each real client, and a forged X-Forwarded-For does not escape it", async () => {
-  const guestbook = createApp(PRODUCTION);
+  const guestbook = await createApp(PRODUCTION);
   const mallory = http(guestbook);
   const token = await tokenFrom(mallory, `${UPSTREAM}/`, viaProxy("203.0.113.66"));
   let status = 0;

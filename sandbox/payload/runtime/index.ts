@@ -1,11 +1,12 @@
 /**
- * The payload's runtime (bundled to `.vial/runtime.mjs`): the same bytes run the learner's code
- * and the checks in every engine. The host (node process, Worker) supplies file reading, the
- * bundled modules and the TypeScript transform.
+ * The payload's runtime (bundled to `.vial/runtime.mjs`): the same bytes in every engine and
+ * in both realms. The grader's realm uses runGrader (checks, proxies, the report); the learner's
+ * realm uses createLearnerSide (the learner's files, their app). The host (a node process, a
+ * Worker) supplies file reading, the bundled modules, the TypeScript transform and the channel.
  *
  * @example
- * const { runChecks } = await import("./runtime.mjs");
- * const report = await runChecks({ host: { readFile, modules: { vial, zod }, transform } });
+ * const { runGrader } = await import("./runtime.mjs");
+ * const report = await runGrader({ host: { readFile, modules: { vial }, transform, startLearner } });
  */
 export { runChecks, CHECKS_PATH } from "./run-checks";
 export type { RunChecksOptions } from "./run-checks";
@@ -17,3 +18,14 @@ export type { SourceLocation } from "./locate";
 export { PAYLOAD_DIR, safeLearnerPath } from "./paths";
 export { createMarker, readMarker, MARKER_PREFIX } from "../protocol";
 export type { MarkerKind } from "../protocol";
+export { runGrader } from "../grader-side/run-grader";
+export type { GraderSideHost, RunGraderOptions } from "../grader-side/run-grader";
+export { loadRemoteApp } from "../grader-side/remote-app";
+export { LearnerLink } from "../grader-side/learner-link";
+export type { LearnerPort } from "../grader-side/learner-link";
+export { loopbackPort } from "../grader-side/loopback";
+export { createLearnerSide } from "../learner-side/learner";
+export type { LearnerSideOptions } from "../learner-side/learner";
+export { parseLearnerMessage } from "../realm/validate";
+export { encodeLine, decodeLine, createLineReader } from "../realm/wire";
+export type { GraderMessage, LearnerMessage, RemoteValue, WireRequest, WireResponse } from "../realm/messages";

@@ -127,6 +127,8 @@ export function createModuleLoader(host: RuntimeHost) {
 
   return {
     load,
+    /** Imports `specifier` as the file `importer` (a name for messages) in folder `fromDir` would. */
+    require: (specifier: string, fromDir: string, importer: string) => requireFrom(specifier, fromDir, importer),
     sourceOf,
     /** True for the names learner files carry in stack traces. */
     isLearnerFile: (file: string) => learnerFiles.has(file),

@@ -16,6 +16,26 @@ describe("createGrader", () => {
     ]);
   });
 
+  it("fails a check whose async expectation was not awaited, instead of passing it", async () => {
+    const { api, run } = createGrader();
+    api.check("forgot await on resolves", () => {
+      void api.expect(Promise.reject(new Error("refused")), "createApp({})").resolves.toBeDefined();
+    });
+    api.check("forgot await on toThrow", () => {
+      void api.expect(async () => "fine", "createApp(env)").toThrow();
+    });
+    const outcome = await run({ checkTimeoutMs: 1000 });
+    expect(outcome.checks[0]).toMatchObject({ status: "fail", message: expect.stringMatching(/createApp\(\{\}\): expected the promise to resolve, but it rejected/) });
+    expect(outcome.checks[1]).toMatchObject({ status: "fail", message: "createApp(env): expected an error to be thrown, got it finished without throwing." });
+  });
+
+  it("reports a RunError (the learner's realm died) as an error, not a fail", async () => {
+    const { RunError } = await import("../../../sandbox/grader/failure");
+    const { api, run } = createGrader();
+    api.check("realm died", () => { throw new RunError("Your code called process.exit(0)."); });
+    expect((await run({ checkTimeoutMs: 1000 })).checks[0]).toEqual({ name: "realm died", status: "error", message: "Your code called process.exit(0)." });
+  });
+
   it("does not show a hint on a passing check", async () => {
     const { api, run } = createGrader();
     api.check("fine", () => {}, { hint: "never shown" });

@@ -1,0 +1,125 @@
+import { RunError } from "../../grader/failure";
+import type { GraderMessage, GraderRequest, LearnerMessage } from "../realm/messages";
+import { parseLearnerMessage } from "../realm/validate";
+
+/**
+ * The grader's end of a channel to one learner realm, as a host provides it: a child process's
+ * pipe, a Worker's MessagePort. Messages from the learner arrive raw; the link validates them.
+ */
+export interface LearnerPort {
+  send(message: GraderMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the realm is gone; `reason` says how, in learner words ("ran out of memory …"). */
+  onGone(listener: (reason: string) => void): void;
+  /** Ends the realm now (kills the process, terminates the Worker). */
+  kill(): void;
+}
+
+/** Learner messages that answer a request (everything with an id). */
+type Answer = Extract<LearnerMessage, { id: number }>;
+
+/**
+ * Requests and answers over a {@link LearnerPort}: ids, validation, and what happens when the
+ * learner's realm dies or is killed (every pending request fails with a {@link RunError} that
+ * says why, naming a `process.exit()` call when the learner announced one).
+ *
+ * @example
+ * const link = new LearnerLink(port);
+ * await link.ready;
+ * const answer = await link.request({ type: "ping" });
+ */
+export class LearnerLink {
+  readonly ready: Promise<void>;
+  #port: LearnerPort;
+  #nextId = 1;
+  #pending = new Map<number, { resolve(answer: Answer): void; reject(error: Error): void }>();
+  #gone: string | undefined;
+  #exit: Extract<LearnerMessage, { type: "exit" }> | undefined;
+  #badMessages = 0;
+  #goneListeners: ((reason: string) => void)[] = [];
+
+  constructor(port: LearnerPort) {
+    this.#port = port;
+    let markReady: () => void = () => {};
+    let markFailed: (error: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
+    });
+    this.ready.catch(() => {});
+    port.onMessage((raw) => {
+      const message = parseLearnerMessage(raw);
+      if (!message) {
+        this.#badMessages++;
+        return;
+      }
+      if (message.type === "ready") markReady();
+      else if (message.type === "exit") this.#exit ??= message;
+      else this.#answer(message);
+    });
+    port.onGone((reason) => {
+      if (this.#gone !== undefined) return;
+      this.#gone = this.#describeGone(reason);
+      const error = new RunError(this.#gone);
+      markFailed(error);
+      for (const { reject } of this.#pending.values()) reject(error);
+      this.#pending.clear();
+      for (const listener of this.#goneListeners) listener(this.#gone);
+    });
+  }
+
+  /** Why the realm is gone, or undefined while it lives. */
+  get gone(): string | undefined {
+    return this.#gone;
+  }
+
+  /** Messages that failed validation (the learner's code wrote to the channel, or it broke). */
+  get badMessages(): number {
+    return this.#badMessages;
+  }
+
+  onGone(listener: (reason: string) => void): void {
+    if (this.#gone !== undefined) listener(this.#gone);
+    else this.#goneListeners.push(listener);
+  }
+
+  /** Sends a request; resolves with its answer, rejects with a RunError when the realm is gone. */
+  request(message: GraderRequest): Promise<Answer> {
+    if (this.#gone !== undefined) return Promise.reject(new RunError(this.#gone));
+    const id = this.#nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      try {
+        this.#port.send({ ...message, id } as GraderMessage);
+      } catch (error) {
+        this.#pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  /** Kills the realm; pending requests fail with `reason`. */
+  kill(reason: string): void {
+    if (this.#gone === undefined) {
+      this.#gone = reason;
+      const error = new RunError(reason);
+      for (const { reject } of this.#pending.values()) reject(error);
+      this.#pending.clear();
+      for (const listener of this.#goneListeners) listener(reason);
+    }
+    this.#port.kill();
+  }
+
+  #answer(message: Answer): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return; // an answer to nothing: a stale id, or the learner's code talking
+    this.#pending.delete(message.id);
+    pending.resolve(message);
+  }
+
+  #describeGone(reason: string): string {
+    const exit = this.#exit;
+    if (exit) return `Your code called process.exit(${exit.code})${exit.at ? ` at ${exit.at}` : ""}. Lesson code must not end the process: return a response instead.`;
+    return `Your code's process ${reason}.`;
+  }
+}

@@ -1,0 +1,170 @@
+import { RunError } from "../../grader/failure";
+import type { RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import { LearnerLink } from "./learner-link";
+import type { LearnerPort } from "./learner-link";
+
+/** What the grader asks the learner's realm to load: the entry and the checks' relative imports. */
+export interface LoadRequest {
+  entry: string;
+  modules: string[];
+}
+
+/** How long a learner that just missed a check's time limit gets to show it is not stuck. */
+const PING_MS = 250;
+/** Fresh learners started after one was stopped, at most, in one run. */
+const MAX_RESTARTS = 3;
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+function timeout<T>(work: Promise<T>, ms: number): Promise<T | "timeout"> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([work, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The grader's view of the learner's realm over a whole run: it loads the learner's modules,
+ * carries calls and requests across, and when the realm dies or is stuck, kills it and starts a
+ * fresh one (loading the same modules, so the checks' imports keep working) for the checks left.
+ * Values handed out by a realm that was replaced fail with a clear error instead of reaching the
+ * new one. `notes` collects what happened, for the report's message.
+ *
+ * @example
+ * const session = new LearnerSession(startLearner);
+ * const loaded = await session.open({ entry: "app.ts", modules: ["./app"] }, 5000);
+ * const response = await session.fetch(handle, undefined, request);
+ */
+export class LearnerSession {
+  readonly notes: string[] = [];
+  #start: () => LearnerPort;
+  #link: LearnerLink | undefined;
+  #load: LoadRequest | undefined;
+  #loadTimeoutMs = 5000;
+  #generation = 0;
+  #restarts = 0;
+
+  constructor(start: () => LearnerPort) {
+    this.#start = start;
+  }
+
+  /** Which realm is current: values from calls carry it, module exports do not need to. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /**
+   * Starts the learner's realm and loads the modules. Resolves with each module's exports, or
+   * with the reason the learner's code did not load (in learner words).
+   */
+  async open(load: LoadRequest, loadTimeoutMs: number): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
+    this.#load = load;
+    this.#loadTimeoutMs = loadTimeoutMs;
+    return this.#connect();
+  }
+
+  /** Calls a learner function; resolves with what it returned, rejects with what it threw. */
+  async call(handle: number, generation: number | undefined, args: RemoteValue[]): Promise<RemoteValue> {
+    const answer = await this.#link_(generation).request({ type: "call", handle, args });
+    if (answer.type === "returned") return answer.value;
+    throw this.#unexpected(answer);
+  }
+
+  /** Sends a request to a learner app; resolves with its response. */
+  async fetch(handle: number, generation: number | undefined, request: WireRequest): Promise<WireResponse> {
+    const answer = await this.#link_(generation).request({ type: "fetch", handle, request });
+    if (answer.type === "response") return answer.response;
+    throw this.#unexpected(answer);
+  }
+
+  /**
+   * After a check ran out of time: a learner that still answers keeps running (the check only
+   * waited on something); one stuck in a loop is killed, and the next check gets a fresh one.
+   */
+  async afterTimeout(checkName: string, timeoutMs: number): Promise<void> {
+    const link = this.#link;
+    if (!link || link.gone !== undefined) return;
+    const answered = await timeout(link.request({ type: "ping" }).then(() => true, () => false), PING_MS);
+    if (answered === true) return;
+    link.kill(`Your code was stopped: it was still busy when the check "${checkName}" ran out of time.`);
+    this.notes.push(`The check "${checkName}" did not finish within ${seconds(timeoutMs)} and your code stopped answering, so it was stopped. Is there a loop that never ends (a while or for whose condition stays true)?`);
+  }
+
+  /** Before each check: a realm that died during the last one is replaced by a fresh one. */
+  async beforeCheck(): Promise<void> {
+    if (!this.#link || this.#link.gone === undefined || !this.#load) return;
+    if (this.#restarts >= MAX_RESTARTS) return;
+    this.#restarts++;
+    const reloaded = await this.#connect();
+    if ("error" in reloaded) this.notes.push(`Your code could not be started again for the remaining checks: ${reloaded.error}`);
+  }
+
+  /** Ends the learner's realm. */
+  close(): void {
+    this.#link?.kill("The checks are over.");
+  }
+
+  async #connect(): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
+    const load = this.#load!;
+    this.#generation++;
+    const link = new LearnerLink(this.#start());
+    this.#link = link;
+    link.onGone((reason) => {
+      // Deaths the grader did not cause (process.exit, a crash, memory) go in the report.
+      if (!reason.startsWith("Your code was stopped") && reason !== "The checks are over.") this.notes.push(reason);
+    });
+    try {
+      await link.ready;
+      const answer = await timeout(link.request({ type: "load", entry: load.entry, modules: load.modules }), this.#loadTimeoutMs);
+      if (answer === "timeout") {
+        link.kill("Your code was stopped while loading.");
+        return { error: `Your code did not finish loading within ${seconds(this.#loadTimeoutMs)}, so it was stopped. Is there a loop that never ends at the top level of a file?` };
+      }
+      if (answer.type === "loaded") return { modules: answer.modules };
+      if (answer.type === "load-error") return { error: answer.message };
+      if (answer.type === "threw") return { error: `${answer.error.name}: ${answer.error.message}` };
+      return { error: "The sandbox got an unexpected answer while loading your code." };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  #link_(generation: number | undefined): LearnerLink {
+    if (generation !== undefined && generation !== this.#generation) {
+      throw new RunError("This value came from your code before it was stopped and started again, so the check cannot use it.");
+    }
+    if (!this.#link) throw new RunError("Your code is not loaded.");
+    return this.#link;
+  }
+
+  #unexpected(answer: { type: string; error?: { name: string; message: string; at?: string } }): Error {
+    if (answer.type === "threw" && answer.error) return learnerError(answer.error);
+    return new RunError(`The sandbox got an unexpected answer (${answer.type}) from your code's realm.`);
+  }
+}
+
+const BUILT_IN_ERRORS: Record<string, new (message: string) => Error> = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
+const thrownAt = new WeakMap<Error, string | undefined>();
+
+/**
+ * What learner code threw, rebuilt in the grader's realm: a built-in error class stays itself
+ * (so `toThrow(TypeError)` works), any other keeps its name on an Error.
+ *
+ * @example
+ * learnerError({ name: "TypeError", message: "x is not a function", at: "app.ts:7:12" }) instanceof TypeError // true
+ */
+export function learnerError(remote: { name: string; message: string; at?: string }): Error {
+  const Class = Object.hasOwn(BUILT_IN_ERRORS, remote.name) ? BUILT_IN_ERRORS[remote.name]! : Error;
+  const error = new Class(remote.message);
+  if (error.name !== remote.name) error.name = remote.name;
+  thrownAt.set(error, remote.at);
+  return error;
+}
+
+/**
+ * For an error made by {@link learnerError}: where in the learner's files it was thrown.
+ * Undefined for any other error; `{ at: undefined }` when the place is unknown.
+ */
+export function learnerErrorOrigin(error: unknown): { at: string | undefined } | undefined {
+  return error instanceof Error && thrownAt.has(error) ? { at: thrownAt.get(error) } : undefined;
+}

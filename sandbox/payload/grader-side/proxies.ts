@@ -1,0 +1,126 @@
+import type { RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import type { LearnerSession } from "./learner-session";
+
+/** Statuses whose responses have no body (`new Response` refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** A value in the learner's realm the grader cannot copy (a Map, a class instance), named in words. */
+export class OpaqueValue {
+  constructor(readonly description: string) {}
+  toString(): string {
+    return `[${this.description} from your code]`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** The app of the learner's realm, as checks use it: requests go across as messages. */
+export interface AppProxy {
+  fetch(request: Request): Promise<Response>;
+  request(path: string | URL, init?: RequestInit): Promise<Response>;
+}
+
+interface HandleRef {
+  handle: number;
+  /** The realm it came from; undefined for module exports, which every fresh realm recreates. */
+  generation: number | undefined;
+}
+
+/**
+ * Turns what the learner's realm describes into values for the checks (and back): data is
+ * copied, apps and functions become proxies that send messages. Nothing of the learner's realm
+ * is ever touched directly.
+ *
+ * @example
+ * const proxies = createProxies(session);
+ * const { app } = proxies.toLocal(loaded.modules["./app"], undefined) as { app: AppProxy };
+ * const response = await app.fetch(new Request("http://localhost/"));
+ */
+export function createProxies(session: LearnerSession) {
+  const refs = new WeakMap<object, HandleRef>();
+
+  async function serialize(request: Request): Promise<WireRequest> {
+    const hasBody = request.method !== "GET" && request.method !== "HEAD";
+    const body = hasBody ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    return { method: request.method, url: request.url, headers: [...request.headers], ...(body && body.length > 0 ? { body } : {}) };
+  }
+
+  function toResponse(wire: WireResponse): Response {
+    const body = NULL_BODY_STATUSES.has(wire.status) ? null : wire.body;
+    const headers = new Headers();
+    for (const [name, value] of wire.headers) headers.append(name, value);
+    return new Response(body as BodyInit | null, { status: wire.status, statusText: wire.statusText, headers });
+  }
+
+  function appProxy(ref: HandleRef): AppProxy {
+    const fetch = async (request: Request): Promise<Response> => toResponse(await session.fetch(ref.handle, ref.generation, await serialize(request)));
+    const app: AppProxy = Object.freeze({
+      fetch,
+      request: (path: string | URL, init?: RequestInit) => fetch(new Request(new URL(path, "http://localhost"), init)),
+    });
+    refs.set(app, ref);
+    return app;
+  }
+
+  function functionProxy(ref: HandleRef, name: string): (...args: unknown[]) => Promise<unknown> {
+    const fn = async (...args: unknown[]) => toLocal(await session.call(ref.handle, ref.generation, args.map((arg) => toRemote(arg))), session.generation);
+    Object.defineProperty(fn, "name", { value: name });
+    refs.set(fn, ref);
+    return fn;
+  }
+
+  /** A description from the learner's realm as a value for the checks. */
+  function toLocal(value: RemoteValue, generation: number | undefined): unknown {
+    switch (value.kind) {
+      case "app":
+        return appProxy({ handle: value.handle, generation });
+      case "function":
+        return functionProxy({ handle: value.handle, generation }, value.name);
+      case "primitive":
+        return value.value;
+      case "special":
+        return { undefined, NaN, Infinity, "-Infinity": -Infinity, "-0": -0 }[value.value];
+      case "bigint":
+        return BigInt(value.value);
+      case "date":
+        return new Date(value.time);
+      case "array":
+        return value.items.map((item) => toLocal(item, generation));
+      case "object": {
+        const object: Record<string, unknown> = {};
+        for (const [key, item] of value.entries) Object.defineProperty(object, key, { value: toLocal(item, generation), enumerable: true, writable: true, configurable: true });
+        return object;
+      }
+      case "opaque":
+        return new OpaqueValue(value.description);
+    }
+  }
+
+  /** A value from the checks as an argument for the learner's realm. */
+  function toRemote(value: unknown, depth = 0): RemoteValue {
+    if ((typeof value === "object" || typeof value === "function") && value !== null) {
+      const ref = refs.get(value);
+      if (ref) return typeof value === "function" ? { kind: "function", handle: ref.handle, name: value.name } : { kind: "app", handle: ref.handle };
+    }
+    if (depth > 16) throw new TypeError("The checks passed data nested too deeply to your code.");
+    if (value === undefined) return { kind: "special", value: "undefined" };
+    if (value === null || typeof value === "string" || typeof value === "boolean") return { kind: "primitive", value };
+    if (typeof value === "number") {
+      if (Number.isNaN(value)) return { kind: "special", value: "NaN" };
+      if (!Number.isFinite(value)) return { kind: "special", value: value > 0 ? "Infinity" : "-Infinity" };
+      return Object.is(value, -0) ? { kind: "special", value: "-0" } : { kind: "primitive", value };
+    }
+    if (typeof value === "bigint") return { kind: "bigint", value: value.toString() };
+    if (value instanceof Date) return { kind: "date", time: value.getTime() };
+    if (Array.isArray(value)) return { kind: "array", items: value.map((item) => toRemote(item, depth + 1)) };
+    if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+      return { kind: "object", entries: Object.keys(value).map((key) => [key, toRemote((value as Record<string, unknown>)[key], depth + 1)]) };
+    }
+    throw new TypeError(`The checks cannot pass ${typeof value === "function" ? "a function" : "this value"} to your code: only data, apps and functions from your code go across.`);
+  }
+
+  return { toLocal, toRemote };
+}
+
+export type Proxies = ReturnType<typeof createProxies>;

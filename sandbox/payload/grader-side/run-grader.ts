@@ -1,0 +1,95 @@
+import { createGrader } from "../../grader/grader";
+import type { GraderEvents } from "../../grader/grader";
+import { RunError } from "../../grader/failure";
+import type { GradeReport } from "../../report";
+import { describeCheckError, describeLoadError } from "../runtime/describe";
+import { createModuleLoader } from "../runtime/module-loader";
+import type { Transform } from "../runtime/module-loader";
+import { CHECKS_PATH } from "../runtime/run-checks";
+import { checksImports } from "./checks-imports";
+import type { LearnerPort } from "./learner-link";
+import { LearnerSession, learnerErrorOrigin } from "./learner-session";
+import { createProxies } from "./proxies";
+
+/** What the grader's realm is given by its host (a node process, a Worker). */
+export interface GraderSideHost {
+  /** Reads the lesson's checks (`.vial/checks.ts`); nothing of the learner's is read here. */
+  readFile(path: string): string | undefined;
+  /** The grader's own copies of what checks may import: { vial, zod? }. */
+  modules: Record<string, unknown>;
+  transform: Transform;
+  /** Starts a learner realm (a process, a Worker); called again for a fresh one after a kill. */
+  startLearner(): LearnerPort;
+}
+
+export interface RunGraderOptions {
+  host: GraderSideHost;
+  /** The learner's entry file, loaded first so its errors name it (default "app.ts"). */
+  entry?: string;
+  checkTimeoutMs?: number;
+  /** Time budget for the whole run; checks that cannot start in time are skipped. */
+  budgetMs?: number;
+  events?: GraderEvents;
+}
+
+function describe(error: unknown, fallback: (error: unknown) => string): string {
+  const origin = learnerErrorOrigin(error);
+  if (origin) return `${(error as Error).name}: ${(error as Error).message}${origin.at ? ` (at ${origin.at})` : ""}`;
+  if (error instanceof RunError) return error.message;
+  return fallback(error);
+}
+
+/**
+ * Runs the lesson's checks in this realm against the learner's code in another: the learner
+ * realm loads the learner's files; the checks' imports of them ("./app") become proxies; the
+ * report is made here. Never throws: code that fails to load gives an `error` report.
+ *
+ * @example
+ * const report = await runGrader({ host: { readFile, modules: { vial }, transform, startLearner }, checkTimeoutMs: 5000 });
+ */
+export async function runGrader(options: RunGraderOptions): Promise<GradeReport> {
+  const started = Date.now();
+  const { host } = options;
+  const entry = options.entry ?? "app.ts";
+  const checkTimeoutMs = options.checkTimeoutMs ?? 5000;
+  const session = new LearnerSession(host.startLearner);
+  const elapsed = () => Date.now() - started;
+  const errorReport = (message: string): GradeReport => ({ status: "error", durationMs: elapsed(), message, checks: [] });
+  try {
+    const source = host.readFile(CHECKS_PATH);
+    if (source === undefined) return errorReport("The lesson has no checks.ts.");
+    const specifiers = checksImports(source, host.transform);
+    const loadTimeoutMs = Math.min(checkTimeoutMs, options.budgetMs ?? Infinity);
+    const opened = await session.open({ entry, modules: specifiers }, loadTimeoutMs);
+    if ("error" in opened) return errorReport(opened.error);
+
+    const proxies = createProxies(session);
+    const grader = createGrader();
+    const modules: Record<string, unknown> = { ...host.modules, grader: grader.api };
+    for (const specifier of specifiers) {
+      const exports = proxies.toLocal(opened.modules[specifier] ?? { kind: "object", entries: [] }, undefined);
+      // Sucrase's interop reads named imports off an ES module record; mark the proxy as one.
+      if (typeof exports === "object" && exports !== null) Object.defineProperty(exports, "__esModule", { value: true });
+      modules[specifier] = exports;
+    }
+    const loader = createModuleLoader({ readFile: (path) => (path === CHECKS_PATH ? source : undefined), modules, transform: host.transform });
+    try {
+      loader.load(CHECKS_PATH, { name: "checks.ts", dir: "" });
+    } catch (error) {
+      return errorReport(describeLoadError(error, loader));
+    }
+    const outcome = await grader.run({
+      checkTimeoutMs,
+      budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs - elapsed(),
+      describeError: (error) => describe(error, (other) => describeCheckError(other, loader)),
+      events: options.events,
+      beforeCheck: () => session.beforeCheck(),
+      afterTimeout: (name, ms) => session.afterTimeout(name, ms),
+    });
+    const notes = session.notes.length ? session.notes.join("\n") : undefined;
+    const message = [outcome.message, notes].filter(Boolean).join("\n") || undefined;
+    return { ...outcome, ...(message ? { message } : {}), durationMs: elapsed() };
+  } finally {
+    session.close();
+  }
+}

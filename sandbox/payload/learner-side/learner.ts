@@ -1,0 +1,97 @@
+import { preview } from "../../grader/format";
+import { describeLoadError } from "../runtime/describe";
+import { locate, where } from "../runtime/locate";
+import { createModuleLoader } from "../runtime/module-loader";
+import type { ModuleLoader, RuntimeHost } from "../runtime/module-loader";
+import type { GraderMessage, LearnerMessage, RemoteError, WireRequest } from "../realm/messages";
+import { createHandleTable } from "./handles";
+
+/** What the learner realm's host (a node process, a Worker) provides. */
+export interface LearnerSideOptions {
+  /** Reads the learner's files, and transforms them; `modules` is resolved per load below. */
+  host: Omit<RuntimeHost, "modules">;
+  /** The modules learner code may import ({ vial, zod? }), asked for at each load. */
+  modules(): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Posts a message to the grader (bound before any learner code runs). */
+  send(message: LearnerMessage): void;
+}
+
+const NULL_BODY_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * The learner's realm: loads the learner's files with the module loader, holds what they
+ * export, and answers the grader's messages (load, call, fetch, ping). Nothing of the grader
+ * lives here, so whatever learner code patches in this realm, the grade is decided elsewhere.
+ *
+ * @example
+ * const learner = createLearnerSide({ host: { readFile, transform }, modules: () => ({ vial }), send: post });
+ * port.onmessage = (event) => learner.receive(event.data);
+ */
+export function createLearnerSide(options: LearnerSideOptions): { receive(message: GraderMessage): void } {
+  const handles = createHandleTable();
+  let loader: ModuleLoader | undefined;
+  const { send } = options;
+
+  function remoteError(error: unknown): RemoteError {
+    const location = loader && locate(error, loader.isLearnerFile);
+    const at = location ? where(location) : undefined;
+    if (error instanceof Error) return { name: String(error.name), message: String(error.message), ...(at ? { at } : {}) };
+    return { name: "Error", message: `the value ${preview(error)} was thrown`, ...(at ? { at } : {}) };
+  }
+
+  async function load(message: Extract<GraderMessage, { type: "load" }>): Promise<void> {
+    const host = { ...options.host, modules: await options.modules() };
+    const current = createModuleLoader(host);
+    loader = current;
+    const modules: Record<string, unknown> = {};
+    try {
+      // The entry first, so that its errors are the ones named.
+      if (host.readFile(message.entry) !== undefined) current.load(message.entry);
+      for (const specifier of message.modules) modules[specifier] = current.require(specifier, "", "checks.ts");
+    } catch (error) {
+      send({ type: "load-error", id: message.id, message: describeLoadError(error, current) });
+      return;
+    }
+    const described: Record<string, ReturnType<typeof handles.toRemote>> = {};
+    for (const [specifier, exports] of Object.entries(modules)) described[specifier] = handles.toRemote(exports);
+    send({ type: "loaded", id: message.id, modules: described });
+  }
+
+  async function call(message: Extract<GraderMessage, { type: "call" }>): Promise<void> {
+    const fn = handles.get(message.handle);
+    if (typeof fn !== "function") throw new TypeError("The checks called something that is not a function.");
+    const value: unknown = await fn(...message.args.map(handles.fromRemote));
+    send({ type: "returned", id: message.id, value: handles.toRemote(value) });
+  }
+
+  async function fetchFrom(message: Extract<GraderMessage, { type: "fetch" }>): Promise<void> {
+    const app = handles.get(message.handle) as { fetch?: (request: Request) => unknown } | undefined;
+    if (typeof app?.fetch !== "function") throw new TypeError("The checks sent a request to something that is not an app.");
+    const response: unknown = await app.fetch(toRequest(message.request));
+    if (!(response instanceof Response)) throw new TypeError(`The app's fetch handler gave ${preview(response)} instead of a Response.`);
+    const body = new Uint8Array(await response.arrayBuffer());
+    send({ type: "response", id: message.id, response: { status: response.status, statusText: response.statusText, headers: [...response.headers], body } });
+  }
+
+  function receive(message: GraderMessage): void {
+    const work = message.type === "load" ? load(message)
+      : message.type === "call" ? call(message)
+      : message.type === "fetch" ? fetchFrom(message)
+      : Promise.resolve(send({ type: "pong", id: message.id }));
+    work.catch((error: unknown) => {
+      try {
+        send({ type: "threw", id: message.id, error: remoteError(error) });
+      } catch {
+        send({ type: "threw", id: message.id, error: { name: "Error", message: "Your code threw something that could not be described." } });
+      }
+    });
+  }
+
+  return { receive };
+}
+
+/** A request as the learner's app sees it, rebuilt in the learner's realm. */
+export function toRequest(request: WireRequest): Request {
+  const hasBody = request.body !== undefined && !NULL_BODY_METHODS.has(request.method.toUpperCase());
+  return new Request(request.url, { method: request.method, headers: request.headers, ...(hasBody ? { body: request.body as BodyInit } : {}) });
+}

@@ -1,0 +1,74 @@
+/**
+ * The messages between the grader's realm and the learner's realm (see sandbox/README.md, "The
+ * realm split"). Everything here is plain data: it survives JSON (a pipe, WebContainer stdio,
+ * with wire.ts for the bytes) and structured clone (a Worker's MessagePort) alike.
+ *
+ * The grader sends {@link GraderMessage}s and trusts nothing it gets back: every
+ * {@link LearnerMessage} goes through parseLearnerMessage (validate.ts) first.
+ */
+
+/** A value that lives in the learner's realm, as the grader sees it. */
+export type RemoteValue =
+  /** Something with a `fetch` method: requests go across, responses come back. */
+  | { kind: "app"; handle: number }
+  /** A function: calls go across and return a promise. */
+  | { kind: "function"; handle: number; name: string }
+  | { kind: "primitive"; value: string | number | boolean | null }
+  /** Values JSON has no word for. */
+  | { kind: "special"; value: "undefined" | "NaN" | "Infinity" | "-Infinity" | "-0" }
+  | { kind: "bigint"; value: string }
+  | { kind: "date"; time: number }
+  | { kind: "array"; items: RemoteValue[] }
+  | { kind: "object"; entries: [string, RemoteValue][] }
+  /** Anything else (a Map, a class instance, a symbol), described in words. */
+  | { kind: "opaque"; description: string };
+
+/** A request for the learner's app: its URL is absolute, as the app should see it. */
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: Uint8Array;
+}
+
+/** The app's answer, with every header (each `Set-Cookie` separately) and the whole body. */
+export interface WireResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/** An error thrown in the learner's realm: its name, message and where in their files. */
+export interface RemoteError {
+  name: string;
+  message: string;
+  /** "app.ts:7:12", when the stack pointed into a learner file. */
+  at?: string;
+}
+
+/** Grader → learner. Every request carries an id that its answer repeats. */
+export type GraderMessage =
+  /** Load the entry (if it exists), then each module, relative to the workspace root ("./app"). */
+  | { type: "load"; id: number; entry: string; modules: string[] }
+  | { type: "call"; id: number; handle: number; args: RemoteValue[] }
+  | { type: "fetch"; id: number; handle: number; request: WireRequest }
+  /** Answered with "pong" by a learner whose event loop is free (not stuck in a loop). */
+  | { type: "ping"; id: number };
+
+/** Learner → grader. */
+export type LearnerMessage =
+  /** The learner's realm has its bundles and waits for work. */
+  | { type: "ready" }
+  /** Each requested module's exports, by the specifier asked for. */
+  | { type: "loaded"; id: number; modules: Record<string, RemoteValue> }
+  /** The learner's files did not load: where and why, in learner words. */
+  | { type: "load-error"; id: number; message: string }
+  | { type: "returned"; id: number; value: RemoteValue }
+  | { type: "threw"; id: number; error: RemoteError }
+  | { type: "response"; id: number; response: WireResponse }
+  | { type: "pong"; id: number }
+  /** Learner code called process.exit(); sent just before the process ends. */
+  | { type: "exit"; code: number; at?: string };
+
+export type GraderRequest = GraderMessage extends infer M ? (M extends { id: number } ? Omit<M, "id"> : never) : never;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { parseLearnerMessage, parseRemoteValue } from "../../../../sandbox/payload/realm/validate";
+
+const response = (overrides: Record<string, unknown> = {}) => ({
+  type: "response", id: 1,
+  response: { status: 200, statusText: "OK", headers: [["set-cookie", "a=1"], ["set-cookie", "b=2"]], body: new Uint8Array([104, 105]), ...overrides },
+});
+
+describe("parseLearnerMessage", () => {
+  it("accepts well-formed messages and copies them", () => {
+    const raw = response();
+    const parsed = parseLearnerMessage(raw);
+    expect(parsed).toEqual(raw);
+    expect(parsed).not.toBe(raw);
+    if (parsed?.type !== "response") throw new Error("expected a response");
+    expect(parsed.response.body).not.toBe(raw.response.body);
+    expect(parseLearnerMessage({ type: "loaded", id: 2, modules: { "./app": { kind: "object", entries: [["app", { kind: "app", handle: 1 }]] } } })).toBeDefined();
+    expect(parseLearnerMessage({ type: "exit", code: 0, at: "app.ts:3:1" })).toEqual({ type: "exit", code: 0, at: "app.ts:3:1" });
+  });
+
+  it.each([
+    ["a message type the grader does not know", { type: "report", id: 1, report: { status: "pass" } }],
+    ["a missing id", { type: "pong" }],
+    ["a negative id", { type: "pong", id: -1 }],
+    ["a fractional id", { type: "pong", id: 1.5 }],
+    ["a string where an object belongs", "pass"],
+    ["null", null],
+    ["a status Response could not have", response({ status: 99 })],
+    ["a status that is not a number", response({ status: "200" })],
+    ["a header with a line break", response({ headers: [["x", "a\r\nset-cookie: admin=1"]] })],
+    ["a header name that is not a token", response({ headers: [["bad name", "x"]] })],
+    ["a header that is not a pair", response({ headers: [["x"]] })],
+    ["a body that is not bytes", response({ body: "hi" })],
+    ["an unknown remote value kind", { type: "returned", id: 1, value: { kind: "grade", value: "pass" } }],
+    ["a handle that is not an integer", { type: "returned", id: 1, value: { kind: "app", handle: "1" } }],
+    ["a non-finite number as a primitive", { type: "returned", id: 1, value: { kind: "primitive", value: Infinity } }],
+    ["an error without a message", { type: "threw", id: 1, error: { name: "Error" } }],
+    ["a getter that throws", { type: "pong", get id(): number { throw new Error("gotcha"); } }],
+  ])("rejects %s", (_label, raw) => {
+    expect(parseLearnerMessage(raw)).toBeUndefined();
+  });
+
+  it("rejects values nested too deeply", () => {
+    let value: unknown = { kind: "primitive", value: 1 };
+    for (let i = 0; i < 100; i++) value = { kind: "array", items: [value] };
+    expect(parseLearnerMessage({ type: "returned", id: 1, value })).toBeUndefined();
+  });
+
+  it("keeps a __proto__ key as data, never as a prototype", () => {
+    const raw = JSON.parse('{"type":"loaded","id":1,"modules":{"__proto__":{"kind":"primitive","value":1}}}');
+    const parsed = parseLearnerMessage(raw);
+    if (parsed?.type !== "loaded") throw new Error("expected loaded");
+    expect(Object.getPrototypeOf(parsed.modules)).toBe(Object.prototype);
+    expect(Object.hasOwn(parsed.modules, "__proto__")).toBe(true);
+  });
+});
+
+describe("parseRemoteValue", () => {
+  it("accepts every kind", () => {
+    const value = { kind: "object", entries: [["a", { kind: "array", items: [{ kind: "special", value: "NaN" }, { kind: "bigint", value: "12" }, { kind: "date", time: 0 }, { kind: "opaque", description: "a Map" }, { kind: "function", handle: 2, name: "f" }] }]] };
+    expect(parseRemoteValue(value)).toEqual(value);
+  });
+});
