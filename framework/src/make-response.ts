@@ -92,14 +92,17 @@ type Tuple = [unknown, number | undefined, HeadersInit | undefined];
 /**
  * `[body, status]`, `[body, status, headers]` and `[body, headers]` are tuples; any other array is
  * JSON. A 2-element array counts as `[body, headers]` only when its second item is a `Headers` or
- * a plain object of string values; to send such an array as JSON, wrap it in `json()`.
+ * a plain object of string values; to send such an array as JSON, wrap it in `json()`. After a
+ * status, headers may also be a list of `[name, value]` pairs.
  */
 function asTuple(value: unknown): Tuple | undefined {
   if (!Array.isArray(value) || value.length < 2 || value.length > 3) return undefined;
   const [body, second, third] = value as [unknown, unknown, unknown];
   if (isStatus(second)) {
     if (value.length === 2) return [body, second, undefined];
-    if (isHeadersLike(third)) return [body, second, third];
+    // After a status, a list of [name, value] pairs is headers too, as Flask reads
+    // `(body, 400, [("X-Foo", "bar")])`; without a status it would read as JSON data.
+    if (isHeadersLike(third) || isHeaderPairs(third)) return [body, second, third];
     return undefined;
   }
   if (value.length === 2 && isHeadersLike(second) && !Array.isArray(second)) return [body, undefined, second];
@@ -112,6 +115,10 @@ function isHeadersLike(v: unknown): v is HeadersInit {
   if (v instanceof Headers) return true;
   if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
   return Object.values(v).every((item) => typeof item === "string" || typeof item === "number");
+}
+
+function isHeaderPairs(v: unknown): v is Array<[string, string]> {
+  return Array.isArray(v) && v.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === "string"));
 }
 
 function makeBody(value: unknown, endpoint: string): Response {
