@@ -218,21 +218,21 @@ describe("Flask tests/test_basic.py: hooks", () => {
   // (a handler can set headers on the response it returns).
   it.skip("test_after_request_processing (departure: no after_this_request)", () => {});
 
-  for (const [name, config] of [["test_teardown_request_handler", {}], ["test_teardown_request_handler_debug_mode", { DEBUG: true }]] as const) {
-    it(name, async () => {
-      const app = new Vial({ config });
-      const called: boolean[] = [];
-      app.teardownRequest(() => {
-        called.push(true);
-        return "Ignored" as never;
-      });
-      app.get("/", () => "Response");
-      const res = await app.request("/");
-      expect(res.status).toBe(200);
-      expect(await res.text()).toContain("Response");
-      expect(called).toHaveLength(1);
+  const teardownCase = (config: { DEBUG?: boolean }) => async () => {
+    const app = new Vial({ config });
+    const called: boolean[] = [];
+    app.teardownRequest(() => {
+      called.push(true);
+      return "Ignored" as never;
     });
-  }
+    app.get("/", () => "Response");
+    const res = await app.request("/");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Response");
+    expect(called).toHaveLength(1);
+  };
+  it("test_teardown_request_handler", teardownCase({}));
+  it("test_teardown_request_handler_debug_mode", teardownCase({ DEBUG: true }));
 
   it("test_teardown_request_handler_error", async () => {
     class ZeroDivisionError extends Error {}
