@@ -11,6 +11,7 @@ import type { BodyLimits } from "./limits";
 import { isValidMultipartBoundary } from "./multipart";
 import { parseMultipartForm } from "./multipart-form";
 import { readBody, readBodyChunks } from "./read-body";
+import { uploadSpoolOf } from "./upload-spool";
 import type { UploadedFile } from "./uploaded-file";
 import { parseUrlEncoded } from "./urlencoded";
 
@@ -33,7 +34,9 @@ export interface ParsedForm {
  * - `application/x-www-form-urlencoded`: the whole body is limited by both `maxContentLength` and
  *   `maxFormMemorySize`.
  * - `multipart/form-data`: parsed while it streams; `maxContentLength` limits the body,
- *   `maxFormMemorySize` each non-file field, `maxFormParts` the number of parts.
+ *   `maxFormMemorySize` each non-file field, `maxFormParts` the number of parts. Files stay in
+ *   memory unless the server recorded an upload spool on the request (vial/node's `serve` does:
+ *   files past 500 KiB go to a temporary file).
  * - Anything else, or no `Content-Type`: an empty form and no files.
  *
  * @throws ContentTooLarge (413) when a limit is passed.
@@ -58,7 +61,7 @@ export async function readFormBody(request: Request, limits: BodyLimits): Promis
     if (boundary === undefined || !isValidMultipartBoundary(boundary)) {
       throw new BadRequest("The multipart/form-data request has no valid boundary parameter.");
     }
-    return parseMultipartForm(readBodyChunks(request, limits), boundary, limits);
+    return parseMultipartForm(readBodyChunks(request, limits), boundary, limits, uploadSpoolOf(request));
   }
   return { form: new MultiDict(), files: new MultiDict() };
 }

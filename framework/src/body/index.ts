@@ -7,6 +7,8 @@ export { readFormBody } from "./form";
 export type { ParsedForm } from "./form";
 export type { UploadedFile } from "./uploaded-file";
 export { createUploadedFile } from "./uploaded-file";
+export { setUploadSpool, uploadSpoolOf } from "./upload-spool";
+export type { UploadSink, UploadSpool } from "./upload-spool";
 export { parseUrlEncoded } from "./urlencoded";
 export { MultipartParser, isValidMultipartBoundary } from "./multipart";
 export type { MultipartEvent, MultipartParserOptions, PartInfo } from "./multipart";

@@ -1,4 +1,7 @@
-/** A file sent in a multipart form, kept in memory (its size is bounded by `MAX_CONTENT_LENGTH`). */
+/**
+ * A file sent in a multipart form: in memory, or in a temporary file once it passed the
+ * server's spool threshold (see `upload-spool.ts`).
+ */
 
 /**
  * A file from a multipart/form-data request, like Werkzeug's `FileStorage`.
@@ -23,6 +26,12 @@ export interface UploadedFile {
   size: number;
   /** All of the part's headers. */
   headers: Headers;
+  /**
+   * The temporary file holding the contents, when the server spooled the upload to disk
+   * (vial/node, past 500 KiB by default); `undefined` for a file kept in memory. The file is
+   * deleted once the response has been sent: to keep it, move it (`fs.rename`) in the handler.
+   */
+  path?: string;
   /** The contents (a fresh copy each call). */
   bytes(): Promise<Uint8Array>;
   /** The contents decoded as UTF-8. */

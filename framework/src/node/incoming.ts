@@ -57,8 +57,7 @@ class IncomingSource implements DeferredRequestSource {
       const query = target.indexOf("?");
       this.pathname = query < 0 ? target : target.slice(0, query);
     } else {
-      const base = host && isValidHost(host) ? `http://${host}` : origin;
-      this.url = new URL(target, base).href;
+      this.url = requestUrl(host ? checkedHost(host) : origin, target);
       this.pathname = undefined;
     }
     this.method = incoming.method ?? "GET";
@@ -172,8 +171,57 @@ function abortSignalOf(incoming: IncomingMessage): AbortSignal {
   return controller.signal;
 }
 
-// A Host header that does not parse as a host is replaced by the server's own origin, so a bad
-// header can never make `new URL` throw.
-function isValidHost(host: string): boolean {
-  return /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host);
+/**
+ * Thrown while converting a request whose Host header is not a host (`[`, `a b`, `localhost%2f`):
+ * RFC 9112 asks for a 400, which `serve` sends.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { InvalidHostError, toWebRequest } from "vial/node";
+ * createServer((incoming, outgoing) => {
+ *   try {
+ *     outgoing.end(toWebRequest(incoming, "http://127.0.0.1:5000").url);
+ *   } catch (error) {
+ *     if (!(error instanceof InvalidHostError)) throw error;
+ *     outgoing.writeHead(400).end();
+ *   }
+ * });
+ * ```
+ */
+export class InvalidHostError extends Error {
+  constructor(readonly host: string) {
+    super(`The Host header ${JSON.stringify(host)} is not a valid host.`);
+    this.name = "InvalidHostError";
+  }
+}
+
+// RFC 3986's host (an IP literal in brackets, or a name of unreserved, sub-delims and escapes)
+// and an optional port; `new URL` then decides what the escapes and IP literal mean.
+const HOST_SYNTAX = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]+)(?::\d{0,5})?$/;
+
+/** `http://` and the host, once `new URL` has accepted it; else an {@link InvalidHostError}. */
+function checkedHost(host: string): string {
+  if (HOST_SYNTAX.test(host)) {
+    try {
+      return new URL(`http://${host}`).origin;
+    } catch {
+      // Falls through: the syntax fits, but not as a host (`localhost%2f` decodes to a slash).
+    }
+  }
+  throw new InvalidHostError(host);
+}
+
+/**
+ * The URL of a request-target. An origin-form target is a path even when it starts with `//`
+ * (`//evil.com/reset` must not become the host); an absolute-form target (`http://a/b`, sent to
+ * proxies) gives its path and query; `*` (`OPTIONS *`) is the root.
+ */
+function requestUrl(origin: string, target: string): string {
+  if (target.startsWith("/")) return new URL(`${origin}${target}`).href;
+  if (target !== "*" && URL.canParse(target)) {
+    const { pathname, search } = new URL(target);
+    return new URL(`${origin}${pathname}${search}`).href;
+  }
+  return new URL(`${origin}/`).href;
 }

@@ -4,7 +4,7 @@ import { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toDeferredRequest, toWebRequest } from "vial/node";
+import { InvalidHostError, toDeferredRequest, toWebRequest } from "vial/node";
 import { headerValue, knownPathname } from "../../../framework/src/deferred-reads";
 
 const ORIGIN = "http://127.0.0.1:5000";
@@ -18,10 +18,15 @@ function incoming(target: string, headers: Record<string, string>, method = "GET
   return message;
 }
 
-/** What the URL must be: the request target resolved the way `new URL` does it. */
-function expectedUrl(target: string, host: string | undefined): string {
-  const base = host && /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host) ? `http://${host}` : ORIGIN;
-  return new URL(target, base).href;
+/**
+ * What the URL must be: the host, then the request target as a path (so `//evil.example/x` stays
+ * on the host), parsed the way `new URL` parses it; `*` is the root. Throws for a host that
+ * is not one (no characters beyond RFC 3986's, and what `new URL` accepts).
+ */
+function expectedUrl(target: string, host: string): string {
+  if (!/^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]+$/.test(host)) throw new TypeError(`not a host: ${host}`);
+  new URL(`http://${host}`); // throws for what new URL refuses as a host
+  return new URL(`http://${host}${target.startsWith("/") ? target : "/"}`).href;
 }
 
 describe("toDeferredRequest", () => {
@@ -40,7 +45,6 @@ describe("toDeferredRequest", () => {
     ["/", "127.1"],
     ["/", "0x7f.0.0.1:8080"],
     ["/", "[::1]:3000"],
-    ["/", "bad host/../"],
     ["*", "localhost"],
     ["/.well-known/x", "localhost"],
   ];
@@ -49,6 +53,26 @@ describe("toDeferredRequest", () => {
     const request = toDeferredRequest(incoming(target, { Host: host }), ORIGIN);
     expect(request.url).toBe(expectedUrl(target, host));
     expect(knownPathname(request) ?? new URL(request.url).pathname).toBe(new URL(expectedUrl(target, host)).pathname);
+  });
+
+  it("keeps a target that starts with // on the Host: it is a path", () => {
+    const request = toDeferredRequest(incoming("//evil.example/reset", { Host: "app.example" }), ORIGIN);
+    expect(new URL(request.url).host).toBe("app.example");
+    expect(new URL(request.url).pathname).toBe("//evil.example/reset");
+  });
+
+  it("takes only the path and query of an absolute-form target", () => {
+    const request = toDeferredRequest(incoming("http://evil.example/reset?x=1", { Host: "app.example" }), ORIGIN);
+    expect(request.url).toBe("http://app.example/reset?x=1");
+  });
+
+  it.each(["[", "[::1", "localhost%2f", "bad host/../", "a/b", "host:65536", "a@b"])("refuses the Host %s with InvalidHostError", (host) => {
+    expect(() => toDeferredRequest(incoming("/", { Host: host }), ORIGIN)).toThrow(InvalidHostError);
+    expect(() => toWebRequest(incoming("/", { Host: host }), ORIGIN)).toThrow(InvalidHostError);
+  });
+
+  it("uses the server's origin when there is no Host", () => {
+    expect(toDeferredRequest(incoming("/a", {}), ORIGIN).url).toBe(`${ORIGIN}/a`);
   });
 
   it("knows the pathname of plain targets without parsing", () => {
@@ -69,7 +93,9 @@ describe("toDeferredRequest", () => {
         try {
           expected = expectedUrl(t, h);
         } catch {
-          return; // new URL refuses it; toWebRequest then fails the same way (tested below)
+          // Not a host: refused, never replaced by another host.
+          expect(() => toDeferredRequest(incoming(t, { Host: h }), ORIGIN)).toThrow(InvalidHostError);
+          return;
         }
         const request = toDeferredRequest(incoming(t, { Host: h }), ORIGIN);
         expect(request.url).toBe(expected);
