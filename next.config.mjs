@@ -1,43 +1,49 @@
 /**
  * Next.js configuration for the course site (app/ routes, site/ code).
  *
- * - Every response carries the cross-origin isolation headers WebContainers need
- *   (`require-corp` rather than `credentialless`, which Safari lacks).
+ * - Every response carries the site's security headers (site/build/site-headers.mjs): its
+ *   Content-Security-Policy, nosniff, Referrer-Policy, and the cross-origin isolation headers
+ *   WebContainers need. `next dev` relaxes the policy only by the `'unsafe-eval'` React Refresh
+ *   needs.
  * - `SITE_EXPORT=1 npm run build` writes a static copy of the site to out/ (see
  *   site/README.md for serving it with the same headers).
  * - Type checking is `npm run typecheck`'s job (the whole repository, one tsconfig);
  *   the build only compiles, so it does not fail on work in progress elsewhere in the repo.
  */
-
-/** The headers that make a page cross-origin isolated. */
-const isolationHeaders = [
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Embedder-Policy", value: "require-corp" },
-];
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+import { OWN_POLICY_PREFIXES, siteHeaders } from "./site/build/site-headers.mjs";
 
 const staticExport = process.env.SITE_EXPORT === "1";
 
-/** @type {import("next").NextConfig} */
-const config = {
-  reactStrictMode: true,
-  poweredByHeader: false,
-  typescript: { ignoreBuildErrors: true, tsconfigPath: "site/tsconfig.json" },
-  turbopack: {
-    // The course loader reads lessons/ by computed paths; that is intended (pages are generated
-    // from it at build time), so its "whole project traced" warning is noise.
-    ignoreIssue: [{ path: "**/sandbox/course/**", title: /Dynamic filesystem access/ }],
-  },
-  ...(staticExport
-    ? { output: "export" }
-    : {
-        async headers() {
-          return [
-            { source: "/:path*", headers: isolationHeaders },
-            // The Service Worker must be re-checked on every visit so a new build reaches learners.
-            { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
-          ];
-        },
-      }),
-};
+/** `{ key, value }` pairs, as Next.js wants them. */
+function pairs(headers) {
+  return Object.entries(headers).map(([key, value]) => ({ key, value }));
+}
 
-export default config;
+/** The header rules: the policy on every path but those that bring their own (see site-headers.mjs). */
+function headerRules(dev) {
+  const { "Content-Security-Policy": policy, ...everywhere } = siteHeaders("/", { dev });
+  const ownPolicy = OWN_POLICY_PREFIXES.map((prefix) => prefix.replace(/^\/|\/$/g, "")).join("|");
+  return [
+    { source: "/:path*", headers: pairs(everywhere) },
+    { source: `/:path((?!(?:${ownPolicy})/).*)`, headers: pairs({ "Content-Security-Policy": policy }) },
+    // The Service Worker must be re-checked on every visit so a new build reaches learners.
+    { source: "/sw.js", headers: pairs({ "Cache-Control": "no-cache" }) },
+  ];
+}
+
+/** @type {(phase: string) => import("next").NextConfig} */
+export default function config(phase) {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    typescript: { ignoreBuildErrors: true, tsconfigPath: "site/tsconfig.json" },
+    turbopack: {
+      // The course loader reads lessons/ by computed paths; that is intended (pages are generated
+      // from it at build time), so its "whole project traced" warning is noise.
+      ignoreIssue: [{ path: "**/sandbox/course/**", title: /Dynamic filesystem access/ }],
+    },
+    ...(staticExport ? { output: "export" } : { headers: async () => headerRules(dev) }),
+  };
+}

@@ -2,6 +2,7 @@
  * The progress file: every lesson's files and progress in one JSON document, so work moves
  * between browsers. Parsing is strict: a file that is not ours, or is damaged, is refused whole.
  */
+import "../zod-without-eval";
 import { z } from "zod";
 import type { LessonRecord } from "./records";
 

@@ -3,6 +3,7 @@
  * page is cross-origin isolated and StackBlitz answers in time, else the worker engine (which
  * also runs offline). The learner's choice, from the engine switch, goes first.
  */
+import "../zod-without-eval";
 import { pickEngine } from "../../sandbox/engines/pick";
 import { bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { createWorkerSandbox } from "../../sandbox/engines/worker";

@@ -3,6 +3,7 @@
  * learner's files, restarts the preview after edits, runs checks, and reports everything through
  * the engine, output, preview and report stores. Operations run one at a time, in order.
  */
+import "../zod-without-eval";
 import type { GradeReport } from "../../sandbox/report";
 import { errorReport } from "../../sandbox/report";
 import { engineStore, type EngineKind } from "../state/engine-store";

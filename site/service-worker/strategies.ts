@@ -1,7 +1,11 @@
 /**
  * How the site's Service Worker answers requests: build files from the cache first (their names
  * change with their contents), pages from the network first with the cache as the offline copy.
+ * Whatever comes from the cache carries the site's security headers (with-site-headers.ts).
  */
+import { siteHeaders } from "../build/site-headers.mjs";
+import { withSiteHeaders } from "./with-site-headers";
+
 
 /**
  * Answers from the cache, else fetches and keeps a copy.
@@ -12,7 +16,7 @@
 export async function cacheFirst(cacheName: string, request: Request): Promise<Response> {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
-  if (cached) return cached;
+  if (cached) return withSiteHeaders(cached, request.url);
   const response = await fetch(request);
   if (response.ok && response.type === "basic") await cache.put(request, response.clone());
   return response;
@@ -33,8 +37,8 @@ export async function networkFirst(cacheName: string, request: Request): Promise
     return response;
   } catch (error) {
     const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match(request, { ignoreSearch: true }));
-    if (cached) return cached;
-    if (request.mode === "navigate") return offlinePage();
+    if (cached) return withSiteHeaders(cached, request.url);
+    if (request.mode === "navigate") return offlinePage(request.url);
     throw error;
   }
 }
@@ -50,14 +54,10 @@ export function pageKey(url: string): string {
   return `${parsed.origin}${parsed.pathname}`;
 }
 
-function offlinePage(): Response {
+function offlinePage(url: string): Response {
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline · Learn Vial</title><main style="font-family:system-ui;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>You are offline</h1><p>This page was not saved for offline use yet. Open it once while online and it will be available offline afterwards.</p><p><a href="/learn">Back to the outline</a></p></main></html>`;
   return new Response(html, {
     status: 503,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cross-Origin-Opener-Policy": "same-origin",
-      "Cross-Origin-Embedder-Policy": "require-corp",
-    },
+    headers: { ...siteHeaders(new URL(url).pathname), "Content-Type": "text/html; charset=utf-8" },
   });
 }

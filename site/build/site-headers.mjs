@@ -1,0 +1,125 @@
+/**
+ * The response headers of the course site, in one place: next.config.mjs (`next start`,
+ * `next dev`), site/build/serve-static.mjs, public/_headers (a test keeps it equal), the Service
+ * Worker's offline answers, and the build step that pins each page's inline scripts
+ * (site/build/pin-inline-scripts.mjs). site/README.md explains each choice for people who
+ * deploy the static copy.
+ *
+ * The Content-Security-Policy header is the floor every host can send: it allows inline scripts
+ * (`'unsafe-inline'`) because Next.js's App Router writes its data into every page as inline
+ * `self.__next_f.push(...)` scripts, which differ per page, and a static host sends one header
+ * for all pages. Each built page then tightens it with a `<meta http-equiv>` policy that allows
+ * exactly the inline scripts that page has, by hash; browsers enforce both policies, so on a
+ * built page no other inline script runs.
+ */
+
+/**
+ * The hosts WebContainers load in iframes: the headless boot frame (`https://stackblitz.com/headless`,
+ * which loads the rest itself, under its own policy) and the app previews
+ * (`<id>--<port>--<hash>.local-corp.webcontainer.io`, or `….webcontainer-api.io`). The page
+ * itself only posts messages to them, so nothing is added to `connect-src`.
+ */
+export const WEBCONTAINER_FRAME_SOURCES = ["https://stackblitz.com", "https://*.webcontainer.io", "https://*.webcontainer-api.io"];
+
+/**
+ * What the worker engine's Workers need from the page's policy while they start from blob: URLs:
+ * a Worker made from a blob: URL inherits the policy of the page that made it, so its module
+ * imports (blob: URLs) and its loader's indirect eval of learner code are judged by the page's
+ * `script-src`. Nothing on the pages themselves evaluates strings (zod runs `jitless`). Once the
+ * learner Worker's script is served from its own URL with its own policy, this list empties and
+ * the pages lose `'unsafe-eval'` and `blob:`.
+ */
+export const INHERITED_BY_BLOB_WORKERS = ["blob:", "'unsafe-eval'"];
+
+/** Where scripts may come from, besides the inline ones. */
+export const SCRIPT_SOURCES = ["'self'", ...INHERITED_BY_BLOB_WORKERS];
+
+/**
+ * The site's Content-Security-Policy directives. `dev` is `next dev`, whose React Refresh and
+ * Turbopack's development chunks evaluate strings.
+ *
+ * @param {{ dev?: boolean }} [options]
+ * @returns {[string, string[]][]}
+ */
+export function siteDirectives({ dev = false } = {}) {
+  return [
+    ["default-src", ["'self'"]],
+    ["script-src", [...SCRIPT_SOURCES, "'unsafe-inline'", ...(dev && !SCRIPT_SOURCES.includes("'unsafe-eval'") ? ["'unsafe-eval'"] : [])]],
+    // Style attributes (Shiki's colours) and the <style> elements CodeMirror adds at runtime
+    // cannot be hashed ahead of time.
+    ["style-src", ["'self'", "'unsafe-inline'"]],
+    ["img-src", ["'self'"]],
+    ["font-src", ["'self'"]],
+    ["connect-src", ["'self'"]],
+    // The worker engine starts its Workers from blob: URLs made of the payload bundles.
+    ["worker-src", ["'self'", "blob:"]],
+    // 'self': the worker engine's preview under /preview/; the rest: WebContainers.
+    ["frame-src", ["'self'", ...WEBCONTAINER_FRAME_SOURCES]],
+    ["manifest-src", ["'self'"]],
+    ["object-src", ["'none'"]],
+    ["base-uri", ["'none'"]],
+    ["form-action", ["'self'"]],
+    ["frame-ancestors", ["'self'"]],
+  ];
+}
+
+/**
+ * The Content-Security-Policy header's value.
+ *
+ * @example
+ * contentSecurityPolicy(); // "default-src 'self'; script-src 'self' 'unsafe-inline'; …"
+ * @param {{ dev?: boolean }} [options]
+ */
+export function contentSecurityPolicy(options) {
+  return siteDirectives(options)
+    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
+    .join("; ");
+}
+
+/**
+ * The policy a built page carries in its `<meta http-equiv>`: scripts from the site, and the
+ * inline scripts whose SHA-256 hashes (base64) are listed.
+ *
+ * @example
+ * pinnedScriptPolicy(["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]);
+ * // "script-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+ * @param {string[]} hashes
+ */
+export function pinnedScriptPolicy(hashes) {
+  return `script-src ${[...SCRIPT_SOURCES, ...hashes.map((hash) => `'sha256-${hash}'`)].join(" ")}`;
+}
+
+/** Cross-origin isolation, which WebContainers need (`require-corp`: Safari lacks credentialless). */
+export const ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/**
+ * Paths whose responses bring their own Content-Security-Policy (or are never documents): the
+ * payload bundles, one of which becomes the learner Worker's script. The site's policy is not
+ * added there, since two policies would both apply and the learner Worker needs its own.
+ */
+export const OWN_POLICY_PREFIXES = ["/sandbox/"];
+
+/**
+ * Every security header for a response to `pathname`.
+ *
+ * @example
+ * siteHeaders("/learn")["X-Content-Type-Options"]; // "nosniff"
+ * @param {string} pathname
+ * @param {{ dev?: boolean }} [options]
+ * @returns {Record<string, string>}
+ */
+export function siteHeaders(pathname, options) {
+  const ownPolicy = OWN_POLICY_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  return {
+    ...(ownPolicy ? {} : { "Content-Security-Policy": contentSecurityPolicy(options) }),
+    "X-Content-Type-Options": "nosniff",
+    // The worker engine's preview routes root-relative links by their same-origin Referer,
+    // which this policy keeps whole; other origins see only ours.
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    ...ISOLATION_HEADERS,
+  };
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, pinnedScriptPolicy, siteHeaders } from "../../../site/build/site-headers.mjs";
+
+/** The rules of a Netlify-style _headers file: path → headers. */
+function parseHeadersFile(text: string): Map<string, Record<string, string>> {
+  const rules = new Map<string, Record<string, string>>();
+  let current: Record<string, string> | undefined;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line.trim() === "") continue;
+    if (!line.startsWith(" ")) rules.set(line.trim(), (current = {}));
+    else if (current) {
+      const colon = line.indexOf(":");
+      current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
+describe("site headers", () => {
+  it("give pages a policy that keeps scripts, plugins, framing and forms to the site", () => {
+    const policy = contentSecurityPolicy();
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).toMatch(/frame-src 'self' https:\/\/stackblitz\.com https:\/\/\*\.webcontainer\.io https:\/\/\*\.webcontainer-api\.io;/);
+    expect(policy).not.toMatch(/https?:\/\/\*[;\s]|\*;|\s\*\s/);
+  });
+
+  it("add 'unsafe-eval' for next dev only", () => {
+    const evalCount = (policy: string) => policy.split(" ").filter((source) => source.startsWith("'unsafe-eval'")).length;
+    expect(evalCount(contentSecurityPolicy({ dev: true }))).toBe(1);
+    expect(contentSecurityPolicy({ dev: true }).replace(" 'unsafe-eval'", "")).toBe(contentSecurityPolicy().replace(" 'unsafe-eval'", ""));
+  });
+
+  it("leave the policy off the payload bundles, which bring their own, and keep the rest", () => {
+    const payload = siteHeaders("/sandbox/vial.mjs");
+    expect(payload["Content-Security-Policy"]).toBeUndefined();
+    expect(payload["X-Content-Type-Options"]).toBe("nosniff");
+    expect(siteHeaders("/learn")["Content-Security-Policy"]).toBe(contentSecurityPolicy());
+  });
+
+  it("pin a page's scripts by hash on top of the site's script sources", () => {
+    expect(pinnedScriptPolicy(["abc="])).toMatch(/^script-src 'self'.* 'sha256-abc='$/);
+    expect(pinnedScriptPolicy([])).not.toContain("unsafe-inline");
+  });
+
+  it("are what public/_headers tells static hosts", () => {
+    const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
+    // On a difference, run `node site/build/write-headers-file.mjs`.
+    expect(rules.get("/*")).toEqual(siteHeaders("/"));
+    expect(rules.get("/sw.js")).toEqual({ "Cache-Control": "no-cache" });
+  });
+});
