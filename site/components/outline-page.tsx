@@ -37,7 +37,7 @@ export function OutlinePage({ outline }: { outline: OutlineChapter[] }) {
           </ol>
         </section>
       ))}
-      <ProgressTransfer />
+      <ProgressTransfer lessonTitles={Object.fromEntries(outline.flatMap((chapter) => chapter.lessons.map((lesson) => [lesson.id, lesson.title])))} />
     </main>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The progress file: every lesson's files and progress in one JSON document, so work moves
- * between browsers. Parsing is strict: a file that is not ours, or is damaged, is refused whole.
+ * between browsers. A progress file may come from anyone (a forum post, a "solutions" download),
+ * so parsing is strict and bounded: a file that is not ours, is damaged, or is out of bounds is
+ * refused whole, with a message that names the field.
  */
 import "../zod-without-eval";
 import { z } from "zod";
@@ -12,16 +14,51 @@ export const PROGRESS_VERSION = 1;
 
 /** Largest progress file accepted: far above any real course, far below what would hang a tab. */
 export const MAX_PROGRESS_BYTES = 20 * 1024 * 1024;
+/** Most lessons one file may hold (the course has a few dozen). */
+export const MAX_LESSONS = 500;
+/** Most files one lesson may hold (lessons have a handful). */
+export const MAX_FILES_PER_LESSON = 100;
+/** Longest file a lesson may hold, in characters. */
+export const MAX_FILE_CHARS = 1_000_000;
 
-const filePath = z
+/** Keys that mean something to JavaScript objects; no field of ours is named so. */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Why `path` cannot name a lesson file, or undefined when it can. Lesson files are relative
+ * paths of plain names (letters, digits, `.`, `_`, `-`), as the sandbox lays them out; the
+ * payload's own folder and node_modules are off limits (see safeLearnerPath).
+ *
+ * @example
+ * filePathProblem("../etc/passwd"); // "leaves the lesson's folder"
+ */
+export function filePathProblem(path: string): string | undefined {
+  if (path.length === 0 || path.length > 200) return "must be a file name of 1 to 200 characters";
+  if (/^([a-zA-Z]:)?[\\/]/.test(path)) return "is an absolute path; lesson files are relative, such as app.ts";
+  const segments = path.split("/");
+  if (segments.some((segment) => segment === ".." || segment === ".")) return "leaves the lesson's folder";
+  if (segments.length > 8) return "is nested too deeply";
+  if (segments.some((segment) => !/^[A-Za-z0-9_.-]+$/.test(segment))) return "must be made of letters, digits, '.', '_', '-' and '/', such as app.ts";
+  if (segments.some((segment) => RESERVED_KEYS.has(segment))) return "is a reserved name";
+  if (segments[0] === ".vial" || segments[0] === "node_modules") return "is a folder lesson files cannot be in";
+  return undefined;
+}
+
+const filePath = z.string().superRefine((path, context) => {
+  const problem = filePathProblem(path);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
+const lessonId = z
   .string()
-  .min(1)
-  .max(300)
-  .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\\0]+$/, { error: "must be a relative file path such as app.ts" });
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, { error: 'must be a lesson id such as "first-steps/hello-vial"' });
 
-const lessonId = z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, { error: 'must be a lesson id such as "first-steps/hello-vial"' });
+const files = z
+  .record(filePath, z.string().max(MAX_FILE_CHARS, { error: `is longer than ${MAX_FILE_CHARS} characters` }))
+  .refine((map) => Object.keys(map).length <= MAX_FILES_PER_LESSON, { error: `holds more than ${MAX_FILES_PER_LESSON} files` });
 
-const files = z.record(filePath, z.string());
+const time = z.number().min(0).max(8.64e15);
 
 const exportedLesson = z.strictObject({
   lessonId,
@@ -30,22 +67,23 @@ const exportedLesson = z.strictObject({
   lastCheck: z
     .strictObject({
       status: z.enum(["pass", "fail", "error"]),
-      passedChecks: z.number().int().min(0),
-      totalChecks: z.number().int().min(0),
-      at: z.number(),
+      passedChecks: z.number().int().min(0).max(10_000),
+      totalChecks: z.number().int().min(0).max(10_000),
+      at: time,
     })
+    .refine((check) => check.passedChecks <= check.totalChecks, { error: "counts more passed checks than checks" })
     .optional(),
   beforeReset: files.optional(),
-  updatedAt: z.number(),
+  updatedAt: time,
 });
 
 /** The whole progress file (version 1). */
 export const progressFileSchema = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),
   version: z.literal(PROGRESS_VERSION),
-  exportedAt: z.string(),
+  exportedAt: z.string().max(64),
   lastLessonId: lessonId.optional(),
-  lessons: z.array(exportedLesson),
+  lessons: z.array(exportedLesson).max(MAX_LESSONS, { error: `holds more than ${MAX_LESSONS} lessons` }),
 });
 
 export type ProgressFile = z.infer<typeof progressFileSchema>;
@@ -73,7 +111,7 @@ export function createProgressFile(records: LessonRecord[], lastLessonId: string
 
 /**
  * Reads a progress file's text. Never throws: anything wrong becomes a message for the learner
- * saying what is wrong and that nothing was changed.
+ * saying what is wrong, where, and that nothing was changed.
  *
  * @example
  * const parsed = parseProgressFile(await file.text());
@@ -81,7 +119,7 @@ export function createProgressFile(records: LessonRecord[], lastLessonId: string
  */
 export function parseProgressFile(text: string): ParsedProgress {
   const refuse = (why: string): ParsedProgress => ({ ok: false, message: `${why} Nothing was imported.` });
-  if (text.length > MAX_PROGRESS_BYTES) return refuse("This file is too large to be a Learn Vial progress file.");
+  if (text.length > MAX_PROGRESS_BYTES) return refuse(tooLargeMessage());
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -95,16 +133,63 @@ export function parseProgressFile(text: string): ParsedProgress {
   if (typeof version === "number" && version > PROGRESS_VERSION) {
     return refuse(`This progress file was written by a newer Learn Vial (version ${version}); this site reads version ${PROGRESS_VERSION}.`);
   }
+  // zod drops a `__proto__` key without a word, and the others mean something to objects: refuse
+  // them by name before zod sees the file.
+  const reserved = reservedKeyPath(value, []);
+  if (reserved) return refuse(`This progress file is damaged: ${formatPath(reserved)} is a reserved name.`);
   const parsed = progressFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join(".") : "the file";
-    return refuse(`This progress file is damaged: ${where} ${issue ? lowerFirst(issue.message) : "is invalid"}.`);
+    if (!issue) return refuse("This progress file is damaged.");
+    const inner = issue.code === "invalid_key" ? issue.issues[0] : undefined;
+    const message = inner?.message ?? issue.message;
+    return refuse(`This progress file is damaged: ${formatPath(issue.path)} ${lowerFirst(message)}.`);
   }
   const ids = parsed.data.lessons.map((lesson) => lesson.lessonId);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate) return refuse(`This progress file is damaged: lesson "${duplicate}" appears twice.`);
   return { ok: true, file: parsed.data };
+}
+
+/**
+ * The message for a file over {@link MAX_PROGRESS_BYTES}, for callers that check a file's size
+ * before reading it.
+ *
+ * @example
+ * if (file.size > MAX_PROGRESS_BYTES) notice(`${tooLargeMessage()} Nothing was imported.`);
+ */
+export function tooLargeMessage(): string {
+  return `This file is too large to be a Learn Vial progress file (the limit is ${MAX_PROGRESS_BYTES / 1024 / 1024} MB).`;
+}
+
+/**
+ * The path to the first reserved key in `value`, if any. A progress file is four levels deep, so
+ * the search stops below eight (what is deeper fails the schema anyway) and cannot overflow.
+ */
+function reservedKeyPath(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (typeof value !== "object" || value === null || path.length > 8) return undefined;
+  for (const key of Object.keys(value)) {
+    if (RESERVED_KEYS.has(key)) return [...path, key];
+    const found = reservedKeyPath((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A field's path as a reader would write it: `lessons[0].files["app.ts"]`. Keys that are not
+ * plain words are quoted and cut short, so a hostile name cannot flood the message.
+ */
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "the file";
+  return path
+    .map((key, index) => {
+      if (typeof key === "number") return `[${key}]`;
+      const name = String(key);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name.length <= 40) return index === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)}]`;
+    })
+    .join("");
 }
 
 function lowerFirst(text: string): string {

@@ -1,10 +1,11 @@
 /**
- * Export and import of all progress, over any repository. Import validates the whole file first
- * and then writes every lesson in one step, so a refused file changes nothing.
+ * Export and import of all progress, over any repository. Import is two steps, so the learner
+ * sees what a file would replace before anything changes: `prepareImport` validates the whole
+ * file and lists the lessons it would overwrite or add; `applyImport` writes them in one step.
  */
-import { createProgressFile, parseProgressFile } from "./export-format";
+import { createProgressFile, parseProgressFile, type ProgressFile } from "./export-format";
 import { LAST_LESSON_KEY, type ProgressRepository } from "./repository";
-import type { LessonRecord } from "./records";
+import { lessonState, type LessonRecord, type LessonState } from "./records";
 
 /**
  * The text of a progress file holding everything in `repository`.
@@ -18,25 +19,63 @@ export async function exportProgress(repository: ProgressRepository, now = new D
   return JSON.stringify(createProgressFile(records, lastLessonId, now), null, 2);
 }
 
-/** What an import did, in words for the learner. */
-export type ImportOutcome = { ok: true; imported: number; message: string } | { ok: false; message: string };
+/** One lesson an import would write: its state now, and after. */
+export interface PlannedLesson {
+  lessonId: string;
+  now: LessonState;
+  after: LessonState;
+}
+
+/** What importing a file would do; nothing has been written yet. */
+export interface ImportPlan {
+  file: ProgressFile;
+  /** Lessons with saved work here that the file would overwrite. */
+  replaced: PlannedLesson[];
+  /** Lessons with nothing saved here yet. */
+  added: PlannedLesson[];
+}
 
 /**
- * Imports a progress file's text: each lesson in it replaces the saved one with the same id;
- * lessons not in the file are kept. Refuses a malformed or foreign file without writing anything.
+ * Validates a progress file's text and works out what importing it would replace. Writes
+ * nothing; a refused file comes back with the learner's message.
  *
  * @example
- * const outcome = await importProgress(getRepository(), await file.text());
- * status.textContent = outcome.message;
+ * const prepared = await prepareImport(getRepository(), await file.text());
+ * if (prepared.ok) showPlan(prepared.plan.replaced, prepared.plan.added);
  */
-export async function importProgress(repository: ProgressRepository, text: string): Promise<ImportOutcome> {
+export async function prepareImport(repository: ProgressRepository, text: string): Promise<{ ok: true; plan: ImportPlan } | { ok: false; message: string }> {
   const parsed = parseProgressFile(text);
   if (!parsed.ok) return parsed;
-  const records: LessonRecord[] = parsed.file.lessons.map((lesson) => ({ ...lesson }));
+  const saved = new Map((await repository.all()).map((record) => [record.lessonId, record]));
+  const plan: ImportPlan = { file: parsed.file, replaced: [], added: [] };
+  for (const lesson of parsed.file.lessons) {
+    const current = saved.get(lesson.lessonId);
+    const planned = { lessonId: lesson.lessonId, now: lessonState(current), after: lessonState(lesson) };
+    (current ? plan.replaced : plan.added).push(planned);
+  }
+  return { ok: true, plan };
+}
+
+/** What an import did, in words for the learner. */
+export interface ImportOutcome {
+  imported: number;
+  message: string;
+}
+
+/**
+ * Writes a prepared import: each lesson in the file replaces the saved one with the same id;
+ * lessons not in the file are kept. All lessons are written or, on failure, none.
+ *
+ * @example
+ * const outcome = await applyImport(getRepository(), plan);
+ * status.textContent = outcome.message;
+ */
+export async function applyImport(repository: ProgressRepository, plan: ImportPlan): Promise<ImportOutcome> {
+  const records: LessonRecord[] = plan.file.lessons.map((lesson) => ({ ...lesson }));
   await repository.putMany(records);
-  if (parsed.file.lastLessonId) await repository.setMeta(LAST_LESSON_KEY, parsed.file.lastLessonId);
+  if (plan.file.lastLessonId) await repository.setMeta(LAST_LESSON_KEY, plan.file.lastLessonId);
   const count = records.length;
-  return { ok: true, imported: count, message: `Imported ${count} lesson${count === 1 ? "" : "s"}.` };
+  return { imported: count, message: `Imported ${count} lesson${count === 1 ? "" : "s"}.` };
 }
 
 /**

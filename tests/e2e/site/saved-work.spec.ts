@@ -57,6 +57,9 @@ test("progress exports to a file and imports back; a bad file is refused and cha
   await otherPage.goto("/learn");
   await expect(otherPage.getByTestId("state-first-steps/hello-vial")).toHaveText("Not started");
   await otherPage.getByTestId("import-input").setInputFiles(exported);
+  await expect(otherPage.getByTestId("import-replaced")).toHaveCount(0);
+  await expect(otherPage.getByTestId("import-added")).toContainText("Hello, Vial");
+  await otherPage.getByRole("button", { name: /^Import \d+ lesson/ }).click();
   await expect(otherPage.getByTestId("transfer-notice")).toHaveText(/Imported \d+ lesson/);
   await expect(otherPage.getByTestId("state-first-steps/hello-vial")).toHaveText("In progress");
   await useWorkerEngine(other);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { exportFileName, exportProgress, importProgress } from "../../../site/persistence/transfer";
-import { createMemoryRepository, LAST_LESSON_KEY } from "../../../site/persistence/repository";
+import { applyImport, exportFileName, exportProgress, prepareImport } from "../../../site/persistence/transfer";
+import { createMemoryRepository, LAST_LESSON_KEY, type ProgressRepository } from "../../../site/persistence/repository";
 import type { LessonRecord } from "../../../site/persistence/records";
 
 const mine: LessonRecord = { lessonId: "a/one", files: { "app.ts": "mine" }, passed: true, updatedAt: 1 };
 const other: LessonRecord = { lessonId: "a/two", files: { "app.ts": "other" }, passed: false, updatedAt: 2 };
+
+/** Prepares and applies an import, as a learner who confirms does. */
+async function importConfirmed(repository: ProgressRepository, text: string) {
+  const prepared = await prepareImport(repository, text);
+  if (!prepared.ok) throw new Error(prepared.message);
+  return applyImport(repository, prepared.plan);
+}
 
 describe("export and import", () => {
   it("moves every lesson to another browser", async () => {
@@ -13,15 +20,24 @@ describe("export and import", () => {
     const text = await exportProgress(source, new Date("2025-03-04T05:06:07Z"));
 
     const target = createMemoryRepository();
-    const outcome = await importProgress(target, text);
-    expect(outcome).toEqual({ ok: true, imported: 2, message: "Imported 2 lessons." });
+    expect(await importConfirmed(target, text)).toEqual({ imported: 2, message: "Imported 2 lessons." });
     expect(await target.all()).toEqual(await source.all());
     expect(await target.getMeta(LAST_LESSON_KEY)).toBe("a/two");
   });
 
+  it("says which saved lessons a file would replace and which it adds, writing nothing", async () => {
+    const target = createMemoryRepository([{ ...mine, files: { "app.ts": "old" } }, other]);
+    const before = await target.all();
+    const text = await exportProgress(createMemoryRepository([{ ...mine, passed: false }, { lessonId: "b/new", files: {}, passed: true, updatedAt: 3 }]));
+    const prepared = await prepareImport(target, text);
+    expect(prepared.ok && prepared.plan.replaced).toEqual([{ lessonId: "a/one", now: "passed", after: "in-progress" }]);
+    expect(prepared.ok && prepared.plan.added).toEqual([{ lessonId: "b/new", now: "not-started", after: "passed" }]);
+    expect(await target.all()).toEqual(before);
+  });
+
   it("replaces lessons in the file and keeps the others", async () => {
     const target = createMemoryRepository([{ ...mine, files: { "app.ts": "old" } }, other]);
-    await importProgress(target, await exportProgress(createMemoryRepository([mine])));
+    await importConfirmed(target, await exportProgress(createMemoryRepository([mine])));
     expect((await target.get("a/one"))?.files).toEqual({ "app.ts": "mine" });
     expect(await target.get("a/two")).toEqual(other);
   });
@@ -30,8 +46,8 @@ describe("export and import", () => {
     const target = createMemoryRepository([mine]);
     const before = await target.all();
     for (const text of ["", "[]", '{"format":"learn-vial-progress","version":1,"exportedAt":"x","lessons":[{"lessonId":"bad id"}]}']) {
-      const outcome = await importProgress(target, text);
-      expect(outcome.ok).toBe(false);
+      const prepared = await prepareImport(target, text);
+      expect(prepared.ok).toBe(false);
     }
     expect(await target.all()).toEqual(before);
   });
