@@ -6,7 +6,7 @@
 // read the log. Sessions, flashing, templates, static folders, subdomains and the CLI are ported
 // elsewhere or do not apply. Results were checked against Flask 2.2 (python3-flask).
 import { describe, expect, it } from "vitest";
-import { Forbidden, NotFound, Vial, abort, json, makeResponse } from "vial";
+import { Forbidden, NotFound, Vial, abort, flash, getFlashedMessages, json, makeResponse, type ConfigValues } from "vial";
 
 const text = async (app: Vial, path: string, init?: RequestInit) => (await app.request(path, init)).text();
 const allow = (res: Response) => (res.headers.get("allow") ?? "").split(", ").sort();
@@ -565,4 +565,387 @@ describe("Flask tests/test_basic.py: response values", () => {
   it.skip("test_build_error_handler (departure: no url_build_error_handlers)", () => {});
   it.skip("test_build_error_handler_reraise (departure: no url_build_error_handlers)", () => {});
   it.skip("test_url_for_passes_special_values_to_build_error_handler (departure: no url_build_error_handlers)", () => {});
+});
+
+describe("Flask tests/test_basic.py: sessions and flashing", () => {
+  // Flask's `app` fixture sets SECRET_KEY="test key".
+  const sessionApp = (config: Partial<ConfigValues> = {}) => new Vial({ config: { SECRET_KEY: "test key", ...config } });
+  const varyOf = (res: Response) => (res.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/).filter(Boolean);
+
+  it("test_session_accessed", async () => {
+    const app = sessionApp();
+    let last: { accessed: boolean; modified: boolean } | undefined;
+    app.afterRequest((res, req) => {
+      last = { accessed: req.session.accessed, modified: req.session.modified };
+      return res;
+    });
+    app.post("/", async (req) => {
+      req.session.set("value", (await req.form()).get("value"));
+      return "value set";
+    });
+    app.get("/", (req) => String(req.session.get("value", "None")));
+    app.get("/nothing", () => "");
+    const client = app.testClient();
+
+    let res = await client.get("/nothing");
+    expect(varyOf(res)).not.toContain("cookie");
+    expect(last).toEqual({ accessed: false, modified: false });
+
+    res = await client.post("/", { form: { value: "42" } });
+    expect(await res.text()).toBe("value set");
+    expect(varyOf(res)).toContain("cookie");
+    expect(last).toEqual({ accessed: true, modified: true });
+
+    res = await client.get("/");
+    expect(await res.text()).toBe("42");
+    expect(varyOf(res)).toContain("cookie");
+    expect(last).toEqual({ accessed: true, modified: false });
+
+    res = await client.get("/nothing");
+    expect(await res.text()).toBe("");
+    expect(varyOf(res)).not.toContain("cookie");
+    expect(last).toEqual({ accessed: false, modified: false });
+  });
+
+  it("test_session_path", async () => {
+    const app = sessionApp({ APPLICATION_ROOT: "/foo" });
+    app.get("/", (req) => {
+      req.session.set("testing", 42);
+      return "Hello World";
+    });
+    // Flask's client requests http://example.com:8080/foo, the app mounted at /foo; a Vial app
+    // sees the path under its mount point.
+    const res = await app.request("http://example.com:8080/");
+    expect(res.headers.get("set-cookie")?.toLowerCase()).toContain("path=/foo");
+  });
+
+  it("test_session_using_application_root", async () => {
+    const app = sessionApp({ APPLICATION_ROOT: "/bar" });
+    app.get("/", (req) => {
+      req.session.set("testing", 42);
+      return "Hello World";
+    });
+    const res = await app.request("http://example.com:8080/");
+    expect(res.headers.get("set-cookie")?.toLowerCase()).toContain("path=/bar");
+  });
+
+  it("test_session_using_session_settings", async () => {
+    const app = sessionApp({
+      SERVER_NAME: "www.example.com:8080",
+      APPLICATION_ROOT: "/test",
+      SESSION_COOKIE_DOMAIN: ".example.com",
+      SESSION_COOKIE_HTTPONLY: false,
+      SESSION_COOKIE_SECURE: true,
+      SESSION_COOKIE_PARTITIONED: true,
+      SESSION_COOKIE_SAMESITE: "Lax",
+      SESSION_COOKIE_PATH: "/",
+    });
+    app.get("/", (req) => {
+      req.session.set("testing", 42);
+      return "Hello World";
+    });
+    app.get("/clear", (req) => {
+      req.session.pop("testing", undefined);
+      return "Goodbye World";
+    });
+    // Werkzeug's test client sends the Secure cookie back over http; Vial's, like a browser, only
+    // over https.
+    const client = app.testClient();
+
+    let cookie = (await client.get("https://www.example.com:8080/")).headers.get("set-cookie")!.toLowerCase();
+    expect(cookie).toMatch(/domain=\.?example\.com/);
+    expect(cookie).toContain("path=/");
+    expect(cookie).toContain("secure");
+    expect(cookie).not.toContain("httponly");
+    expect(cookie).toContain("samesite");
+    expect(cookie).toContain("partitioned");
+
+    cookie = (await client.get("https://www.example.com:8080/clear")).headers.get("set-cookie")!.toLowerCase();
+    expect(cookie).toContain("session=;");
+    expect(cookie).toMatch(/domain=\.?example\.com/);
+    expect(cookie).toContain("path=/");
+    expect(cookie).toContain("secure");
+    expect(cookie).toContain("samesite");
+    expect(cookie).toContain("partitioned");
+  });
+
+  it("test_session_using_samesite_attribute", async () => {
+    const { app, logged } = loggingApp({ config: { SECRET_KEY: "test key" } });
+    app.get("/", (req) => {
+      req.session.set("testing", 42);
+      return "Hello World";
+    });
+    // Flask raises ValueError for an invalid SameSite; Vial answers 500 and logs it.
+    app.config.SESSION_COOKIE_SAMESITE = "invalid" as never;
+    expect((await app.request("/")).status).toBe(500);
+    expect(logged.length).toBeGreaterThan(0);
+
+    app.config.SESSION_COOKIE_SAMESITE = undefined;
+    expect((await app.request("/")).headers.get("set-cookie")!.toLowerCase()).not.toContain("samesite");
+    app.config.SESSION_COOKIE_SAMESITE = "Strict";
+    expect((await app.request("/")).headers.get("set-cookie")!.toLowerCase()).toContain("samesite=strict");
+    app.config.SESSION_COOKIE_SAMESITE = "Lax";
+    expect((await app.request("/")).headers.get("set-cookie")!.toLowerCase()).toContain("samesite=lax");
+  });
+
+  it("test_missing_session", async () => {
+    const app = new Vial();
+    const outcomes: unknown[] = [];
+    app.get("/", (req) => {
+      outcomes.push(req.session.get("missing_key"));
+      for (const change of [() => req.session.set("foo", 42), () => req.session.pop("foo")]) {
+        try {
+          change();
+          outcomes.push("no error");
+        } catch (error) {
+          outcomes.push((error as Error).message.includes("session is unavailable"));
+        }
+      }
+      return "";
+    });
+    await app.request("/");
+    expect(outcomes).toEqual([undefined, true, true]);
+  });
+
+  it("test_session_secret_key_fallbacks", async () => {
+    const app = sessionApp();
+    app.post("/", (req) => {
+      req.session.set("a", 1);
+      return "";
+    });
+    app.get("/", (req) => req.session.toJSON());
+    const client = app.testClient();
+
+    app.config.SECRET_KEY = "0 key";
+    app.config.SECRET_KEY_FALLBACKS = ["-1 key", "-2 key"];
+    await client.post("/");
+    expect(await (await client.get("/")).json()).toEqual({ a: 1 });
+    app.config.SECRET_KEY = "? key";
+    expect(await (await client.get("/")).json()).toEqual({});
+    app.config.SECRET_KEY = "+1 key";
+    app.config.SECRET_KEY_FALLBACKS = ["0 key", "-1 key"];
+    expect(await (await client.get("/")).json()).toEqual({ a: 1 });
+  });
+
+  it("test_session_expiration", async () => {
+    const app = sessionApp();
+    let permanent = true;
+    app.get("/", (req) => {
+      req.session.set("test", 42);
+      req.session.permanent = permanent;
+      return "";
+    });
+    app.get("/test", (req) => String(req.session.permanent));
+    const client = app.testClient();
+
+    let res = await client.get("/");
+    const expires = res.headers.get("set-cookie")?.match(/\bexpires=([^;]+)/i)?.[1];
+    const expected = new Date(Date.now() + app.config.PERMANENT_SESSION_LIFETIME * 1000);
+    const actual = new Date(expires!);
+    expect([actual.getUTCFullYear(), actual.getUTCMonth(), actual.getUTCDate()]).toEqual([
+      expected.getUTCFullYear(),
+      expected.getUTCMonth(),
+      expected.getUTCDate(),
+    ]);
+    expect(await (await client.get("/test")).text()).toBe("true");
+
+    permanent = false;
+    res = await client.get("/");
+    expect(res.headers.get("set-cookie")).not.toBeNull();
+    expect(res.headers.get("set-cookie")).not.toMatch(/\bexpires=/i);
+  });
+
+  it("test_session_stored_last", async () => {
+    const app = sessionApp();
+    app.afterRequest((res, req) => {
+      req.session.set("foo", 42);
+      return res;
+    });
+    app.get("/", (req) => String(req.session.get("foo") ?? "None"));
+    const client = app.testClient();
+    expect(await (await client.get("/")).text()).toBe("None");
+    expect(await (await client.get("/")).text()).toBe("42");
+  });
+
+  it("test_session_special_types", async () => {
+    // Flask's tagged types read back as JavaScript's: bytes as Uint8Array, datetime as Date. A
+    // tuple is an array, and Markup and UUID have no JavaScript type (see the tagged-JSON tests).
+    // What must survive is a dict whose only key looks like a tag.
+    const app = sessionApp();
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    let readBack: Record<string, unknown> = {};
+    app.get("/", (req) => {
+      req.session.set("t", [1, 2, 3]);
+      req.session.set("b", new Uint8Array([0xff]));
+      req.session.set("d", now);
+      req.session.set("t_tag", { " t": "not-a-tuple" });
+      req.session.set("di_t_tag", { " t__": "not-a-tuple" });
+      req.session.set("di_tag", { " di": "not-a-dict" });
+      return ["", 204];
+    });
+    app.get("/read", (req) => {
+      readBack = Object.fromEntries(req.session.entries());
+      return "";
+    });
+    const client = app.testClient();
+    await client.get("/");
+    await client.get("/read");
+    expect(readBack.t).toEqual([1, 2, 3]);
+    expect(readBack.b).toBeInstanceOf(Uint8Array);
+    expect([...(readBack.b as Uint8Array)]).toEqual([0xff]);
+    expect(readBack.d).toEqual(now);
+    expect(readBack.t_tag).toEqual({ " t": "not-a-tuple" });
+    expect(readBack.di_t_tag).toEqual({ " t__": "not-a-tuple" });
+    expect(readBack.di_tag).toEqual({ " di": "not-a-dict" });
+  });
+
+  it("test_session_cookie_setting", async () => {
+    const app = sessionApp();
+    let isPermanent = true;
+    app.get("/bump", (req) => {
+      const value = Number(req.session.get("foo", 0)) + 1;
+      req.session.set("foo", value);
+      req.session.permanent = isPermanent;
+      return String(value);
+    });
+    app.get("/read", (req) => String(req.session.get("foo", 0)));
+    const runTest = async (expectHeader: boolean) => {
+      const client = app.testClient();
+      expect(await (await client.get("/bump")).text()).toBe("1");
+      expect(await (await client.get("/bump")).text()).toBe("2");
+      expect(await (await client.get("/bump")).text()).toBe("3");
+      const res = await client.get("/read");
+      expect(res.headers.get("set-cookie") !== null).toBe(expectHeader);
+      expect(await res.text()).toBe("3");
+    };
+    for (const [permanent, refresh, expectHeader] of [
+      [true, true, true],
+      [true, false, false],
+      [false, true, false],
+      [false, false, false],
+    ] as const) {
+      isPermanent = permanent;
+      app.config.SESSION_REFRESH_EACH_REQUEST = refresh;
+      await runTest(expectHeader);
+    }
+  });
+
+  it("test_session_vary_cookie", async () => {
+    const app = sessionApp();
+    app.get("/set", (req) => {
+      req.session.set("test", "test");
+      return "";
+    });
+    app.get("/get", (req) => String(req.session.get("test")));
+    app.get("/getitem", (req) => String(req.session.get("test")));
+    app.get("/setdefault", (req) => {
+      if (!req.session.has("test")) req.session.set("test", "default");
+      return String(req.session.get("test"));
+    });
+    app.get("/clear", (req) => {
+      req.session.clear();
+      return "";
+    });
+    app.get("/vary-cookie-header-set", (req) => {
+      req.session.set("test", "test");
+      return new Response(null, { headers: { vary: "Cookie" } });
+    });
+    app.get("/vary-header-set", (req) => {
+      req.session.set("test", "test");
+      return new Response(null, { headers: { vary: "Accept-Encoding, Accept-Language" } });
+    });
+    app.get("/no-vary-header", () => "");
+    const client = app.testClient();
+    const expectVary = async (path: string, headerValue: string | null = "Cookie") => {
+      const res = await client.get(path);
+      // Headers joins repeated fields with ", ", so one field means no unexpected comma.
+      expect(res.headers.get("vary")).toBe(headerValue);
+    };
+
+    await expectVary("/set");
+    await expectVary("/get");
+    await expectVary("/getitem");
+    await expectVary("/setdefault");
+    await expectVary("/clear");
+    await expectVary("/vary-cookie-header-set");
+    await expectVary("/vary-header-set", "Accept-Encoding, Accept-Language, Cookie");
+    await expectVary("/no-vary-header", null);
+  });
+
+  it("test_session_refresh_vary", async () => {
+    const app = sessionApp();
+    app.get("/login", (req) => {
+      req.session.set("user_id", 1);
+      req.session.permanent = true;
+      return "";
+    });
+    app.get("/ignored", () => "");
+    const client = app.testClient();
+    expect((await client.get("/login")).headers.get("vary")).toBe("Cookie");
+    expect((await client.get("/ignored")).headers.get("vary")).toBe("Cookie");
+  });
+
+  it("test_flashes", async () => {
+    const app = sessionApp();
+    let seen: unknown[] = [];
+    app.get("/", (req) => {
+      const before = req.session.modified;
+      flash(req, "Zap");
+      req.session.modified = false;
+      flash(req, "Zip");
+      seen = [before, req.session.modified, getFlashedMessages(req)];
+      return "";
+    });
+    await app.request("/");
+    expect(seen).toEqual([false, true, ["Zap", "Zip"]]);
+  });
+
+  it("test_extended_flashing", async () => {
+    // Flask flashes Markup("<em>Testing</em>") too; Vial's messages are strings (escape on output).
+    const app = sessionApp();
+    const seen: Record<string, unknown> = {};
+    app.get("/", (req) => {
+      flash(req, "Hello World");
+      flash(req, "Hello World", "error");
+      flash(req, "<em>Testing</em>", "warning");
+      return "";
+    });
+    app.get("/test/", (req) => {
+      seen.test = getFlashedMessages(req);
+      return "";
+    });
+    app.get("/test_with_categories/", (req) => {
+      seen.withCategories = getFlashedMessages(req, { withCategories: true });
+      return "";
+    });
+    app.get("/test_filter/", (req) => {
+      seen.filter = getFlashedMessages(req, { categoryFilter: ["message"], withCategories: true });
+      return "";
+    });
+    app.get("/test_filters/", (req) => {
+      seen.filters = getFlashedMessages(req, { categoryFilter: ["message", "warning"], withCategories: true });
+      return "";
+    });
+    app.get("/test_filters_without_returning_categories/", (req) => {
+      seen.filters2 = getFlashedMessages(req, { categoryFilter: ["message", "warning"] });
+      return "";
+    });
+
+    for (const path of ["/test/", "/test_with_categories/", "/test_filter/", "/test_filters/", "/test_filters_without_returning_categories/"]) {
+      const client = app.testClient();
+      await client.get("/");
+      await client.get(path);
+    }
+    expect(seen).toEqual({
+      test: ["Hello World", "Hello World", "<em>Testing</em>"],
+      withCategories: [["message", "Hello World"], ["error", "Hello World"], ["warning", "<em>Testing</em>"]],
+      filter: [["message", "Hello World"]],
+      filters: [["message", "Hello World"], ["warning", "<em>Testing</em>"]],
+      filters2: ["Hello World", "<em>Testing</em>"],
+    });
+  });
+
+  // Flask warns when any cookie passes MAX_COOKIE_SIZE; Vial refuses a session cookie that does
+  // (an error naming its size, since browsers drop it silently) and does not measure others.
+  it.skip("test_max_cookie_size (departure: an oversized session cookie is an error, not a warning)", () => {});
 });
