@@ -7,4 +7,5 @@ export declare function contentSecurityPolicy(options?: { dev?: boolean }): stri
 export declare function pinnedScriptPolicy(hashes: string[]): string;
 export declare const ISOLATION_HEADERS: Record<string, string>;
 export declare const OWN_POLICY_PREFIXES: string[];
+export declare const STATIC_POLICY_PATHS: string[];
 export declare function siteHeaders(pathname: string, options?: { dev?: boolean }): Record<string, string>;

@@ -104,6 +104,28 @@ export const ISOLATION_HEADERS = {
 export const OWN_POLICY_PREFIXES = ["/sandbox/"];
 
 /**
+ * The paths of the static export that get the policy on hosts configured by path patterns
+ * (public/_headers): every route of app/ but the payload bundles. Such hosts add up the rules a
+ * path matches, so the policy cannot go on `/*` and then come off `/sandbox/`.
+ * tests/site/build/site-headers.test.ts checks that every route of app/ is here.
+ */
+export const STATIC_POLICY_PATHS = [
+  "/",
+  "/index.html",
+  "/learn",
+  "/learn.html",
+  "/learn/*",
+  "/_next/*",
+  "/404.html",
+  "/_not-found",
+  "/_not-found.html",
+  "/icon.svg",
+  "/offline-manifest.json",
+  "/dev/*",
+  "/sw.js",
+];
+
+/**
  * Every security header for a response to `pathname`.
  *
  * @example

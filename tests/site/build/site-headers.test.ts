@@ -1,17 +1,17 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, pinnedScriptPolicy, siteHeaders } from "../../../site/build/site-headers.mjs";
+import { contentSecurityPolicy, pinnedScriptPolicy, siteHeaders, STATIC_POLICY_PATHS } from "../../../site/build/site-headers.mjs";
 
-/** The rules of a Netlify-style _headers file: path → headers. */
-function parseHeadersFile(text: string): Map<string, Record<string, string>> {
-  const rules = new Map<string, Record<string, string>>();
-  let current: Record<string, string> | undefined;
+/** The rules of a Netlify-style _headers file, in order: [path, headers]. */
+function parseHeadersFile(text: string): [string, Record<string, string>][] {
+  const rules: [string, Record<string, string>][] = [];
   for (const line of text.split("\n")) {
     if (line.startsWith("#") || line.trim() === "") continue;
-    if (!line.startsWith(" ")) rules.set(line.trim(), (current = {}));
-    else if (current) {
+    if (!line.startsWith(" ")) rules.push([line.trim(), {}]);
+    else {
       const colon = line.indexOf(":");
-      current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+      const current = rules.at(-1);
+      if (current) current[1][line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
     }
   }
   return rules;
@@ -46,10 +46,23 @@ describe("site headers", () => {
     expect(pinnedScriptPolicy([])).not.toContain("unsafe-inline");
   });
 
-  it("are what public/_headers tells static hosts", () => {
-    const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
+  it("are what public/_headers tells static hosts, the policy everywhere but /sandbox/", () => {
     // On a difference, run `node site/build/write-headers-file.mjs`.
-    expect(rules.get("/*")).toEqual(siteHeaders("/"));
-    expect(rules.get("/sw.js")).toEqual({ "Cache-Control": "no-cache" });
+    const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
+    const { "Content-Security-Policy": policy, ...everywhere } = siteHeaders("/");
+    expect(rules[0]).toEqual(["/*", everywhere]);
+    expect(rules[1]).toEqual(["/sw.js", { "Cache-Control": "no-cache" }]);
+    const withPolicy = rules.filter(([, headers]) => headers["Content-Security-Policy"] === policy).map(([path]) => path);
+    expect(withPolicy).toEqual(STATIC_POLICY_PATHS);
+    expect(withPolicy.some((path) => path.startsWith("/sandbox"))).toBe(false);
+  });
+
+  it("give every route of app/ the policy on static hosts", () => {
+    for (const entry of readdirSync("app")) {
+      if (entry === "sandbox" || entry === "layout.tsx") continue;
+      const path = entry === "page.tsx" ? "/" : `/${entry}`;
+      expect(STATIC_POLICY_PATHS, entry).toContain(path === "/dev" ? "/dev/*" : path);
+      if (entry === "learn") expect(STATIC_POLICY_PATHS).toContain("/learn/*");
+    }
   });
 });
