@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http } from "grader";
 import { app } from "./app";
 
 check("GET /greet?name=Ada greets Ada", async () => {
@@ -19,6 +19,8 @@ check("GET /greet escapes HTML in the name", async () => {
   const res = await http(app).get("/greet", { query: { name: "<b>Ada</b>" } });
   expect(res.text, "body of GET /greet?name=<b>Ada</b>").toContain("Ada");
   expect(res.text, "body of GET /greet?name=<b>Ada</b>").not.toContain("<b>");
+  const findings = await attack.xss({ input: "?name= of GET /greet", send: (payload) => http(app).get("/greet", { query: { name: payload } }), contexts: ["text"] });
+  expect(findings, "markup typed into ?name= of GET /greet").toHaveNoFindings();
 }, { task: 1 });
 
 check("GET /whoami reports the User-Agent", async () => {

@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http, type HtmlContext } from "grader";
 import { app } from "./app";
 
 /** Signs the guestbook through the form, as a browser would, and returns the page that lists it. */
@@ -30,6 +30,24 @@ check("A javascript: website does not become a clickable script", async () => {
   expect(page, "body of GET / (Ada's https website still links)").toContain('href="https://example.com/ada"');
 }, { task: 1 });
 
+/** Each guestbook field, with the contexts the page shows it in. */
+const FIELDS: [field: string, contexts: HtmlContext[]][] = [["name", ["text", "attribute"]], ["website", ["attribute", "url"]], ["text", ["text"]]];
+
+check("Nothing typed into the guestbook becomes markup, an event handler or a script link", async () => {
+  for (const [field, contexts] of FIELDS) {
+    const client = http(app);
+    const findings = await attack.xss({
+      input: `the ${field} field of POST /messages, shown on GET /`,
+      contexts,
+      send: async (payload) => {
+        await client.post("/messages", { form: { name: "Tester", website: "", text: "hi", [field]: payload } });
+        return client.get("/");
+      },
+    });
+    expect(findings, `XSS through the ${field} field`).toHaveNoFindings();
+  }
+}, { task: 1, timeoutMs: 15_000 });
+
 check("An empty message still answers 400", async () => {
   const res = await http(app).post("/messages", { form: { name: "Nobody", website: "", text: "   " } });
   expect(res.status, "status of POST /messages with an empty text").toBe(400);
@@ -45,6 +63,7 @@ check("GET / carries the security headers", async () => {
   expect(res.headers.get("x-content-type-options"), "X-Content-Type-Options header of GET /").toBe("nosniff");
   expect(res.headers.get("strict-transport-security") ?? "", "Strict-Transport-Security header of GET /").toMatch(/max-age=\d+/);
   expect(res.headers.get("referrer-policy") ?? "", "Referrer-Policy header of GET /").toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+  expect(attack.csp(res, "GET /"), "weaknesses of the Content-Security-Policy of GET /").toHaveNoFindings();
 }, { task: 2 });
 
 check("Error pages carry the security headers too", async () => {

@@ -22,6 +22,9 @@ const GRADER_DECLARATION = `import type { GraderApi } from ${JSON.stringify(join
 export declare const check: GraderApi["check"];
 export declare const expect: GraderApi["expect"];
 export declare const http: GraderApi["http"];
+export declare const attack: GraderApi["attack"];
+export declare const random: GraderApi["random"];
+export type { Finding, HtmlContext } from ${JSON.stringify(join(REPO, "sandbox/grader/attack"))};
 `;
 
 const OPTIONS: ts.CompilerOptions = {
