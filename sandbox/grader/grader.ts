@@ -5,6 +5,7 @@ import type { HttpClient } from "./http";
 import type { CheckResult, HttpTrace } from "../report";
 import { createAttackKit, type AttackKit } from "./attack";
 import { createRandom, type Random } from "./attack/random";
+import { createClock, realNow, type Clock } from "./clock";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -25,6 +26,8 @@ export interface GraderApi {
   attack: AttackKit;
   /** This run's seeded randomness, for fixtures that differ per run; its seed is in the report. */
   random: Random;
+  /** The run's fake clock: `clock.advance(61)` crosses a one-minute rate-limit window at once. */
+  clock: Clock;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -91,9 +94,15 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(options: { seed?: string } = {}): { api: GraderApi; run(options: GraderRunOptions): Promise<GraderOutcome> } {
+export function createGrader(options: { seed?: string } = {}): {
+  api: GraderApi;
+  run(options: GraderRunOptions): Promise<GraderOutcome>;
+  /** Installs the fake clock over `Date.now` (before the learner's code loads) and removes it. */
+  clock: { install(): void; uninstall(): void };
+} {
   const registered: RegisteredCheck[] = [];
   const random = createRandom(options.seed);
+  const clock = createClock();
   let running = false;
   let lastTrace: HttpTrace | undefined;
 
@@ -105,8 +114,9 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
     },
     expect,
     http: createHttp((trace) => (lastTrace = trace)),
-    attack: createAttackKit(random),
+    attack: createAttackKit(random, (app) => api.http(app)),
     random,
+    clock: clock.api,
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {
@@ -153,12 +163,12 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
   async function run(options: GraderRunOptions): Promise<GraderOutcome> {
     running = true;
     const describe = options.describeError ?? defaultDescribe;
-    const started = Date.now();
+    const started = realNow();
     const budget = options.budgetMs ?? Infinity;
     options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(o.hint ? { hint: o.hint } : {}) })));
     const checks: CheckResult[] = [];
     for (const entry of registered) {
-      const remaining = budget - (Date.now() - started);
+      const remaining = budget - (realNow() - started);
       let result: CheckResult;
       if (remaining < MIN_CHECK_BUDGET_MS) {
         result = { name: entry.name, status: "skip", message: "Not run: the checks ran out of time.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
@@ -177,5 +187,5 @@ export function createGrader(options: { seed?: string } = {}): { api: GraderApi;
     return { status: overallStatus(checks), seed: random.seed, checks };
   }
 
-  return { api, run };
+  return { api, run, clock: { install: clock.install, uninstall: clock.uninstall } };
 }

@@ -26,6 +26,8 @@ export const http: GraderApi["http"] = shared.http;
 export const attack: GraderApi["attack"] = shared.attack;
 /** The run's seeded randomness for fixtures; see attack/random.ts. */
 export const random: GraderApi["random"] = shared.random;
+/** The run's fake clock over `Date.now`; see clock.ts. */
+export const clock: GraderApi["clock"] = shared.clock;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -34,4 +36,5 @@ export type { Expectation, AsyncExpectation } from "./expect";
 export { createHttp } from "./http";
 export type { CheckRequestInit, CheckResponse, HttpClient } from "./http";
 export { CheckFailure, isCheckFailure } from "./failure";
-export type { AttackKit, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";
+export type { Clock } from "./clock";
+export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

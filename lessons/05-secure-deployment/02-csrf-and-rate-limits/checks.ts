@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, clock, expect, http } from "grader";
 import { app } from "./app";
 
 type Client = ReturnType<typeof http>;
@@ -49,6 +49,14 @@ check("A token from another session, or a post from another site, answers 403", 
   expect(crossSite.status, "status of POST /messages sent from https://evil.example (Sec-Fetch-Site: cross-site)").toBe(403);
 }, { task: 1 });
 
+check("Every form that changes something refuses token-less and cross-site posts", async () => {
+  const findings = await attack.csrf(app, {
+    token: (page) => /name="csrf_token"[^>]*value="([^"]+)"/.exec(page.text)?.[1],
+    bodies: { "/messages": { text: "csrf-probe" }, "/login": { username: "ada", password: "not-the-password" } },
+  });
+  expect(findings, "CSRF protection of the app's POST routes").toHaveNoFindings();
+}, { task: 1 });
+
 check("The session cookie is HttpOnly and SameSite=Lax", async () => {
   const res = await http(app).get("/");
   const cookie = res.headers.get("set-cookie") ?? "";
@@ -67,6 +75,7 @@ check("The login form carries a token, and signing in with it works", async () =
 }, { task: 2 });
 
 check("Too many login attempts answer 429 with Retry-After", async () => {
+  clock.advance(61); // a fresh one-minute window, whatever earlier checks did
   const client = http(app);
   const token = await tokenFrom(client, "/");
   let limited: Awaited<ReturnType<Client["post"]>> | undefined;
@@ -89,4 +98,31 @@ check("The login limit leaves the guestbook alone", async () => {
     const res = await client.get("/");
     expect(res.status, `status of GET / number ${i} in a row`).toBe(200);
   }
+}, { task: 3 });
+
+check("A fresh cookie for every guess does not escape the login limit", async () => {
+  clock.advance(61);
+  let status = 0;
+  for (let attempt = 1; attempt <= 6 && status !== 429; attempt++) {
+    const visitor = http(app); // a new cookie jar: a new session each time
+    const token = await tokenFrom(visitor, "/");
+    status = (await visitor.post("/login", { form: { csrf_token: token, username: "ada", password: `fresh-session-guess-${attempt}` } })).status;
+  }
+  expect(status, "status of the 6th POST /login within a minute, each from a new session").toBe(429);
+}, { task: 3 });
+
+check("The limit lifts when its window has passed", async () => {
+  clock.advance(61);
+  const client = http(app);
+  const token = await tokenFrom(client, "/");
+  let status = 0;
+  for (let attempt = 1; attempt <= 6 && status !== 429; attempt++) {
+    status = (await client.post("/login", { form: { csrf_token: token, username: "ada", password: `window-guess-${attempt}` } })).status;
+  }
+  expect(status, "status of the 6th wrong POST /login within a minute").toBe(429);
+  clock.advance(61);
+  const again = http(app);
+  const fresh = await tokenFrom(again, "/");
+  const right = await again.post("/login", { form: { csrf_token: fresh, username: "ada", password: PASSWORD } });
+  expect(right.status, "status of POST /login with the right password, 61 seconds after being limited").toBe(303);
 }, { task: 3 });

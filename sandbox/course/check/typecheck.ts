@@ -24,6 +24,7 @@ export declare const expect: GraderApi["expect"];
 export declare const http: GraderApi["http"];
 export declare const attack: GraderApi["attack"];
 export declare const random: GraderApi["random"];
+export declare const clock: GraderApi["clock"];
 export type { Finding, HtmlContext } from ${JSON.stringify(join(REPO, "sandbox/grader/attack"))};
 `;
 

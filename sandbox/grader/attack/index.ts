@@ -9,12 +9,15 @@ import type { Finding } from "./finding";
 import type { Random } from "./random";
 import { probeOpenRedirect, type OpenRedirectOptions } from "./redirect";
 import { probeXss, type XssOptions } from "./xss";
-import type { CheckResponse } from "../http";
+import type { CheckResponse, HttpClient } from "../http";
+import { probeCsrf, type CsrfOptions } from "./csrf";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
 export type { HtmlContext, XssOptions } from "./xss";
 export type { OpenRedirectOptions } from "./redirect";
+export type { CsrfOptions } from "./csrf";
+export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
 export interface AttackKit {
@@ -24,18 +27,21 @@ export interface AttackKit {
   csp(response: CheckResponse, request: string): Finding[];
   /** Open-redirect spellings through one redirect target; see probeOpenRedirect. */
   openRedirect(options: OpenRedirectOptions): Promise<Finding[]>;
+  /** Token-less and cross-site requests to every unsafe route of the app; see probeCsrf. */
+  csrf(app: unknown, options?: CsrfOptions): Promise<Finding[]>;
 }
 
 /**
  * The kit for one run; its probes draw their markers and fixtures from `random`.
  *
  * @example
- * const attack = createAttackKit(createRandom(seed));
+ * const attack = createAttackKit(createRandom(seed), http);
  */
-export function createAttackKit(random: Random): AttackKit {
+export function createAttackKit(random: Random, http: (app: unknown) => HttpClient): AttackKit {
   return Object.freeze({
     xss: (options: XssOptions) => probeXss(random, options),
     csp: probeCsp,
     openRedirect: (options: OpenRedirectOptions) => probeOpenRedirect(random, options),
+    csrf: (app: unknown, options?: CsrfOptions) => probeCsrf(http, app, options),
   });
 }

@@ -34,11 +34,14 @@ export async function runChecks(options: RunChecksOptions): Promise<GradeReport>
   const host = { ...options.host, modules: { ...options.host.modules, grader: grader.api } };
   const loader = createModuleLoader(host);
   const entry = options.entry ?? "app.ts";
+  // Before any learner code: the framework's clock must be the grader's fake one.
+  grader.clock.install();
   try {
     if (host.readFile(entry) !== undefined) loader.load(entry);
     // The checks import "./app" as if they sat beside the learner's files.
     loader.load(CHECKS_PATH, { name: "checks.ts", dir: "" });
   } catch (error) {
+    grader.clock.uninstall();
     return { status: "error", durationMs: Date.now() - started, message: describeLoadError(error, loader), checks: [] };
   }
   const outcome = await grader.run({
@@ -46,6 +49,6 @@ export async function runChecks(options: RunChecksOptions): Promise<GradeReport>
     budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs - (Date.now() - started),
     describeError: (error) => describeCheckError(error, loader),
     events: options.events,
-  });
+  }).finally(() => grader.clock.uninstall());
   return { ...outcome, durationMs: Date.now() - started };
 }
