@@ -11,12 +11,14 @@ import { probeOpenRedirect, type OpenRedirectOptions } from "./redirect";
 import { probeXss, type XssOptions } from "./xss";
 import type { CheckResponse, HttpClient } from "../http";
 import { probeCsrf, type CsrfOptions } from "./csrf";
+import { probeForeignCookies, type ForeignCookieOptions } from "./identity";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
 export type { HtmlContext, XssOptions } from "./xss";
 export type { OpenRedirectOptions } from "./redirect";
 export type { CsrfOptions } from "./csrf";
+export type { ForeignCookieOptions } from "./identity";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -29,6 +31,8 @@ export interface AttackKit {
   openRedirect(options: OpenRedirectOptions): Promise<Finding[]>;
   /** Token-less and cross-site requests to every unsafe route of the app; see probeCsrf. */
   csrf(app: unknown, options?: CsrfOptions): Promise<Finding[]>;
+  /** Forged cookies (not the signed session) that change who a request belongs to; see probeForeignCookies. */
+  foreignCookies(app: unknown, options: ForeignCookieOptions): Promise<Finding[]>;
 }
 
 /**
@@ -43,5 +47,6 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     csp: probeCsp,
     openRedirect: (options: OpenRedirectOptions) => probeOpenRedirect(random, options),
     csrf: (app: unknown, options?: CsrfOptions) => probeCsrf(http, app, options),
+    foreignCookies: (app: unknown, options: ForeignCookieOptions) => probeForeignCookies(http, app, options),
   });
 }
