@@ -175,7 +175,7 @@ export function createGrader(options: { seed?: string } = {}): {
       } else {
         if (!entry.options.skip) await options.beforeCheck?.();
         options.events?.checkStart?.(entry.name);
-        const timeoutMs = Math.max(MIN_CHECK_BUDGET_MS, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, budget - (Date.now() - started)));
+        const timeoutMs = Math.max(MIN_CHECK_BUDGET_MS, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, budget - (realNow() - started)));
         let timedOut = false;
         result = await runOne(entry, timeoutMs, describe, () => (timedOut = true));
         if (timedOut) await options.afterTimeout?.(entry.name, timeoutMs);

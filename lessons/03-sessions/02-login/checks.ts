@@ -1,5 +1,7 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http, random } from "grader";
+import { hashPassword } from "vial";
 import { app } from "./app";
+import { members } from "./members";
 
 const ADA = { username: "ada", password: "correct horse battery staple" };
 
@@ -43,6 +45,20 @@ check("POST /login with a wrong password or an unknown member answers 401", asyn
   expect(Object.keys(unknown.cookies), "cookies the client holds after two failed logins").not.toContain("session");
 }, { task: 1 });
 
+check("A new member with a random password can log in, and every password is stored hashed", async () => {
+  const username = random.word(9);
+  const password = random.password(18);
+  // A cheap hash: the check tests the login, not the cost; verifyPassword reads the rounds from it.
+  const passwordHash = await hashPassword(password, { method: "pbkdf2:sha256:1000" });
+  members.push({ id: 1000 + random.int(9000), username, name: "Random Member", passwordHash });
+  const res = await http(app).post("/login", { json: { username, password } });
+  expect(res.status, `status of POST /login as a member added with the password ${JSON.stringify(password)}`).toBe(200);
+  expect(res.json(), "JSON body of that login").toHaveProperty("username", username);
+  for (const member of members) {
+    expect(String(member.passwordHash), `the stored passwordHash of ${member.username} (a recognised hash format)`).toMatch(/^(pbkdf2:sha256:\d+|scrypt:\d+:\d+:\d+)\$[^$]+\$[0-9a-f]+$/);
+  }
+}, { task: 1 });
+
 check("POST /login without a username or password answers 400", async () => {
   const client = http(app);
   for (const body of [{}, { username: "ada" }, { username: "ada", password: 123 }]) {
@@ -70,6 +86,14 @@ check("A cookie edited to say member 2 does not log anyone in", async () => {
   const forged = forge(cookie, { member_id: 2 });
   const res = await client.get("/me", { headers: { cookie: `session=${forged}` } });
   expect(res.status, "status of GET /me with a cookie edited to member_id 2").toBe(401);
+}, { task: 2 });
+
+check("Only the signed session says who you are: other cookies change nothing", async () => {
+  const findings = await attack.foreignCookies(app, {
+    login: (client) => client.post("/login", { json: ADA }),
+    whoami: (client, headers) => client.get("/me", { headers }),
+  });
+  expect(findings, "GET /me with cookies the app did not sign").toHaveNoFindings();
 }, { task: 2 });
 
 check("POST /logout logs out and forgets the session", async () => {

@@ -100,29 +100,18 @@ check("The login limit leaves the guestbook alone", async () => {
   }
 }, { task: 3 });
 
-check("A fresh cookie for every guess does not escape the login limit", async () => {
-  clock.advance(61);
+check("A fresh cookie per guess does not escape the login limit, and the limit lifts after its window", async () => {
+  clock.advance(61); // a fresh one-minute window, whatever earlier checks did
   let status = 0;
   for (let attempt = 1; attempt <= 6 && status !== 429; attempt++) {
     const visitor = http(app); // a new cookie jar: a new session each time
     const token = await tokenFrom(visitor, "/");
     status = (await visitor.post("/login", { form: { csrf_token: token, username: "ada", password: `fresh-session-guess-${attempt}` } })).status;
   }
-  expect(status, "status of the 6th POST /login within a minute, each from a new session").toBe(429);
-}, { task: 3 });
-
-check("The limit lifts when its window has passed", async () => {
-  clock.advance(61);
-  const client = http(app);
-  const token = await tokenFrom(client, "/");
-  let status = 0;
-  for (let attempt = 1; attempt <= 6 && status !== 429; attempt++) {
-    status = (await client.post("/login", { form: { csrf_token: token, username: "ada", password: `window-guess-${attempt}` } })).status;
-  }
-  expect(status, "status of the 6th wrong POST /login within a minute").toBe(429);
+  expect(status, "status of the 6th wrong POST /login within a minute, each from a new session").toBe(429);
   clock.advance(61);
   const again = http(app);
-  const fresh = await tokenFrom(again, "/");
-  const right = await again.post("/login", { form: { csrf_token: fresh, username: "ada", password: PASSWORD } });
+  const token = await tokenFrom(again, "/");
+  const right = await again.post("/login", { form: { csrf_token: token, username: "ada", password: PASSWORD } });
   expect(right.status, "status of POST /login with the right password, 61 seconds after being limited").toBe(303);
 }, { task: 3 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Vial, rateLimit } from "vial";
 import { createClock } from "../../../sandbox/grader/clock";
+import { createGrader } from "../../../sandbox/grader/grader";
 import { createHttp } from "../../../sandbox/grader/http";
 
 describe("the grader's fake clock", () => {
@@ -23,5 +24,18 @@ describe("the grader's fake clock", () => {
       clock.uninstall();
     }
     expect(Date.now).toBe(realNow);
+  });
+
+  it("never eats the grader's own time budget when a check advances it", async () => {
+    const grader = createGrader();
+    grader.clock.install();
+    try {
+      grader.api.check("an hour passes", () => grader.api.clock.advance(3600));
+      grader.api.check("still has time", () => new Promise((resolve) => setTimeout(resolve, 20)));
+      const outcome = await grader.run({ checkTimeoutMs: 1000, budgetMs: 5000 });
+      expect(outcome.checks.map((check) => check.status)).toEqual(["pass", "pass"]);
+    } finally {
+      grader.clock.uninstall();
+    }
   });
 });
