@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http } from "grader";
 import { sessionSerializer } from "vial";
 import { app } from "./app";
 import { KEY_2025, KEY_2026 } from "./secrets";
@@ -68,4 +68,9 @@ check("A cookie signed with any other key logs nobody in", async () => {
     const res = await client.get("/me", { headers: { cookie: `session=${forged}` } });
     expect(res.status, `status of GET /me with a cookie signed by the key "${key}"`).toBe(401);
   }
+  const findings = await attack.publishedKeys(app, {
+    forge: (key) => sessionSerializer(key).dumps({ member_id: 1 }),
+    whoami: (visitor, headers) => visitor.get("/me", { headers }),
+  });
+  expect(findings, "GET /me with sessions signed by published keys (as SECRET_KEY or a fallback)").toHaveNoFindings();
 }, { task: 2 });

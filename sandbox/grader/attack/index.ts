@@ -12,6 +12,7 @@ import { probeXss, type XssOptions } from "./xss";
 import type { CheckResponse, HttpClient } from "../http";
 import { probeCsrf, type CsrfOptions } from "./csrf";
 import { probeForeignCookies, type ForeignCookieOptions } from "./identity";
+import { PUBLISHED_KEYS, probePublishedKeys, type PublishedKeyOptions } from "./secrets";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
@@ -19,6 +20,7 @@ export type { HtmlContext, XssOptions } from "./xss";
 export type { OpenRedirectOptions } from "./redirect";
 export type { CsrfOptions } from "./csrf";
 export type { ForeignCookieOptions } from "./identity";
+export type { PublishedKeyOptions } from "./secrets";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -33,6 +35,10 @@ export interface AttackKit {
   csrf(app: unknown, options?: CsrfOptions): Promise<Finding[]>;
   /** Forged cookies (not the signed session) that change who a request belongs to; see probeForeignCookies. */
   foreignCookies(app: unknown, options: ForeignCookieOptions): Promise<Finding[]>;
+  /** Sessions signed with published keys (defaults, placeholders, the course's dev keys); see probePublishedKeys. */
+  publishedKeys(app: unknown, options: PublishedKeyOptions): Promise<Finding[]>;
+  /** The published keys that probe tries. */
+  readonly PUBLISHED_KEYS: readonly string[];
 }
 
 /**
@@ -48,5 +54,7 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     openRedirect: (options: OpenRedirectOptions) => probeOpenRedirect(random, options),
     csrf: (app: unknown, options?: CsrfOptions) => probeCsrf(http, app, options),
     foreignCookies: (app: unknown, options: ForeignCookieOptions) => probeForeignCookies(http, app, options),
+    publishedKeys: (app: unknown, options: PublishedKeyOptions) => probePublishedKeys(http, app, options),
+    PUBLISHED_KEYS,
   });
 }
