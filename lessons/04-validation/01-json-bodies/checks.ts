@@ -61,6 +61,22 @@ check("POST /users refuses a username, email, password or interests that break t
   }
 }, { task: 2 });
 
+check("POST /users refuses oversized passwords and interests", async () => {
+  const client = http(app);
+  const valid = { username: "rosalind", email: "rosalind@example.com", password: "photo51-diffraction", interests: ["x-rays"] };
+  const cases: [string, Record<string, unknown>][] = [
+    ["password", { password: "p".repeat(129) }],
+    ["password", { password: "p".repeat(100_000) }],
+    ["interests.0", { interests: ["i".repeat(31)] }],
+  ];
+  for (const [field, change] of cases) {
+    const res = await client.post("/users", { json: { ...valid, ...change } });
+    const shown = JSON.stringify(change).slice(0, 60);
+    expect(res.status, `status of POST /users with ${shown}… (${JSON.stringify(change).length} characters)`).toBe(422);
+    expect(failingFields(res.json()), `fields listed in errors of POST /users with ${shown}…`).toContain(`body:${field}`);
+  }
+}, { task: 2 });
+
 check("A refused password is never echoed back", async () => {
   const res = await http(app).post("/users", { json: { username: "rosalind", email: "rosalind@example.com", password: "photo51" } });
   expect(res.status, "status of POST /users with a 7-character password").toBe(422);
