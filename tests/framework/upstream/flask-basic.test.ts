@@ -155,6 +155,29 @@ describe("Flask tests/test_basic.py: routing and methods", () => {
     expect(await text(app, "/b/")).toBe("b");
   });
 
+  it("test_multi_route_class_views", async () => {
+    class View {
+      constructor(app: Vial) {
+        app.get("/", { endpoint: "index" }, this.index);
+        app.get("/<test>/", { endpoint: "index" }, this.index);
+      }
+      readonly index = (req: { params: { test?: string } }) => req.params.test ?? "a";
+    }
+    const app = new Vial();
+    new View(app);
+    expect(await text(app, "/")).toBe("a");
+    expect(await text(app, "/b/")).toBe("b");
+  });
+
+  // Flask refuses setup methods (add_url_rule, ...) once the app has handled a request, because
+  // other worker processes would not see the change; a Vial app is one JavaScript process, and a
+  // route added later is served.
+  it.skip("test_no_setup_after_first_request (departure: routes may be added after the first request)", () => {});
+
+  // url_defaults / url_value_preprocessor callbacks (see the departures).
+  it.skip("test_url_processors (departure: no URL value processors)", () => {});
+  it.skip("test_inject_blueprint_url_defaults (departure: no URL value processors)", () => {});
+
   it("test_nonascii_pathinfo", async () => {
     const app = new Vial();
     app.get("/киртест", () => "Hello World!");
@@ -473,6 +496,10 @@ describe("Flask tests/test_basic.py: response values", () => {
     expect(await res.json()).toEqual(["foo", "bar"]);
     expect(res.status).toBe(201);
   });
+
+  // In DEBUG, Flask explains that a form posted without multipart/form-data has no files; Vial's
+  // req.files is simply empty for such a form.
+  it.skip("test_enctype_debug_helper (departure: no debug-only explanation for files in a non-multipart form)", () => {});
 
   it("test_response_type_errors", async () => {
     // Flask raises TypeError into the test client; Vial answers 500 and logs it.
