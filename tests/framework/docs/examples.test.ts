@@ -1,4 +1,4 @@
-// Every public export of `vial` and `vial/node` has TSDoc with an @example, and every example
+// Every public export of `vial`, `vial/node`, `vial/redis` and `vial/testing` has TSDoc with an @example, and every example
 // type-checks against the real API (issues 2 and 4: "examples that compile").
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,7 +6,12 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
-const entries = { vial: join(root, "framework/src/index.ts"), "vial/node": join(root, "framework/src/node/index.ts") };
+const entries = {
+  vial: join(root, "framework/src/index.ts"),
+  "vial/node": join(root, "framework/src/node/index.ts"),
+  "vial/redis": join(root, "framework/src/redis/index.ts"),
+  "vial/testing": join(root, "framework/src/testing/index.ts"),
+};
 
 interface Example {
   entry: string;

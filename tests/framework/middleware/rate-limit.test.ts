@@ -155,7 +155,7 @@ describe("rate-limit stores", () => {
     const store: RateLimitStore = {
       async increment(key, windowMs) {
         calls.push([key, windowMs]);
-        return { count: 7, resetAt: 1_700_000_030_000 };
+        return { count: 7, resetIn: 30_000 };
       },
     };
     const { app } = limitedApp({ store, max: 5, name: "search" });
@@ -171,16 +171,37 @@ describe("rate-limit stores", () => {
     for (let i = 0; i < 1000; i++) await store.increment(`client-${i}`, 60_000);
     expect(store.size).toBe(1000);
     clock.advance(30);
-    expect(await store.increment("client-0", 60_000)).toEqual({ count: 2, resetAt: clock.now() + 30_000 });
+    expect(await store.increment("client-0", 60_000)).toEqual({ count: 2, resetIn: 30_000 });
     await store.increment("mid", 60_000);
     expect(store.size).toBe(1001);
     clock.advance(30);
-    expect(await store.increment("late", 60_000)).toEqual({ count: 1, resetAt: clock.now() + 60_000 });
+    expect(await store.increment("late", 60_000)).toEqual({ count: 1, resetIn: 60_000 });
     // The 1000 windows that began at 0 s ended at 60 s; "mid" lives until 90 s.
     expect(store.size).toBe(2);
     clock.advance(60);
     await store.increment("later", 60_000);
     expect(store.size).toBe(1);
+  });
+
+  it("the memory store forgets short windows that end after a longer one began (not insertion order)", async () => {
+    const clock = fakeClock();
+    const store = new MemoryStore({ now: clock.now });
+    await store.increment("login:one", 15 * 60_000);
+    for (let i = 0; i < 10_000; i++) await store.increment(`api:${i}`, 60_000);
+    expect(store.size).toBe(10_001);
+    clock.advance(60);
+    await store.increment("login:one", 15 * 60_000);
+    // Every minute window has ended: only the 15-minute key is left.
+    expect(store.size).toBe(1);
+    expect(await store.increment("login:one", 15 * 60_000)).toEqual({ count: 3, resetIn: 14 * 60_000 });
+  });
+
+  it("takes the time left from the store, not from its own clock", async () => {
+    const store: RateLimitStore = { increment: async () => ({ count: 9, resetIn: 12_000 }) };
+    // The app's clock is far from the store's: it must not matter.
+    const { app } = limitedApp({ store, now: () => 0 });
+    const res = await app.fetch(from("192.0.2.9"));
+    expect(res.headers.get("retry-after")).toBe("12");
   });
 
   it("refuses nonsensical options when it is made", () => {

@@ -50,7 +50,7 @@ export interface RateLimitOptions {
   name?: string;
   /** Header form: `"draft-8"` (default), `"draft-6"`, or `false` for none. */
   headers?: RateLimitHeaderStyle;
-  /** The clock in milliseconds (default `Date.now`); also given to the default store. */
+  /** The clock in milliseconds of the default store (default `Date.now`); other stores keep their own. */
   now?: () => number;
 }
 
@@ -83,8 +83,8 @@ function checkOptions(options: RateLimitOptions): void {
  */
 export function rateLimit(options: RateLimitOptions): (scope: Vial | Blueprint) => void {
   checkOptions(options);
-  const { window, max, key = defaultKey, name = "default", headers: style = "draft-8", now = Date.now } = options;
-  const store = options.store ?? new MemoryStore({ now });
+  const { window, max, key = defaultKey, name = "default", headers: style = "draft-8" } = options;
+  const store = options.store ?? new MemoryStore({ now: options.now ?? Date.now });
   const windowMs = window * 1000;
   const windowSeconds = Math.ceil(window);
   const states = new WeakMap<VialRequest, { state: RateLimitState; limited: boolean }>();
@@ -93,7 +93,8 @@ export function rateLimit(options: RateLimitOptions): (scope: Vial | Blueprint) 
     const clientKey = await key(req);
     if (clientKey === undefined) return;
     const hit = await store.increment(`${name}:${clientKey}`, windowMs);
-    const resetSeconds = Math.max(0, Math.ceil((hit.resetAt - now()) / 1000));
+    // The store's clock, not this one: a shared store's windows end by its own time.
+    const resetSeconds = Math.max(0, Math.ceil(hit.resetIn / 1000));
     const limited = hit.count > max;
     states.set(req, { state: { name, limit: max, windowSeconds, remaining: Math.max(0, max - hit.count), resetSeconds }, limited });
     if (limited) {
