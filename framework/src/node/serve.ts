@@ -104,7 +104,7 @@ export function serve(app: FetchApp, options: ServeOptions = {}): Promise<VialSe
   const shutdown = new Shutdown();
   const server = createServer(serverOptions(options), (incoming, outgoing) => {
     if (shutdown.started) outgoing.shouldKeepAlive = false;
-    void handle(app, incoming, outgoing, origin, uploads).finally(() => shutdown.requestDone(server));
+    void handle(app, incoming, outgoing, origin, uploads, shutdown);
   });
   server.maxConnections = options.maxConnections === undefined ? DEFAULTS.maxConnections : (options.maxConnections ?? Infinity);
   return new Promise((resolve, reject) => {
@@ -148,7 +148,7 @@ function serverOptions(options: ServeOptions): ServerOptions {
   };
 }
 
-async function handle(app: FetchApp, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, uploads: DiskUploads): Promise<void> {
+async function handle(app: FetchApp, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, uploads: DiskUploads, shutdown: Shutdown): Promise<void> {
   let request: Request;
   try {
     // A Vial app takes a Request that is only built if needed; any other app gets a real one.
@@ -169,7 +169,8 @@ async function handle(app: FetchApp, incoming: IncomingMessage, outgoing: Server
     // not the app's failure: nothing to log, nobody to answer.
     if (!outgoing.destroyed) failed(incoming, outgoing, error);
   } finally {
-    await spooled?.removeAll();
+    if (spooled) await spooled.removeAll();
+    if (shutdown.started) shutdown.requestDone();
   }
 }
 
@@ -197,10 +198,12 @@ function isMultipart(incoming: IncomingMessage): boolean {
 class Shutdown {
   started = false;
   #closing: Promise<void> | undefined;
+  #server: Server | undefined;
 
   close(server: Server, graceMs: number): Promise<void> {
     return (this.#closing ??= new Promise((resolve, reject) => {
       this.started = true;
+      this.#server = server;
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       server.close((error) => {
         clearTimeout(timer);
@@ -213,8 +216,9 @@ class Shutdown {
   }
 
   /** A request answered during shutdown leaves its connection idle: close it now. */
-  requestDone(server: Server): void {
-    if (this.started) setImmediate(() => server.closeIdleConnections());
+  requestDone(): void {
+    const server = this.#server;
+    if (server) setImmediate(() => server.closeIdleConnections());
   }
 }
 
