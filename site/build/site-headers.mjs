@@ -78,15 +78,17 @@ export function contentSecurityPolicy(options) {
 
 /**
  * The policy a built page carries in its `<meta http-equiv>`: scripts from the site, and the
- * inline scripts whose SHA-256 hashes (base64) are listed.
+ * inline scripts whose SHA-256 hashes (base64) are listed. It repeats the header's `worker-src`,
+ * since without one Workers would fall back to this `script-src`, which has no `blob:`.
  *
  * @example
  * pinnedScriptPolicy(["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]);
- * // "script-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+ * // "script-src 'self' … 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; worker-src 'self' blob:"
  * @param {string[]} hashes
  */
 export function pinnedScriptPolicy(hashes) {
-  return `script-src ${[...SCRIPT_SOURCES, ...hashes.map((hash) => `'sha256-${hash}'`)].join(" ")}`;
+  const workers = siteDirectives().find(([name]) => name === "worker-src")?.[1] ?? [];
+  return `script-src ${[...SCRIPT_SOURCES, ...hashes.map((hash) => `'sha256-${hash}'`)].join(" ")}; worker-src ${workers.join(" ")}`;
 }
 
 /** Cross-origin isolation, which WebContainers need (`require-corp`: Safari lacks credentialless). */

@@ -3,9 +3,9 @@
  * page's pinned inline-script policy, and a lesson that still works under both: no CSP violation
  * while it loads, edits and grades.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SCRIPT_SOURCES } from "../../../site/build/site-headers.mjs";
-import { FIRST_LESSON, HELLO_SOLUTION, openLesson, runChecks, setEditorText, useWorkerEngine } from "./helpers";
+import { FIRST_LESSON, HELLO_SOLUTION, openLesson, runChecks, setEditorText, useWorkerEngine, watchViolations } from "./helpers";
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -22,21 +22,6 @@ function directives(policy: string | undefined): Map<string, string[]> {
     if (name) parsed.set(name, sources);
   }
   return parsed;
-}
-
-/** Collects every CSP violation the page reports, from the DOM event and from the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  await page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return violations;
 }
 
 test.describe("security headers", () => {
@@ -63,7 +48,9 @@ test.describe("security headers", () => {
     const violations = await watchViolations(page);
     await page.goto("/learn");
     const pinned = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-    const [directive, ...sources] = (pinned ?? "").split(" ");
+    const [scripts, workers] = (pinned ?? "").split("; ");
+    expect(workers).toBe("worker-src 'self' blob:");
+    const [directive, ...sources] = (scripts ?? "").split(" ");
     expect(directive).toBe("script-src");
     expect(sources.slice(0, SCRIPT_SOURCES.length)).toEqual(SCRIPT_SOURCES);
     expect(sources.slice(SCRIPT_SOURCES.length).length).toBeGreaterThan(0);

@@ -57,3 +57,21 @@ export async function runChecks(page: Page, trigger?: () => Promise<void>): Prom
 export async function waitForSaved(page: Page): Promise<void> {
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 }
+
+/**
+ * Collects every Content-Security-Policy violation `page` reports, from the DOM event and from
+ * the console; call before the page loads.
+ */
+export async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return violations;
+}

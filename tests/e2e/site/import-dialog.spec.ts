@@ -4,7 +4,7 @@
  * as text.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { editorText, openLesson, setEditorText, useWorkerEngine, waitForSaved } from "./helpers";
+import { editorText, openLesson, setEditorText, useWorkerEngine, waitForSaved, watchViolations } from "./helpers";
 
 const MINE = 'import { Vial } from "vial";\n\nexport const app = new Vial();\n\napp.get("/", () => "my own work");\n';
 
@@ -23,6 +23,7 @@ async function choose(page: Page, name: string, buffer: Buffer): Promise<void> {
 test.beforeEach(async ({ context }) => useWorkerEngine(context));
 
 test("the import dialog lists what it replaces; cancel changes nothing, confirm replaces", async ({ page }) => {
+  const violations = await watchViolations(page);
   await openLesson(page);
   await setEditorText(page, MINE);
   await waitForSaved(page);
@@ -56,9 +57,11 @@ test("the import dialog lists what it replaces; cancel changes nothing, confirm 
   await expect(page.getByTestId("state-routing/methods")).toHaveText("In progress");
   await openLesson(page);
   expect(await editorText(page)).toBe("// from the file\n");
+  expect(violations).toEqual([]);
 });
 
 test("a hostile file is refused by field, its markup shown as text, and nothing changes", async ({ page }) => {
+  const violations = await watchViolations(page);
   await page.goto("/learn");
   const markup = "<img src=x onerror=window.__pwned=1>";
   await choose(page, "evil.json", progressFile([{ ...FROM_FILE, files: { [markup]: "x" } }]));
@@ -76,4 +79,5 @@ test("a hostile file is refused by field, its markup shown as text, and nothing 
   await choose(page, "huge.json", Buffer.alloc(20 * 1024 * 1024 + 1, 0x20));
   await expect(notice).toHaveText(/too large.*Nothing was imported/);
   await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Not started");
+  expect(violations).toEqual([]);
 });

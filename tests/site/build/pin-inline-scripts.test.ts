@@ -18,7 +18,7 @@ describe("pinning inline scripts", () => {
   it("puts the policy first in <head>, before any script, and replaces an earlier one", () => {
     const page = '<!DOCTYPE html><html><head><meta charSet="utf-8"/><script>a()</script></head><body></body></html>';
     const pinned = pinInlineScripts(page);
-    expect(pinned).toMatch(/^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src [^"]*'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"/);
+    expect(pinned).toMatch(/^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src [^"]*'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='; worker-src 'self' blob:"/);
     expect(pinInlineScripts(pinned)).toBe(pinned);
   });
 

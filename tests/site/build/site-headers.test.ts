@@ -42,7 +42,7 @@ describe("site headers", () => {
   });
 
   it("pin a page's scripts by hash on top of the site's script sources", () => {
-    expect(pinnedScriptPolicy(["abc="])).toMatch(/^script-src 'self'.* 'sha256-abc='$/);
+    expect(pinnedScriptPolicy(["abc="])).toMatch(/^script-src 'self'.* 'sha256-abc='; worker-src 'self' blob:$/);
     expect(pinnedScriptPolicy([])).not.toContain("unsafe-inline");
   });
 
