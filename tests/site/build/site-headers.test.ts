@@ -57,6 +57,14 @@ describe("site headers", () => {
     expect(withPolicy.some((path) => path.startsWith("/sandbox"))).toBe(false);
   });
 
+  it("are the ones site/README.md gives for nginx, Caddy and the header list", () => {
+    const readme = readFileSync("site/README.md", "utf8");
+    expect(readme.split(contentSecurityPolicy()).length - 1).toBe(3);
+    for (const [name, value] of Object.entries(siteHeaders("/learn"))) {
+      if (name !== "Content-Security-Policy") expect(readme).toContain(`${name}: ${value}`);
+    }
+  });
+
   it("give every route of app/ the policy on static hosts", () => {
     for (const entry of readdirSync("app")) {
       if (entry === "sandbox" || entry === "layout.tsx") continue;
