@@ -395,9 +395,25 @@ describe("Flask tests/test_basic.py: error handling", () => {
     expect(await text(app, "/3")).toBe("apple");
   });
 
-  // E3(E1, E2) needs multiple inheritance; a class chain has one parent, so the case where the
-  // second base's handler wins cannot be written. The single-parent part is below.
-  it.skip("test_errorhandler_precedence (not applicable: no multiple inheritance in JavaScript)", () => {});
+  it("test_errorhandler_precedence", async () => {
+    // Upstream E3 inherits from E1 and E2 and is handled by E2's handler, the nearest registered
+    // class in its MRO. JavaScript classes have one parent, so E3 extends E2 here: the nearest
+    // registered class still wins over the generic handler.
+    class E1 extends Error {}
+    class E2 extends Error {}
+    class E3 extends E2 {}
+    const app = new Vial();
+    app.errorHandler(E2, () => "E2");
+    app.errorHandler(Error, () => "Exception");
+    app.get("/E1", () => {
+      throw new E1();
+    });
+    app.get("/E3", () => {
+      throw new E3();
+    });
+    expect(await text(app, "/E1")).toBe("Exception");
+    expect(await text(app, "/E3")).toBe("E2");
+  });
 
   // TRAP_BAD_REQUEST_ERRORS / TRAP_HTTP_EXCEPTIONS re-raise into the test client; Vial never
   // re-raises, and `form.get` returns undefined where Flask's `form[key]` raises a 400.
