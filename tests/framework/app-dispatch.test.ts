@@ -176,6 +176,15 @@ describe("endpoints", () => {
     expect(() => app.get("/d", { endpoint: "a.b" }, () => "d")).toThrow(/dot/);
   });
 
+  it("refuses a dotted handler name on the app, but lets an anonymous handler's rule hold dots", async () => {
+    const app = new Vial();
+    const dotted = Object.defineProperty(() => "x", "name", { value: "a.b" });
+    expect(() => app.get("/x", dotted)).toThrow(/must not contain a dot/);
+    app.get("/robots.txt", () => "User-agent: *");
+    expect(app.urlFor("/robots.txt")).toBe("/robots.txt");
+    expect(await (await app.request("/robots.txt")).text()).toBe("User-agent: *");
+  });
+
   it("lets unnamed handlers share a rule across methods", async () => {
     const app = new Vial();
     app.get("/books", () => "list");

@@ -144,3 +144,24 @@ describe("urlFor in blueprints", () => {
     expect(await (await app.request("/")).text()).toBe("/");
   });
 });
+
+describe("blueprint URL defaults", () => {
+  it("gives every route the blueprint's urlDefaults, under the registration's and the route's own", async () => {
+    // Flask: Blueprint(url_defaults=...) updated by register_blueprint(url_defaults=...), then
+    // the rule's own defaults on top.
+    const bp = new Blueprint("bp", { urlDefaults: { lang: "en", theme: "light" } });
+    bp.get("/a", (req) => JSON.stringify(req.params));
+    bp.get("/b", { defaults: { theme: "dark" } }, (req) => JSON.stringify(req.params));
+    const app = new Vial();
+    app.register(bp, { urlDefaults: { lang: "de" } });
+    expect(JSON.parse(await (await app.request("/a")).text())).toEqual({ lang: "de", theme: "light" });
+    expect(JSON.parse(await (await app.request("/b")).text())).toEqual({ lang: "de", theme: "dark" });
+  });
+
+  it("refuses a dotted endpoint or handler name when the route is declared", () => {
+    const bp = new Blueprint("bp");
+    expect(() => bp.get("/", { endpoint: "x.y" }, () => "")).toThrow(/must not contain a dot/);
+    expect(() => bp.get("/", Object.defineProperty(() => "", "name", { value: "x.y" }))).toThrow(/must not have a dot/);
+    bp.get("/file.txt", () => "anonymous handlers are named after the rule");
+  });
+});
