@@ -90,7 +90,7 @@ export class Blueprint extends Scaffold {
     if (endpoint?.includes(".")) {
       throw new Error(`Endpoint "${endpoint}" on blueprint "${this.name}" must not contain a dot: dots separate blueprint names.`);
     }
-    if (declaration.handler.name.includes(".")) {
+    if (typeof declaration.handler === "function" && declaration.handler.name.includes(".")) {
       throw new Error(`Handler "${declaration.handler.name}" on blueprint "${this.name}" must not have a dot in its name: dots separate blueprint names.`);
     }
     this.#routes.push(declaration);
