@@ -11,7 +11,7 @@
  *   the build only compiles, so it does not fail on work in progress elsewhere in the repo.
  */
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
-import { OWN_POLICY_PREFIXES, siteHeaders } from "./site/build/site-headers.mjs";
+import { OWN_POLICY_PREFIXES, RUNNER_PATH, RUNNER_POLICY, siteHeaders } from "./site/build/site-headers.mjs";
 
 const staticExport = process.env.SITE_EXPORT === "1";
 
@@ -27,6 +27,8 @@ function headerRules(dev) {
   return [
     { source: "/:path*", headers: pairs(everywhere) },
     { source: `/:path((?!(?:${ownPolicy})/).*)`, headers: pairs({ "Content-Security-Policy": policy }) },
+    // The worker engine's runner page: the policy its Workers inherit.
+    { source: RUNNER_PATH, headers: pairs({ "Content-Security-Policy": RUNNER_POLICY }) },
     // The Service Worker must be re-checked on every visit so a new build reaches learners.
     { source: "/sw.js", headers: pairs({ "Cache-Control": "no-cache" }) },
   ];

@@ -37,7 +37,9 @@ function bundleSpecs(root) {
     "sucrase.mjs": { contents: `export { transform } from "sucrase";`, platform: "neutral", minify: true },
     "runtime.mjs": { entry: join(payload, "runtime/index.ts"), platform: "neutral" },
     "node-host.mjs": { entry: join(payload, "node-host.ts"), platform: "node" },
-    "worker-host.mjs": { entry: join(root, "sandbox/engines/worker/host/index.ts"), platform: "browser" },
+    // A classic script: the runner starts it from a blob: URL in an opaque origin, where Chromium
+    // refuses module Workers (it still lets the script import() the other bundles' blob: URLs).
+    "worker-host.mjs": { entry: join(root, "sandbox/engines/worker/host/index.ts"), platform: "browser", format: "iife" },
   };
 }
 
@@ -106,7 +108,7 @@ export async function buildVialBundle(options = {}) {
         ...(spec.entry ? { entryPoints: [spec.entry] } : { stdin: { contents: spec.contents, resolveDir: root, loader: "ts" } }),
         bundle: true,
         write: false,
-        format: "esm",
+        format: spec.format ?? "esm",
         platform: spec.platform,
         target: "es2022",
         mainFields: ["module", "main"],

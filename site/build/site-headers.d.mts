@@ -2,6 +2,8 @@
 export declare const WEBCONTAINER_FRAME_SOURCES: string[];
 export declare const INHERITED_BY_BLOB_WORKERS: string[];
 export declare const SCRIPT_SOURCES: string[];
+export declare const RUNNER_PATH: string;
+export declare const RUNNER_POLICY: string;
 export declare function siteDirectives(options?: { dev?: boolean }): [string, string[]][];
 export declare function contentSecurityPolicy(options?: { dev?: boolean }): string;
 export declare function pinnedScriptPolicy(hashes: string[]): string;

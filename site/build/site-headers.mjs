@@ -22,14 +22,19 @@
 export const WEBCONTAINER_FRAME_SOURCES = ["https://stackblitz.com", "https://*.webcontainer.io", "https://*.webcontainer-api.io"];
 
 /**
- * What the worker engine's Workers need from the page's policy while they start from blob: URLs:
- * a Worker made from a blob: URL inherits the policy of the page that made it, so its module
- * imports (blob: URLs) and its loader's indirect eval of learner code are judged by the page's
- * `script-src`. Nothing on the pages themselves evaluates strings (zod runs `jitless`). Once the
- * learner Worker's script is served from its own URL with its own policy, this list empties and
- * the pages lose `'unsafe-eval'` and `blob:`.
+ * What the worker engine's Workers would need from the page's policy if the page made them from
+ * blob: URLs. It does not: they start from the runner page (RUNNER_PATH below), under the
+ * runner's own policy, so the pages need neither `'unsafe-eval'` nor `blob:` scripts.
  */
-export const INHERITED_BY_BLOB_WORKERS = ["blob:", "'unsafe-eval'"];
+export const INHERITED_BY_BLOB_WORKERS = [];
+
+/**
+ * The worker engine's runner page, and the policy its Workers inherit: an opaque origin, no
+ * network, no storage, only blob: scripts and the loader's eval. A copy of RUNNER_POLICY in
+ * sandbox/engines/worker/runner-page.ts (tests/sandbox/worker/runner-page.test.ts keeps them equal).
+ */
+export const RUNNER_PATH = "/sandbox/runner.html";
+export const RUNNER_POLICY = "sandbox allow-scripts; default-src 'none'; script-src 'sha256-6V9h/wJ7he0xMTSpdvaB9+acnCZ3RVU9ysGT7u8+fRs=' blob: 'unsafe-eval'; worker-src blob:; base-uri 'none'; form-action 'none'";
 
 /** Where scripts may come from, besides the inline ones. */
 export const SCRIPT_SOURCES = ["'self'", ...INHERITED_BY_BLOB_WORKERS];
@@ -51,9 +56,9 @@ export function siteDirectives({ dev = false } = {}) {
     ["img-src", ["'self'"]],
     ["font-src", ["'self'"]],
     ["connect-src", ["'self'"]],
-    // The worker engine starts its Workers from blob: URLs made of the payload bundles.
     ["worker-src", ["'self'", "blob:"]],
-    // 'self': the worker engine's preview under /preview/; the rest: WebContainers.
+    // 'self': the worker engine's runner (/sandbox/runner.html) and preview (/preview/); the
+    // rest: WebContainers.
     ["frame-src", ["'self'", ...WEBCONTAINER_FRAME_SOURCES]],
     ["manifest-src", ["'self'"]],
     ["object-src", ["'none'"]],
@@ -138,8 +143,9 @@ export const STATIC_POLICY_PATHS = [
  */
 export function siteHeaders(pathname, options) {
   const ownPolicy = OWN_POLICY_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  const policy = pathname === RUNNER_PATH ? RUNNER_POLICY : ownPolicy ? undefined : contentSecurityPolicy(options);
   return {
-    ...(ownPolicy ? {} : { "Content-Security-Policy": contentSecurityPolicy(options) }),
+    ...(policy ? { "Content-Security-Policy": policy } : {}),
     "X-Content-Type-Options": "nosniff",
     // The worker engine's preview routes root-relative links by their same-origin Referer,
     // which this policy keeps whole; other origins see only ours.

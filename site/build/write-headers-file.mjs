@@ -9,7 +9,7 @@
  * and the Content-Security-Policy on each path of STATIC_POLICY_PATHS (not on `/sandbox/`).
  */
 import { writeFileSync } from "node:fs";
-import { siteHeaders, STATIC_POLICY_PATHS } from "./site-headers.mjs";
+import { RUNNER_PATH, RUNNER_POLICY, siteHeaders, STATIC_POLICY_PATHS } from "./site-headers.mjs";
 
 const { "Content-Security-Policy": policy, ...everywhere } = siteHeaders("/");
 const rule = (path, headers) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`), ""];
@@ -23,6 +23,8 @@ const lines = [
   ...rule("/sw.js", { "Cache-Control": "no-cache" }),
   "# The site's policy: on every path but the payload bundles (/sandbox/), which bring their own.",
   ...STATIC_POLICY_PATHS.flatMap((path) => rule(path, { "Content-Security-Policy": policy })),
+  "# The worker engine's runner page: the policy its Workers inherit (no network, no storage).",
+  ...rule(RUNNER_PATH, { "Content-Security-Policy": RUNNER_POLICY }),
 ];
 writeFileSync(new URL("../../public/_headers", import.meta.url), lines.join("\n"));
 console.log("Wrote public/_headers");

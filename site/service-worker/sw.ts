@@ -1,12 +1,14 @@
 /**
  * The site's Service Worker (built to public/sw.js by site/build/build-service-worker.mjs).
  *
- * 1. Requests for the worker engine's preview go to the engine (handlePreviewFetch).
+ * 1. Requests for the worker engine's preview go to the engine (handlePreviewFetch), and its
+ *    runner page (/sandbox/runner.html) is answered from code, with its policy.
  * 2. In a production build it keeps the site usable offline: the course is precached on
  *    install; build files are served cache-first, pages network-first with the cache as backup.
  * In `next dev` (OFFLINE false) it only serves the preview, so edits are never hidden by a cache.
  */
 import { handlePreviewFetch } from "./preview";
+import { RUNNER_PATH, runnerResponse } from "./runner";
 import { precacheCourse, READY_MARKER } from "./precache";
 import { cacheFirst, networkFirst } from "./strategies";
 import type { ServiceWorkerScope } from "./sw-types";
@@ -46,6 +48,12 @@ scope.addEventListener("message", (event) => {
 
 scope.addEventListener("fetch", (event) => {
   if (handlePreviewFetch(event)) return;
+  // The worker engine's runner page, with the policy its Workers inherit, from this worker's own
+  // code: offline, and even if a static host forgot the header.
+  if (event.request.method === "GET" && event.request.url.split(/[?#]/)[0] === `${ORIGIN}${RUNNER_PATH}`) {
+    event.respondWith(runnerResponse());
+    return;
+  }
   if (!__OFFLINE__) return;
   const { request } = event;
   if (request.method !== "GET") return;

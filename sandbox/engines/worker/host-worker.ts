@@ -1,5 +1,6 @@
 import { isHostMessage } from "./protocol";
-import type { HostMessage, HostModuleUrls, InitMessage, PageMessage } from "./protocol";
+import type { HostMessage, PageMessage } from "./protocol";
+import type { StartedWorker, WorkerStarter } from "./runner-frame";
 
 /**
  * The page's side of one sandbox Worker: what check runs and the preview use, so tests can
@@ -19,44 +20,34 @@ export interface HostChannel {
   terminate(reason?: string): void;
 }
 
-/** The payload's bundles as URLs a Worker can load. */
-export interface HostWorkerUrls {
-  /** The worker host script (`.vial/worker-host.mjs`). */
-  host: string;
-  modules: HostModuleUrls;
-}
-
 /**
- * A real sandbox Worker (a module worker running the payload's worker host), talking over a
- * private MessagePort.
+ * A real sandbox Worker (started by the runner frame, running the payload's worker host),
+ * talking over a private MessagePort.
  *
  * @example
- * const worker = new HostWorker(urls, { outputLimit: 1_000_000, name: "vial check" });
+ * const worker = new HostWorker(runnerFrame, { outputLimit: 1_000_000, name: "vial check" });
  * await worker.ready;
  * worker.post({ type: "check", files, checkTimeoutMs: 5000, budgetMs: 8500 });
  */
 export class HostWorker implements HostChannel {
   readonly ready: Promise<void>;
-  #worker: Worker;
+  #worker: StartedWorker;
   #port: MessagePort;
   #listeners = new Set<(message: HostMessage) => void>();
   #crashListeners = new Set<(reason: string) => void>();
   #untrusted = 0;
   #ended = false;
 
-  constructor(urls: HostWorkerUrls, options: { outputLimit: number; name: string }) {
-    this.#worker = new Worker(urls.host, { type: "module", name: options.name });
+  constructor(starter: WorkerStarter, options: { outputLimit: number; name: string }) {
     const channel = new MessageChannel();
     this.#port = channel.port1;
     this.#port.onmessage = (event: MessageEvent) => {
       if (!isHostMessage(event.data)) return;
       for (const listener of [...this.#listeners]) listener(event.data);
     };
-    this.#worker.onmessage = () => this.#untrusted++;
-    this.#worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      this.#crash(`${event.message || "its script could not run"} (did the code use too much memory?)`);
-    };
+    this.#worker = starter.start({ name: options.name, outputLimit: options.outputLimit, port: channel.port2 });
+    this.#worker.onUntrusted = () => this.#untrusted++;
+    this.#worker.onCrash = (message) => this.#crash(`${message || "its script could not run"} (did the code use too much memory?)`);
     this.ready = new Promise<void>((resolve, reject) => {
       const stop = this.onMessage((message) => {
         if (message.type === "ready") resolve();
@@ -67,8 +58,6 @@ export class HostWorker implements HostChannel {
     });
     // A worker made ahead of time may fail before anyone waits for it; its user sees the error then.
     this.ready.catch(() => {});
-    const init: InitMessage = { type: "vial-worker-init", modules: urls.modules, outputLimit: options.outputLimit };
-    this.#worker.postMessage(init, [channel.port2]);
   }
 
   get untrustedMessages(): number {

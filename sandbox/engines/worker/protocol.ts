@@ -1,15 +1,16 @@
 /**
  * Messages between the page and a sandbox Web Worker (the payload's `worker-host.mjs`).
  *
- * The page creates the worker, then sends one {@link InitMessage} on the worker itself with a
- * private MessagePort; everything after that goes over that port. The port lives in a closure of
+ * The runner frame (runner-page.ts) starts the worker and sends it one {@link InitMessage} on the
+ * worker itself with the page's private MessagePort; everything after that goes between the page
+ * and the worker over that port. The port lives in a closure of
  * the host, out of reach of the learner's code, so a message the learner posts with
  * `self.postMessage` arrives on the worker object instead, where the page ignores it: the
  * private port plays the part of the node engine's per-run nonce.
  */
 import type { HostEvent } from "../../payload/protocol";
 
-/** Where the worker imports the payload's bundles from (blob: URLs made from the payload tree). */
+/** Where the worker imports the payload's bundles from (the runner's blob: URLs of the payload's bundles). */
 export interface HostModuleUrls {
   vial: string;
   sucrase: string;
@@ -33,7 +34,7 @@ export interface SerializedResponse {
   body: ArrayBuffer;
 }
 
-/** First message, posted on the worker with the private port transferred alongside. */
+/** First message, posted on the worker by the runner with the private port transferred alongside. */
 export interface InitMessage {
   type: "vial-worker-init";
   modules: HostModuleUrls;

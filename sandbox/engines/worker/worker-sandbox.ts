@@ -7,11 +7,12 @@ import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
 import { runCheckInWorker } from "./check-run";
 import { HostWorker } from "./host-worker";
-import type { HostChannel, HostWorkerUrls } from "./host-worker";
+import type { HostChannel } from "./host-worker";
 import { PreviewApp } from "./preview-app";
 import { previewServiceWorkerReady, registerPreview } from "./preview-bridge";
 import { DEFAULT_PREVIEW_PREFIX, textResponse } from "./preview-protocol";
 import { runFiles } from "./protocol";
+import { RunnerFrame, runnerBundles } from "./runner-frame";
 import type { SerializedRequest, SerializedResponse } from "./protocol";
 
 export interface WorkerSandboxOptions extends SandboxLimits {
@@ -19,6 +20,8 @@ export interface WorkerSandboxOptions extends SandboxLimits {
   assets?: PayloadAssets;
   /** Where the site serves the bundles (default "/sandbox/"). */
   assetBaseUrl?: string;
+  /** Where the site serves the runner page (default "/sandbox/runner.html", see runner-page.ts). */
+  runnerUrl?: string;
   /** Where previews live; must match the Service Worker's `handlePreviewFetch` (default "/preview/"). */
   previewPrefix?: string;
   /** This sandbox's preview id (default: random). */
@@ -36,13 +39,10 @@ function randomId(): string {
   return [...bytes].map((byte) => byte.toString(36).padStart(2, "0")).join("");
 }
 
-function moduleUrl(source: string | Uint8Array): string {
-  return URL.createObjectURL(new Blob([source as BlobPart], { type: "text/javascript" }));
-}
-
 /**
- * The worker engine (DESIGN.md section 3): the payload's app and checks run in Web Workers of
- * this page, with no network once the bundles are loaded. Each check run gets a fresh Worker
+ * The worker engine (DESIGN.md section 3): the payload's app and checks run in Web Workers
+ * started by a sandboxed runner frame (runner-frame.ts), so they have an opaque origin and a
+ * policy that allows no network and no storage. Each check run gets a fresh Worker
  * (made ahead of time, so it is ready when asked) that is ended afterwards, so a run that loops
  * forever is stopped after `timeoutMs` and the next run starts clean. The preview is served
  * under `/preview/<id>/` by the site's Service Worker (see preview-sw.ts), which hands each
@@ -58,7 +58,7 @@ export class WorkerSandbox implements Sandbox {
   readonly output = new OutputStream();
   /** The id in this sandbox's preview URL. */
   readonly previewId: string;
-  #urls: HostWorkerUrls | undefined;
+  #runner: RunnerFrame | undefined;
   #files: Record<string, string> | undefined;
   #entry: string | undefined;
   #warm: HostChannel | undefined;
@@ -88,10 +88,7 @@ export class WorkerSandbox implements Sandbox {
       const tree = buildPayload({ files: workspace.files, checks: workspace.checks, mode: "worker", assets });
       this.#stopPreview();
       this.#jar = new CookieJar();
-      if (!this.#urls) {
-        const url = (name: string) => moduleUrl(tree[`${PAYLOAD_DIR}/${name}`]!);
-        this.#urls = { host: url("worker-host.mjs"), modules: { vial: url("vial.mjs"), sucrase: url("sucrase.mjs"), runtime: url("runtime.mjs"), zod: url("zod.mjs") } };
-      }
+      this.#runner ??= new RunnerFrame(runnerBundles((name) => tree[`${PAYLOAD_DIR}/${name}`]!), { url: this.options.runnerUrl });
       this.#files = runFiles(tree);
       this.#entry = workspace.entry;
       this.#prewarm();
@@ -158,7 +155,7 @@ export class WorkerSandbox implements Sandbox {
     await this.#queue.catch(() => {});
     this.#warm?.terminate();
     this.#warm = undefined;
-    if (this.#urls) for (const url of [this.#urls.host, ...Object.values(this.#urls.modules)]) URL.revokeObjectURL(url);
+    this.#runner?.dispose();
     this.output.close();
   }
 
@@ -175,13 +172,13 @@ export class WorkerSandbox implements Sandbox {
   }
 
   #spawn(name: string, outputLimit = this.#limits.outputLimitBytes): HostChannel {
-    if (!this.#urls) throw new Error("Call load() before using the sandbox.");
-    return new HostWorker(this.#urls, { outputLimit, name });
+    if (!this.#runner) throw new Error("Call load() before using the sandbox.");
+    return new HostWorker(this.#runner, { outputLimit, name });
   }
 
   /** Starts the next check run's Worker now, so it has loaded the bundles when it is needed. */
   #prewarm(): void {
-    if (!this.#disposed && !this.#warm && this.#urls) this.#warm = this.#spawn("vial check");
+    if (!this.#disposed && !this.#warm && this.#runner) this.#warm = this.#spawn("vial check");
   }
 
   #stopPreview(): void {

@@ -3,7 +3,8 @@
  * `.vial/worker-host.mjs`, the Worker counterpart of `node-host.mjs`). It waits for the page's
  * init message and private port, prepares the scope (cookie-keeping Request/Response, console
  * capture, a small `process`), imports the payload's bundles, then runs one check run or serves
- * the learner's app, as the page asks.
+ * the learner's app, as the page asks. The runner page (../runner-page.ts) starts it, in an
+ * opaque origin under a policy that allows no network and no storage.
  */
 import type * as Runtime from "../../../payload/runtime/index";
 import type { Transform } from "../../../payload/runtime/module-loader";
@@ -13,8 +14,8 @@ import { captureConsole, createOutputSink } from "./console-capture";
 import type { OutputSink } from "./console-capture";
 import { installCookieSafeFetch } from "./cookie-safe-fetch";
 import { formatLog } from "./format-log";
-import { lockDown } from "./lock-down";
 import { installProcessShim } from "./process-shim";
+import { installSubtleProxy } from "./subtle-proxy";
 
 type App = { fetch(request: Request): Promise<Response> };
 
@@ -31,10 +32,11 @@ addEventListener("message", (event: MessageEvent) => {
   const data = event.data as Partial<InitMessage> | null;
   if (started || data?.type !== "vial-worker-init" || !event.ports[0]) return;
   started = true;
-  void start(data as InitMessage, event.ports[0]);
+  void start(data as InitMessage, event.ports[0], event.ports[1]);
 });
 
-async function start(init: InitMessage, port: MessagePort): Promise<void> {
+/** `port` is the page's private port; `subtlePort` the runner's Web Crypto (see subtle-proxy.ts). */
+async function start(init: InitMessage, port: MessagePort, subtlePort: MessagePort | undefined): Promise<void> {
   // Bound now, before learner code runs, so patching MessagePort.prototype cannot forge messages.
   const post = port.postMessage.bind(port) as (message: HostMessage, transfer?: Transferable[]) => void;
   const sink = createOutputSink({ send: (text) => post({ type: "output", text }), onExceeded: () => post({ type: "output-exceeded" }), limit: init.outputLimit });
@@ -44,6 +46,7 @@ async function start(init: InitMessage, port: MessagePort): Promise<void> {
   };
   captureConsole(console, sink);
   installCookieSafeFetch();
+  installSubtleProxy(globalThis, subtlePort);
   installProcessShim(globalThis as unknown as Record<string, unknown>, { print: (text) => sink.write(text), onExit: (code, at) => event({ type: "exit", code, ...(at ? { at } : {}) }) });
   // Stray async errors in learner code go to the output panel instead of ending the run.
   addEventListener("error", (error: ErrorEvent) => {
@@ -64,7 +67,8 @@ async function start(init: InitMessage, port: MessagePort): Promise<void> {
     return;
   }
   // The bundles are loaded; from here on only learner code and the runtime run in this scope.
-  lockDown(globalThis);
+  // Nothing is deleted from it: the runner's policy and opaque origin keep it from the network
+  // and from storage, whatever learner code finds or restores (tests/e2e/sandbox/worker-confinement).
   let app: App | undefined;
   port.onmessage = (message: MessageEvent<PageMessage>) => {
     const data = message.data;

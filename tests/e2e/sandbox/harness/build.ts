@@ -8,11 +8,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildVialBundle } from "../../../../scripts/build-vial-bundle.mjs";
+import { RUNNER_HEADERS, RUNNER_HTML, RUNNER_PATH } from "../../../../sandbox/engines/worker/runner-page";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** URL path to file contents and type. */
-export type HarnessFiles = Map<string, { body: string | Uint8Array; type: string }>;
+/** URL path to file contents, type and any headers of its own. */
+export type HarnessFiles = Map<string, { body: string | Uint8Array; type: string; headers?: Readonly<Record<string, string>> }>;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -50,6 +51,7 @@ export async function buildHarness(): Promise<HarnessFiles> {
   files.set("/", { body: PAGE, type: "text/html; charset=utf-8" });
   files.set("/harness.js", { body: page, type: "text/javascript; charset=utf-8" });
   files.set("/sw.js", { body: worker, type: "text/javascript; charset=utf-8" });
+  files.set(RUNNER_PATH, { body: RUNNER_HTML, type: RUNNER_HEADERS["Content-Type"]!, headers: RUNNER_HEADERS });
   for (const [name, path] of Object.entries(bundles)) {
     files.set(`/sandbox/${name}`, { body: await readFile(path), type: "text/javascript; charset=utf-8" });
   }

@@ -6,6 +6,7 @@
  */
 import { handlePreviewFetch } from "../../../../sandbox/engines/worker/preview-sw";
 import type { PreviewFetchEvent } from "../../../../sandbox/engines/worker/preview-sw";
+import { RUNNER_PATH, runnerResponse } from "../../../../sandbox/engines/worker/runner-page";
 
 interface Scope {
   location: Location;
@@ -29,6 +30,11 @@ scope.addEventListener("fetch", (event) => {
   if (handlePreviewFetch(event)) return;
   const { request } = event;
   const url = new URL(request.url);
+  // The runner page comes from the Service Worker's own code, with its policy, online or not.
+  if (url.origin === scope.location.origin && url.pathname === RUNNER_PATH) {
+    event.respondWith(runnerResponse());
+    return;
+  }
   if (request.method !== "GET" || url.origin !== scope.location.origin || url.pathname.startsWith("/__")) return;
   event.respondWith(networkFirst(request));
 });
