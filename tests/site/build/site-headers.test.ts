@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, pinnedScriptPolicy, siteHeaders, STATIC_POLICY_PATHS } from "../../../site/build/site-headers.mjs";
+import { contentSecurityPolicy, pinnedScriptPolicy, RUNNER_POLICY, siteHeaders, STATIC_POLICY_PATHS } from "../../../site/build/site-headers.mjs";
 
 /** The rules of a Netlify-style _headers file, in order: [path, headers]. */
 function parseHeadersFile(text: string): [string, Record<string, string>][] {
@@ -60,6 +60,7 @@ describe("site headers", () => {
   it("are the ones site/README.md gives for nginx, Caddy and the header list", () => {
     const readme = readFileSync("site/README.md", "utf8");
     expect(readme.split(contentSecurityPolicy()).length - 1).toBe(3);
+    expect(readme.split(`"${RUNNER_POLICY}"`).length - 1).toBe(2);
     for (const [name, value] of Object.entries(siteHeaders("/learn"))) {
       if (name !== "Content-Security-Policy") expect(readme).toContain(`${name}: ${value}`);
     }
