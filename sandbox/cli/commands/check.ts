@@ -1,4 +1,4 @@
-import { NodeSandbox } from "../../engines/node/index";
+import { confinementNotes, NodeSandbox } from "../../engines/node/index";
 import type { Lesson } from "../../course/index";
 import type { GradeReport } from "../../report";
 import type { LearnContext } from "../context";
@@ -65,6 +65,16 @@ export async function echoOutput(context: LearnContext, sandbox: { output: Async
 }
 
 /**
+ * Says, once, what the sandbox cannot hold back on this machine (no network namespace, say).
+ *
+ * @example
+ * printSandboxNotes(context);
+ */
+export function printSandboxNotes(context: LearnContext): void {
+  for (const note of confinementNotes()) context.print(context.style.dim(`Note: ${note}`));
+}
+
+/**
  * A lesson checked before it was started (as on a fresh clone) starts from its starter files, so
  * `learn check <lesson>` always grades something instead of sending the learner elsewhere first.
  */
@@ -91,6 +101,7 @@ export async function checkCommand(context: LearnContext): Promise<number> {
   const { lesson } = await pickLesson(context, course, context.args.positional[0]);
   const files = (await readLearnerFiles(lessonDir(context.workspaceDir, lesson.id))) ?? (await startForCheck(context, lesson));
   context.print(context.style.dim(`Checking ${lesson.id} (${context.show(lessonDir(context.workspaceDir, lesson.id))})…`));
+  printSandboxNotes(context);
   context.print();
   const sandbox = new NodeSandbox();
   const printing = echoOutput(context, sandbox);

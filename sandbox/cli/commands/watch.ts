@@ -4,7 +4,7 @@ import { NodeSandbox } from "../../engines/node/index";
 import type { LearnContext } from "../context";
 import { loadCourseFor, pickLesson } from "../context";
 import { lessonDir, readLearnerFiles } from "../workspace-files";
-import { echoOutput, reportAndRecord, workspaceFiles } from "./check";
+import { echoOutput, printSandboxNotes, reportAndRecord, workspaceFiles } from "./check";
 
 /** Editors save in bursts (write, rename, chmod); one re-check per burst. */
 const DEBOUNCE_MS = 150;
@@ -22,6 +22,7 @@ export async function watchCommand(context: LearnContext): Promise<number> {
   const { lesson } = await pickLesson(context, course, context.args.positional[0]);
   const dir = lessonDir(context.workspaceDir, lesson.id);
   let files = await workspaceFiles(context, lesson);
+  printSandboxNotes(context);
   const sandbox = new NodeSandbox();
   void echoOutput(context, sandbox);
   await sandbox.load({ files, checks: lesson.checks });

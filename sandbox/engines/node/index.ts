@@ -7,3 +7,4 @@
  */
 export { NodeSandbox } from "./node-sandbox";
 export type { NodeSandboxOptions } from "./node-sandbox";
+export { confinementNotes } from "./confine";

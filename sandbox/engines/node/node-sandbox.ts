@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -80,6 +80,8 @@ export class NodeSandbox implements Sandbox {
       this.#stopPreview();
       this.#removeDir();
       const dir = mkdtempSync(join(this.options.tmpRoot ?? tmpdir(), "vial-sandbox-"));
+      // Readable by the unprivileged user a root engine runs learner code as; writable by root only.
+      chmodSync(dir, 0o755);
       this.#dir = dir;
       liveDirs.add(dir);
       this.#entry = workspace.entry;

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 /** Live process groups, killed if the parent exits first (detached children would outlive it). */
@@ -13,20 +14,54 @@ function installExitHook(): void {
   });
 }
 
+/** Linux: the pids whose parent chain leads to `root` (not `root` itself), from /proc. */
+function descendants(root: number): number[] {
+  if (process.platform !== "linux") return [];
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const [pid, ppid] of parentOf) {
+      if (ppid !== parent || found.includes(pid)) continue;
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
+}
+
+function kill(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
 /**
- * Kills a process group started by {@link spawnGroup}: the child and anything it started.
- * Safe to call twice or after the group ended.
+ * Kills a process group started by {@link spawnGroup}: the child and anything it started, also
+ * descendants that left the group (setsid, `detached: true`) while their parent still runs.
+ * Safe to call twice or after the group ended. (The confined runs add a PID namespace, which
+ * catches the orphans this cannot: see confine.ts.)
  *
  * @example
  * killGroup(child.pid!);
  */
 export function killGroup(pid: number): void {
   live.delete(pid);
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
+  for (const descendant of descendants(pid)) kill(descendant);
+  kill(-pid);
 }
 
 /** Only what `node` needs: the parent's variables (tokens, NODE_OPTIONS loaders) stay out. */
@@ -36,15 +71,17 @@ function cleanEnv(): Record<string, string> {
 }
 
 /**
- * Starts `node` with the given arguments as the leader of a new process group, so a timeout can
- * kill the whole group. Its environment is minimal and it is killed if the parent exits.
+ * Starts a command (program, then arguments) as the leader of a new process group, so a timeout
+ * can kill the whole group. Its environment is minimal and it is killed if the parent exits.
  *
  * @example
- * const child = spawnGroup(["--max-old-space-size=256", ".vial/node-host.mjs"], dir);
+ * const child = spawnGroup([process.execPath, "--max-old-space-size=256", ".vial/node-host.mjs"], dir);
  */
-export function spawnGroup(args: string[], cwd: string): ChildProcessWithoutNullStreams {
+export function spawnGroup(command: string[], cwd: string): ChildProcessWithoutNullStreams {
   installExitHook();
-  const child = spawn(process.execPath, args, { cwd, detached: true, stdio: "pipe", env: cleanEnv() as NodeJS.ProcessEnv });
+  const [program, ...args] = command;
+  if (program === undefined) throw new Error("spawnGroup needs a program to run.");
+  const child = spawn(program, args, { cwd, detached: true, stdio: "pipe", env: cleanEnv() as NodeJS.ProcessEnv });
   if (child.pid !== undefined) {
     const pid = child.pid;
     live.add(pid);

@@ -4,11 +4,14 @@ import { readHostOutput } from "../../host-output";
 import { NODE_HOST_PATH } from "../../payload/index";
 import type { HostConfig } from "../../payload/node-host";
 import type { HostEvent } from "../../payload/protocol";
+import { confineNode } from "./confine";
 import { killGroup, spawnGroup } from "./process-group";
 
 export interface HostRunOptions {
   dir: string;
   config: Omit<HostConfig, "nonce">;
+  /** "host" for a preview server the browser must reach; checks run with no network ("none"). */
+  network?: "none" | "host";
   /** Kill the run after this long; undefined for a long-lived preview server. */
   timeoutMs?: number;
   memoryMb: number;
@@ -18,6 +21,9 @@ export interface HostRunOptions {
   /** A spare host started ahead of time with {@link spawnHost}; a fresh one is spawned without. */
   spare?: ChildProcessWithoutNullStreams;
 }
+
+/** How long output still in the pipes may take to arrive once the process has ended. */
+const DRAIN_MS = 250;
 
 /** How a run of the payload host ended, and what it said on the way. */
 export interface HostOutcome {
@@ -40,15 +46,17 @@ export interface HostRun {
 }
 
 /**
- * Starts `node .vial/node-host.mjs` in a payload folder. With `warm`, it loads the bundles and
- * then waits for its settings, so a later {@link runHost} skips node's start-up.
+ * Starts `node .vial/node-host.mjs` in a payload folder, confined (confine.ts). With `warm`, it
+ * loads the bundles and then waits for its settings, so a later {@link runHost} skips node's
+ * start-up. `network: "host"` is for a preview server, which the browser must reach.
  *
  * @example
  * const spare = spawnHost(dir, 256, true);
  * const run = runHost({ ...options, spare });
  */
-export function spawnHost(dir: string, memoryMb: number, warm = false): ChildProcessWithoutNullStreams {
-  const child = spawnGroup([`--max-old-space-size=${memoryMb}`, NODE_HOST_PATH, ...(warm ? ["--warm"] : [])], dir);
+export function spawnHost(dir: string, memoryMb: number, warm = false, network: "none" | "host" = "none"): ChildProcessWithoutNullStreams {
+  const { command } = confineNode({ runDir: dir, memoryMb, network });
+  const child = spawnGroup([...command, NODE_HOST_PATH, ...(warm ? ["--warm"] : [])], dir);
   child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
   return child;
 }
@@ -61,7 +69,8 @@ export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
 /**
  * Runs the payload host with its settings (and a fresh nonce) on stdin. Enforces the time and
  * output limits by killing the process group; resolves when the process has ended (a finished
- * check run ends itself after its report).
+ * check run ends itself after its report), without waiting on pipes that something it started
+ * may still hold open.
  *
  * @example
  * const { outcome } = runHost({ dir, config: { mode: "check" }, timeoutMs: 10_000, memoryMb: 256, outputLimitBytes: 1e6, onOutput });
@@ -70,7 +79,7 @@ export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
 export function runHost(options: HostRunOptions): HostRun {
   const nonce = randomBytes(18).toString("base64url");
   const started = Date.now();
-  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb);
+  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb, false, options.network);
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
@@ -86,15 +95,30 @@ export function runHost(options: HostRunOptions): HostRun {
   }, options.timeoutMs);
 
   const outcome = new Promise<HostOutcome>((resolve) => {
-    child.on("error", (error) => {
-      state.tail += `\n${error.message}`;
-    });
-    child.on("exit", stop); // grandchildren would keep the pipes, and so "close", open
-    child.on("close", (code, signal) => {
+    let ended = false;
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (ended) return;
+      ended = true;
       clearTimeout(timer);
       reader.end();
-      stop(); // anything the learner's code left running in the group goes too
       resolve({ ...state, code, signal, durationMs: Date.now() - started });
+    };
+    child.on("error", (error) => {
+      state.tail += `\n${error.message}`;
+      if (child.pid === undefined) finish(null, null); // never started: no exit will come
+    });
+    child.on("exit", (code, signal) => {
+      stop(); // anything the learner's code left running goes too
+      // "close" waits for every copy of the pipes; a process that escaped could hold one forever.
+      const drained = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(code, signal);
+      }, DRAIN_MS);
+      child.once("close", () => {
+        clearTimeout(drained);
+        finish(code, signal);
+      });
     });
   });
   child.stdin.end(JSON.stringify({ ...options.config, nonce } satisfies HostConfig));
