@@ -70,7 +70,10 @@ export function reportFromOutcome(outcome: HostOutcome, limits: OutcomeLimits): 
     return errorReport(message, tail, durationMs, checks);
   }
   const { checks } = partialChecks(events, "This check was running when the process ended.");
-  if (/heap out of memory|Allocation failed/i.test(tail)) {
+  // V8 says so when the heap is full; memory capped off the heap (confine.ts) ends node with a
+  // segmentation fault instead, as it cannot commit a page it was promised.
+  const crashed = outcome.signal === "SIGSEGV" || outcome.signal === "SIGBUS";
+  if (/heap out of memory|Allocation failed/i.test(tail) || crashed) {
     return errorReport(`Your code ran out of memory (the limit is ${limits.memoryMb} MB). Is something growing without end, like an array filled in a loop?`, tail.slice(-500), durationMs, checks);
   }
   const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;

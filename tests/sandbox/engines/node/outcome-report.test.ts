@@ -42,6 +42,11 @@ describe("reportFromOutcome", () => {
     expect(report.message).toContain("spam 99999");
   });
 
+  it("reads a segmentation fault as running out of memory (the memory cap ends node that way)", () => {
+    const report = reportFromOutcome(outcome({ code: null, signal: "SIGSEGV" }), limits);
+    expect(report.message).toMatch(/ran out of memory \(the limit is 256 MB/);
+  });
+
   it("recognises running out of memory", () => {
     const report = reportFromOutcome(outcome({ code: 134, tail: "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory" }), limits);
     expect(report.message).toMatch(/ran out of memory \(the limit is 256 MB\)/);
