@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http, random } from "grader";
 import { app } from "./app";
 
 /** Error entries of a problem document, as "location:path" strings, e.g. "body:email". */
@@ -13,6 +13,21 @@ check("POST /users with a valid sign-up answers 201 and the new account", async 
   expect(body, "JSON body of POST /users").toHaveProperty("username", "katherine");
   expect(body, "JSON body of POST /users (interests were not sent, so they default to [])").toHaveProperty("interests", []);
   expect(body, "JSON body of POST /users").not.toHaveProperty("passwordHash");
+}, { task: 1 });
+
+/** A valid sign-up with a username and email of this run, so none of them is taken yet. */
+function freshSignUp(): Record<string, unknown> {
+  const username = random.word(10);
+  return { username, email: `${username}@example.com`, password: random.password(16) };
+}
+
+check("POST /users ignores fields a client may not choose (role, id, passwordHash, ...)", async () => {
+  const findings = await attack.massAssignment({
+    route: "POST /users",
+    valid: freshSignUp(),
+    send: (body) => http(app).post("/users", { json: body }),
+  });
+  expect(findings, "privileged fields sent beside a valid sign-up").toHaveNoFindings();
 }, { task: 1 });
 
 check("POST /users with {} answers a 422 problem naming every missing field", async () => {
@@ -75,6 +90,13 @@ check("POST /users refuses oversized passwords and interests", async () => {
     expect(res.status, `status of POST /users with ${shown}… (${JSON.stringify(change).length} characters)`).toBe(422);
     expect(failingFields(res.json()), `fields listed in errors of POST /users with ${shown}…`).toContain(`body:${field}`);
   }
+  const findings = await attack.oversized({
+    route: "POST /users",
+    valid: freshSignUp(),
+    lengths: [10_000],
+    send: (body) => client.post("/users", { json: body }),
+  });
+  expect(findings, "huge and mistyped fields of POST /users").toHaveNoFindings();
 }, { task: 2 });
 
 check("A refused password is never echoed back", async () => {

@@ -12,6 +12,7 @@ import { probeXss, type XssOptions } from "./xss";
 import type { CheckResponse, HttpClient } from "../http";
 import { probeCsrf, type CsrfOptions } from "./csrf";
 import { probeForeignCookies, type ForeignCookieOptions } from "./identity";
+import { probeMassAssignment, probeOversized, type MassAssignmentOptions, type OversizedOptions } from "./input";
 import { PUBLISHED_KEYS, probePublishedKeys, type PublishedKeyOptions } from "./secrets";
 
 export type { Finding } from "./finding";
@@ -21,6 +22,7 @@ export type { OpenRedirectOptions } from "./redirect";
 export type { CsrfOptions } from "./csrf";
 export type { ForeignCookieOptions } from "./identity";
 export type { PublishedKeyOptions } from "./secrets";
+export type { MassAssignmentOptions, OversizedOptions } from "./input";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -37,6 +39,10 @@ export interface AttackKit {
   foreignCookies(app: unknown, options: ForeignCookieOptions): Promise<Finding[]>;
   /** Sessions signed with published keys (defaults, placeholders, the course's dev keys); see probePublishedKeys. */
   publishedKeys(app: unknown, options: PublishedKeyOptions): Promise<Finding[]>;
+  /** Huge and mistyped values for each field of a valid body; see probeOversized. */
+  oversized(options: OversizedOptions): Promise<Finding[]>;
+  /** Privileged extra fields (role, id, passwordHash, ...) beside a valid body; see probeMassAssignment. */
+  massAssignment(options: MassAssignmentOptions): Promise<Finding[]>;
   /** The published keys that probe tries. */
   readonly PUBLISHED_KEYS: readonly string[];
 }
@@ -55,6 +61,8 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     csrf: (app: unknown, options?: CsrfOptions) => probeCsrf(http, app, options),
     foreignCookies: (app: unknown, options: ForeignCookieOptions) => probeForeignCookies(http, app, options),
     publishedKeys: (app: unknown, options: PublishedKeyOptions) => probePublishedKeys(http, app, options),
+    oversized: (options: OversizedOptions) => probeOversized(random, options),
+    massAssignment: probeMassAssignment,
     PUBLISHED_KEYS,
   });
 }
