@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http } from "grader";
 import { sessionSerializer } from "vial";
 import { app } from "./app";
 
@@ -74,6 +74,14 @@ check("A tampered or forged cookie gives an empty reading list, not an error", a
   const signedElsewhere = await sessionSerializer("guessed-secret-key").dumps({ reading_list: [2] });
   const forged = await client.get("/reading-list", { headers: { cookie: `session=${signedElsewhere}` } });
   expect(forged.json(), "JSON body of GET /reading-list with a cookie signed by another key").toEqual({ books: [] });
+}, { task: 2 });
+
+check("Only the signed session holds the reading list: other cookies change nothing", async () => {
+  const findings = await attack.foreignCookies(app, {
+    login: (client) => client.post("/reading-list", { json: { bookId: 4 } }),
+    whoami: (client, headers) => client.get("/reading-list", { headers }),
+  });
+  expect(findings, "GET /reading-list with cookies the app did not sign").toHaveNoFindings();
 }, { task: 2 });
 
 check("DELETE /reading-list empties the list but keeps the visit count", async () => {
