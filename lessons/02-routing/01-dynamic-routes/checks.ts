@@ -32,8 +32,14 @@ check("GET /docs/<path> serves pages in sub-folders", async () => {
 }, { task: 2 });
 
 check("GET /docs/<path> answers 404 for a page that does not exist", async () => {
-  const res = await http(app).get("/docs/guides/fines.md");
+  const client = http(app);
+  const res = await client.get("/docs/guides/fines.md");
   expect(res.status, "status of GET /docs/guides/fines.md").toBe(404);
+  // Names every object inherits: a lookup must only find the pages themselves.
+  for (const page of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+    const inherited = await client.get(`/docs/${page}`);
+    expect(inherited.status, `status of GET /docs/${page} (inherited by every object, not a page)`).toBe(404);
+  }
 }, { task: 2 });
 
 check("GET /loans/<uuid> answers the loan", async () => {

@@ -12,9 +12,10 @@ app.get("/books/<int:id>", (req) => {
   return book ?? [{ error: `There is no book ${req.params.id}.` }, 404];
 });
 
-// <path:page> matches the rest of the URL, slashes included.
+// <path:page> matches the rest of the URL, slashes included. Object.hasOwn, not docs[page]
+// alone: every object inherits __proto__, constructor and toString, which are not pages.
 app.get("/docs/<path:page>", (req) => {
-  const text = docs[req.params.page];
+  const text = Object.hasOwn(docs, req.params.page) ? docs[req.params.page] : undefined;
   if (text === undefined) return [`No help page called ${req.params.page}.`, 404, { "Content-Type": "text/plain; charset=utf-8" }];
   return [text, { "Content-Type": "text/markdown; charset=utf-8" }];
 });
