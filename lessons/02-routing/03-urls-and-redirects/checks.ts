@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http } from "grader";
 import { app } from "./app";
 
 /** The path and query of a Location header, whether the app sent it relative or absolute. */
@@ -31,6 +31,8 @@ check("GET /book with a missing or bad id answers 400", async () => {
     expect(res.status, `status of GET ${path}`).toBe(400);
     expect(res.json(), `JSON body of GET ${path}`).toHaveProperty("error");
   }
+  const findings = await attack.openRedirect({ input: "the id of GET /book?id=", send: (target) => client.get("/book", { query: { id: target } }) });
+  expect(findings, "where GET /book?id= redirects to").toHaveNoFindings();
 }, { task: 2 });
 
 check("GET /authors/ lists each author once, sorted", async () => {
