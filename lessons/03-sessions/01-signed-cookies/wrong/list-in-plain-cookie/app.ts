@@ -1,4 +1,4 @@
-import { Vial, abort, type Session } from "vial";
+import { Vial, abort } from "vial";
 import { books } from "./data";
 
 export const app = new Vial();
