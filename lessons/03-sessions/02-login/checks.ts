@@ -88,6 +88,17 @@ check("A cookie edited to say member 2 does not log anyone in", async () => {
   expect(res.status, "status of GET /me with a cookie edited to member_id 2").toBe(401);
 }, { task: 2 });
 
+check("Logging in starts a new session: nothing stored before it carries over", async () => {
+  const client = http(app);
+  // Someone used this browser before, or planted a session cookie in it.
+  await client.post("/reading-list", { json: { bookId: 2 } });
+  const before = (await client.get("/reading-list")).json();
+  expect(before.books?.length, "books on the reading list before logging in").toBe(1);
+  await client.post("/login", { json: ADA });
+  const after = await client.get("/reading-list");
+  expect(after.json(), "JSON body of GET /reading-list right after logging in").toEqual({ books: [] });
+}, { task: 1 });
+
 check("Only the signed session says who you are: other cookies change nothing", async () => {
   const findings = await attack.foreignCookies(app, {
     login: (client) => client.post("/login", { json: ADA }),

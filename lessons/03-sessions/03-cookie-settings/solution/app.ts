@@ -70,16 +70,27 @@ function currentMember(session: Session): Member | undefined {
   return members.find((member) => member.id === id);
 }
 
+/**
+ * A hash of a password nobody has, in the same format and cost as the members' hashes. Verifying
+ * against it when the username is unknown makes that failure as slow as a wrong password, so
+ * response times do not tell which usernames exist.
+ */
+const DUMMY_HASH = "pbkdf2:sha256:600000$f4G5ElYGhkaip1K2$54fc540e3f4f726cac435fec7bc26a1b39bc7c7088563947b805fec8e9e307c8";
+
 app.post("/login", async (req) => {
   const input = await req.json<{ username?: unknown; password?: unknown; remember?: unknown } | null>();
   if (typeof input?.username !== "string" || typeof input.password !== "string") {
     abort(400, 'Send {"username": ..., "password": ...}.');
   }
   const member = members.find((candidate) => candidate.username === input.username);
-  // One answer for "no such member" and "wrong password", so nobody can probe for usernames.
-  if (!member || !(await verifyPassword(member.passwordHash, input.password))) {
+  // Always one password check, and one answer for "no such member" and "wrong password", so
+  // neither the answer nor its timing tells anyone which usernames exist.
+  const matches = await verifyPassword(member?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!member || !matches) {
     return [{ error: "Wrong username or password." }, 401];
   }
+  // A new session for the member: nothing stored before the login carries over.
+  req.session.clear();
   // The id, not the member: the cookie is readable, and the record may change after login.
   req.session.set("member_id", member.id);
   req.session.permanent = input.remember === true;
