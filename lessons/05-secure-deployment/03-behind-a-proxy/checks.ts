@@ -79,6 +79,12 @@ check("Behind the proxy, the forwarded host is the one checked", async () => {
   expect(forged.status, `status of GET ${UPSTREAM}/ forwarded for Host: evil.example`).toBe(400);
 }, { task: 3 });
 
+check("In development, with no proxy in front, X-Forwarded-* headers are not trusted", async () => {
+  const development = http(createApp({ ...PRODUCTION, VIAL_DEBUG: "true" }));
+  const forged = await development.get(`${UPSTREAM}/`, { headers: viaProxy("203.0.113.10") });
+  expect(forged.status, `status of GET ${UPSTREAM}/ with X-Forwarded-Host: guestbook.example, to the app with VIAL_DEBUG=true (no proxy: the Host is 127.0.0.1:8000)`).toBe(400);
+}, { task: 3 });
+
 check("The login limit counts each real client, and a forged X-Forwarded-For does not escape it", async () => {
   const guestbook = await createApp(PRODUCTION);
   const mallory = http(guestbook);

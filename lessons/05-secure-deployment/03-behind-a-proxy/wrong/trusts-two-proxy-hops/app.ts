@@ -27,7 +27,9 @@ export function createApp(env: Env): Vial {
 
   // Production runs behind exactly one nginx, which sets X-Forwarded-For, -Proto and -Host.
   // Trust one hop of each: anything further left in those headers came from the client.
-  app.use(proxyFix({ xFor: 2, xProto: 1, xHost: 1 }));
+  // Development (VIAL_DEBUG=true) is reached directly, with no nginx in front: there the
+  // headers could only come from the client, so they are not trusted at all.
+  if (!app.config.DEBUG) app.use(proxyFix({ xFor: 2, xProto: 1, xHost: 1 }));
 
   app.use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] }, xFrameOptions: "DENY" }));
   app.use(csrf());
