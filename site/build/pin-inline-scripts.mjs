@@ -11,9 +11,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pinnedScriptPolicy } from "./site-headers.mjs";
+import { OWN_POLICY_PREFIXES, pinnedScriptPolicy } from "./site-headers.mjs";
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const PINNED = /<meta http-equiv="Content-Security-Policy" content="[^"]*" data-pinned-scripts=""\/>/;
@@ -53,23 +53,37 @@ export function pinInlineScripts(html) {
   return unpinned.slice(0, at) + meta + unpinned.slice(at);
 }
 
-/** Every .html file under `dir`. */
-function htmlFiles(dir) {
+/**
+ * Every site page under `dir`: its .html files, but not those under a path that brings its own
+ * policy (the worker engine's runner page in /sandbox/, see OWN_POLICY_PREFIXES).
+ */
+function sitePages(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name));
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => {
+      const path = `/${relative(dir, file).split(sep).join("/")}`;
+      return !OWN_POLICY_PREFIXES.some((prefix) => path.startsWith(prefix));
+    });
+}
+
+/**
+ * Pins every site page under `dir` in place; returns how many.
+ *
+ * @example
+ * pinSitePages("out"); // 21
+ * @param {string} dir
+ */
+export function pinSitePages(dir) {
+  if (!existsSync(dir)) throw new Error(`${dir} does not exist: run next build first.`);
+  const pages = sitePages(dir);
+  for (const file of pages) writeFileSync(file, pinInlineScripts(readFileSync(file, "utf8")));
+  return pages.length;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const given = process.argv.slice(2);
   const dirs = given.length > 0 ? given : [process.env.SITE_EXPORT === "1" ? "out" : ".next/server/app"];
-  for (const dir of dirs) if (!existsSync(dir)) throw new Error(`${dir} does not exist: run next build first.`);
-  let pages = 0;
-  for (const dir of dirs) {
-    for (const file of htmlFiles(dir)) {
-      writeFileSync(file, pinInlineScripts(readFileSync(file, "utf8")));
-      pages++;
-    }
-  }
+  const pages = dirs.reduce((count, dir) => count + pinSitePages(dir), 0);
   console.log(`Pinned the inline scripts of ${pages} pages (${dirs.join(", ")}).`);
 }

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inlineScriptHashes, pinInlineScripts } from "../../../site/build/pin-inline-scripts.mjs";
+import { inlineScriptHashes, pinInlineScripts, pinSitePages } from "../../../site/build/pin-inline-scripts.mjs";
 
 // SHA-256 of the empty string and of "a()", base64 (e.g. `printf 'a()' | openssl dgst -sha256 -binary | base64`).
 const EMPTY = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
@@ -24,5 +27,23 @@ describe("pinning inline scripts", () => {
 
   it("refuses a page without a head", () => {
     expect(() => pinInlineScripts("<p>no head</p>")).toThrow(/no <head>/);
+  });
+
+  it("pins every page of a build but leaves /sandbox/, whose runner page brings its own policy", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pin-"));
+    try {
+      mkdirSync(join(dir, "learn/first-steps"), { recursive: true });
+      mkdirSync(join(dir, "sandbox"));
+      const runner = "<!doctype html><script>run()</script>";
+      writeFileSync(join(dir, "index.html"), "<html><head><script>a()</script></head></html>");
+      writeFileSync(join(dir, "learn/first-steps/hello-vial.html"), "<html><head></head></html>");
+      writeFileSync(join(dir, "sandbox/runner.html"), runner);
+      expect(pinSitePages(dir)).toBe(2);
+      expect(readFileSync(join(dir, "index.html"), "utf8")).toContain(`'sha256-${CALL_A}'`);
+      expect(readFileSync(join(dir, "learn/first-steps/hello-vial.html"), "utf8")).toContain("data-pinned-scripts");
+      expect(readFileSync(join(dir, "sandbox/runner.html"), "utf8")).toBe(runner);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
