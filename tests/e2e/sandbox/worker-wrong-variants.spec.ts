@@ -1,0 +1,48 @@
+/**
+ * The attack kit in a browser Worker: every known-wrong solution (wrong/<mistake>/) of the
+ * lessons whose checks use the kit fails those checks on the worker engine too, as
+ * `npm run lessons:check` proves on the node engine. parse5, csp_evaluator and the fake clock
+ * are bundled into the payload runtime, so this is where a bundling mistake would show.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { loadCourse } from "../../../sandbox/course/index";
+import { loadWrongVariants } from "../../../sandbox/course/check/wrong-variants";
+
+const course = await loadCourse("lessons");
+const usesKit = async (dir: string) => /\battack\.|\bclock\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
+const lessons = [];
+for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
+  if (await usesKit(lesson.dir)) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });
+}
+
+test.describe.configure({ mode: "serial" });
+
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await page.goto("/");
+  await page.evaluate(() => window.harness.ready());
+  await page.evaluate(() => window.harness.create("worker"));
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+for (const { lesson, variants } of lessons) {
+  for (const variant of variants) {
+    test(`${lesson.id}: wrong/${variant.name} fails its checks`, async () => {
+      const report = await page.evaluate(async (workspace) => {
+        const sandbox = window.harness.sandbox();
+        await sandbox.load(workspace);
+        return sandbox.check();
+      }, { files: variant.files, checks: lesson.checks });
+      expect(report.status, `${variant.note}\n${JSON.stringify(report, null, 2)}`).toBe("fail");
+      expect(report.checks.some((check) => check.status === "fail"), "some check refused the variant").toBe(true);
+    });
+  }
+}
