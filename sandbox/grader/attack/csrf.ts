@@ -5,6 +5,7 @@
  */
 import type { CheckRequestInit, CheckResponse, HttpClient } from "../http";
 import { finding, type Finding } from "./finding";
+import { formsAndLinks } from "./forms";
 import { routesOf, unsafeRequests } from "./routes";
 
 /** What the CSRF probe needs beyond the app. */
@@ -21,6 +22,27 @@ export interface CsrfOptions {
   refused?: number[];
   /** Routes to try instead of the app's URL map: `"POST /messages"`. */
   routes?: string[];
+}
+
+/**
+ * The POST forms on `visit` and on the same-site pages it links to: what a browser can submit,
+ * found by request, so the probe works when the URL map cannot be read.
+ */
+async function discoverForms(client: HttpClient, visit: string): Promise<{ method: string; path: string; rule: string }[]> {
+  const first = formsAndLinks((await client.get(visit)).text, visit);
+  const forms = [...first.forms];
+  for (const link of [...new Set(first.links)].slice(0, 20)) {
+    const page = await client.get(link);
+    if ((page.headers.get("content-type") ?? "").includes("html")) forms.push(...formsAndLinks(page.text, link).forms);
+  }
+  return forms.map((form) => ({ ...form, rule: form.path }));
+}
+
+/** The URL map's unsafe requests plus any form target it did not list. */
+function withForms(fromMap: { method: string; path: string; rule: string }[], forms: { method: string; path: string; rule: string }[]) {
+  const seen = new Set(fromMap.map((request) => `${request.method} ${request.path}`));
+  const extra = forms.filter((form) => !seen.has(`${form.method} ${form.path}`) && seen.add(`${form.method} ${form.path}`));
+  return [...fromMap, ...extra];
 }
 
 /** Headers of a browser posting a form from another site. */
@@ -46,8 +68,8 @@ export async function probeCsrf(http: (app: unknown) => HttpClient, app: unknown
         const [method = "POST", path = "/"] = spec.split(" ");
         return { method: method.toUpperCase(), path, rule: path };
       })
-    : unsafeRequests(await routesOf(app));
-  if (requests.length === 0) return [finding("csrf", "found no unsafe routes to try: the app's URL map could not be read and no routes were given")];
+    : withForms(unsafeRequests(await routesOf(app)), await discoverForms(http(app), visit));
+  if (requests.length === 0) return [finding("csrf", "found no unsafe routes to try: the app's URL map could not be read, no page had a POST form, and no routes were given")];
   const found: Finding[] = [];
   for (const { method, path, rule } of requests) {
     const form = options.bodies?.[rule] ?? options.bodies?.[path] ?? {};
