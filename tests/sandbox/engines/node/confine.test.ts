@@ -59,10 +59,15 @@ describe("confineNode: files", () => {
       createRequire: `process.getBuiltinModule("module").createRequire(${JSON.stringify(`${repo}/`)})("./package.json")`,
     }));
     expect(stdout).toContain("readOwn: ok");
-    for (const name of ["readSolution", "readViaDotDot", "writeOutside", "writeRunDir", "createRequire"]) {
+    for (const name of ["readSolution", "readViaDotDot", "writeOutside", "writeRunDir"]) {
       expect(stdout).toContain(`${name}: ERR_ACCESS_DENIED`);
     }
-    expect(stdout).not.toContain("importOutside: ok");
+    // Module loading fails as "not found" instead of "access denied" when the checkout sits in
+    // a folder the confined user cannot even traverse (a CI clone under a 0700 mktemp folder):
+    // either way nothing outside the run folder loads.
+    for (const name of ["importOutside", "createRequire"]) {
+      expect(stdout).toMatch(new RegExp(`^${name}: (ERR_ACCESS_DENIED|ERR_MODULE_NOT_FOUND|MODULE_NOT_FOUND)$`, "m"));
+    }
     expect(existsSync(join(outside, "x"))).toBe(false);
     expect(existsSync(join(runDir, "written.txt"))).toBe(false);
   });
