@@ -43,6 +43,10 @@ export function PreviewPanel({ onReload }: { onReload(): void }) {
           key={preview.reloads}
           className="preview__frame"
           title="Preview of your app"
+          // Defence in depth: no top navigation, no plugins. The preview's own policy gives it an
+          // opaque origin (sandbox/README.md); allow-same-origin only keeps its navigations
+          // reaching the Service Worker, which serves them.
+          sandbox="allow-scripts allow-forms allow-popups allow-modals allow-same-origin"
           src={previewUrl(preview.baseUrl, preview.path)}
           data-testid="preview-frame"
         />

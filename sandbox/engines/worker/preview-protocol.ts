@@ -7,6 +7,7 @@
  * {@link PreviewRequestMessage}, posts it to the site's windows with a reply port, and the page
  * that owns `<id>` answers with an `ack`, then the app's response.
  */
+import { previewPolicy, rewriteRootPaths } from "./preview-policy";
 import type { SerializedRequest, SerializedResponse } from "./protocol";
 
 /** Where previews live on the site's origin. */
@@ -143,8 +144,10 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The `ResponseInit` and body a Service Worker can build from an app's response: headers a
- * browser would refuse are dropped, redirects stay inside the preview, and the document can be
- * embedded in the cross-origin isolated site (COEP/CORP added unless the app set them).
+ * browser would refuse are dropped, redirects and root-relative links stay inside the preview,
+ * the preview's policy (preview-policy.ts: an opaque origin, no network) is added, and the
+ * document can be embedded in the cross-origin isolated site (COEP/CORP added unless the app
+ * set them).
  *
  * @example
  * const { body, init } = previewResponseParts(serialized, { origin, previewRoot: "/preview/ab", method: "GET" });
@@ -171,8 +174,15 @@ export function previewResponseParts(
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   if (!has("cross-origin-embedder-policy")) headers.push(["cross-origin-embedder-policy", "require-corp"]);
   if (!has("cross-origin-resource-policy")) headers.push(["cross-origin-resource-policy", "same-origin"]);
+  // Always added, whatever the app sends: a browser enforces every policy a response carries.
+  headers.push(["content-security-policy", previewPolicy(context.origin, context.previewRoot)]);
   const noBody = NULL_BODY_STATUSES.has(response.status) || context.method === "HEAD";
-  return { body: noBody ? null : response.body, init: { status: response.status, statusText: response.statusText, headers } };
+  if (noBody) return { body: null, init: { status: response.status, statusText: response.statusText, headers } };
+  const type = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
+  const body = /^\s*text\/html/i.test(type)
+    ? new TextEncoder().encode(rewriteRootPaths(new TextDecoder().decode(response.body), context.previewRoot)).buffer as ArrayBuffer
+    : response.body;
+  return { body, init: { status: response.status, statusText: response.statusText, headers } };
 }
 
 /**

@@ -24,6 +24,8 @@ test("a link in the preview of an app with secureHeaders() opens the app's page"
   await page.evaluate((previewUrl) => {
     const frame = document.createElement("iframe");
     frame.id = "preview";
+    // As the site's preview panel does.
+    frame.setAttribute("sandbox", "allow-scripts allow-forms allow-popups allow-modals allow-same-origin");
     frame.src = previewUrl;
     document.body.append(frame);
   }, url);

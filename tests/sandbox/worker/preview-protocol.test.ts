@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPreviewId, isPreviewRequestMessage, previewResponseParts, previewTarget, rewriteLocation } from "../../../sandbox/engines/worker/preview-protocol";
+import { previewPolicy } from "../../../sandbox/engines/worker/preview-policy";
 import type { SerializedResponse } from "../../../sandbox/engines/worker/protocol";
 
 const ORIGIN = "http://learn.test";
@@ -58,7 +59,10 @@ describe("previewResponseParts", () => {
   it("drops Set-Cookie and length headers, rewrites Location, adds the isolation headers", () => {
     const { init, body } = previewResponseParts(response(302, [["Set-Cookie", "a=1"], ["content-length", "1"], ["Location", "/me"], ["x-app", "yes"]]), context);
     expect(init.status).toBe(302);
-    expect(init.headers).toEqual([["Location", "/preview/ab/me"], ["x-app", "yes"], ["cross-origin-embedder-policy", "require-corp"], ["cross-origin-resource-policy", "same-origin"]]);
+    expect(init.headers).toEqual([
+      ["Location", "/preview/ab/me"], ["x-app", "yes"], ["cross-origin-embedder-policy", "require-corp"], ["cross-origin-resource-policy", "same-origin"],
+      ["content-security-policy", previewPolicy(ORIGIN, "/preview/ab")],
+    ]);
     expect(new TextDecoder().decode(body!)).toBe("x");
   });
 
@@ -77,7 +81,20 @@ describe("previewResponseParts", () => {
 
   it("keeps the app's own isolation headers", () => {
     const { init } = previewResponseParts(response(200, [["Cross-Origin-Embedder-Policy", "credentialless"], ["Cross-Origin-Resource-Policy", "cross-origin"]]), context);
-    expect(init.headers).toEqual([["Cross-Origin-Embedder-Policy", "credentialless"], ["Cross-Origin-Resource-Policy", "cross-origin"]]);
+    expect(init.headers).toEqual([["Cross-Origin-Embedder-Policy", "credentialless"], ["Cross-Origin-Resource-Policy", "cross-origin"], ["content-security-policy", previewPolicy(ORIGIN, "/preview/ab")]]);
+  });
+
+  it("adds the preview's policy even when the app sends its own, and points an HTML page's root paths into the preview", () => {
+    const page: SerializedResponse = {
+      status: 200, statusText: "", headers: [["Content-Type", "text/html; charset=utf-8"], ["Content-Security-Policy", "default-src 'self'"]],
+      body: new TextEncoder().encode('<a href="/about">About</a><form action="/login" method="post"></form>').buffer as ArrayBuffer,
+    };
+    const { init, body } = previewResponseParts(page, context);
+    const policies = (init.headers as [string, string][]).filter(([name]) => name.toLowerCase() === "content-security-policy").map(([, value]) => value);
+    expect(policies).toEqual(["default-src 'self'", previewPolicy(ORIGIN, "/preview/ab")]);
+    expect(new TextDecoder().decode(body!)).toBe('<a href="/preview/ab/about">About</a><form action="/preview/ab/login" method="post"></form>');
+    const json: SerializedResponse = { ...page, headers: [["Content-Type", "application/json"]], body: new TextEncoder().encode('{"href":"/x"}').buffer as ArrayBuffer };
+    expect(new TextDecoder().decode(previewResponseParts(json, context).body!)).toBe('{"href":"/x"}');
   });
 
   it("gives no body where a Response may not have one (204, 304, HEAD)", () => {

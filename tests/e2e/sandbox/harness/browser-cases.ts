@@ -43,6 +43,15 @@ check("zod validates in the sandbox", async () => {
 });
 `;
 
+/** A page that tells its parent what it shows, and from which origin. */
+const REPORTING_PAGE_APP = `import { Vial } from "vial";
+export const app = new Vial();
+app.get("/", () => new Response(
+  "<h1>Hello from the preview</h1><script>parent.postMessage({ origin: self.origin, text: document.body.textContent }, '*');</script>",
+  { headers: { "content-type": "text/html; charset=utf-8" } },
+));
+`;
+
 export const browserScenarios: ContractScenario[] = [
   {
     name: "a lesson may import zod (loaded only when a file mentions it)",
@@ -76,18 +85,25 @@ export const browserScenarios: ContractScenario[] = [
     },
   },
   {
-    name: "preview: shows in an iframe of the cross-origin isolated page",
+    name: "preview: shows in an iframe of the cross-origin isolated page, in an opaque origin",
     async run(sandbox) {
-      await sandbox.load(PASSING_WORKSPACE);
+      await sandbox.load({ files: { "app.ts": REPORTING_PAGE_APP }, checks: "" });
       const { url } = await sandbox.start();
       const frame = document.createElement("iframe");
       frame.src = url;
-      const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
+      const reported = new Promise<{ origin: string; text: string }>((resolve) => {
+        const listener = (event: MessageEvent) => {
+          if (event.source !== frame.contentWindow) return;
+          removeEventListener("message", listener);
+          resolve(event.data as { origin: string; text: string });
+        };
+        addEventListener("message", listener);
+      });
       document.body.append(frame);
       try {
-        await loaded;
-        const text = frame.contentDocument?.body?.textContent ?? "";
-        assert(text.includes("Hello from Vial"), `the iframe should show the app's greeting, got ${JSON.stringify(text.slice(0, 200))}`);
+        const { origin, text } = await reported;
+        assert(text.includes("Hello from the preview"), `the iframe should show the app's page, got ${JSON.stringify(text.slice(0, 200))}`);
+        assert(origin === "null" && frame.contentDocument === null, `the preview should have an opaque origin, got ${origin}`);
       } finally {
         frame.remove();
       }
