@@ -29,5 +29,7 @@ describe("the runner page", () => {
     expect(siteHeaders.RUNNER_PATH).toBe(RUNNER_PATH);
     expect(siteHeaders.siteHeaders(RUNNER_PATH)["Content-Security-Policy"]).toBe(RUNNER_POLICY);
     expect(readFileSync("public/_headers", "utf8")).toContain(`${RUNNER_PATH}\n  Content-Security-Policy: ${RUNNER_POLICY}\n`);
+    // The nginx and Caddy lines of site/README.md.
+    expect(readFileSync("site/README.md", "utf8").split(RUNNER_POLICY).length - 1).toBe(2);
   });
 });
