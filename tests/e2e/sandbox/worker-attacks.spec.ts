@@ -14,8 +14,6 @@ import { startCountingServer } from "../support/counting-server";
 import type { CountingServer } from "../support/counting-server";
 
 const ATTACKS = "tests/sandbox/attacks";
-/** Attacks that forge a pass while checks and learner code share a realm, which the worker engine still does. */
-const NEEDS_GRADER_REALM = new Set(["intrinsic-patching"]);
 
 const course = await loadCourse("lessons");
 const lesson = course.chapters.flatMap((chapter) => chapter.lessons).find((candidate) => candidate.id.endsWith("hello-vial"))!;
@@ -40,7 +38,7 @@ test.afterAll(async () => {
 });
 
 test("there are attacks to run, and lesson 1's checks fail its starter", async () => {
-  expect(attacks).toEqual(expect.arrayContaining(["eval-import", "font-face", "network-browser", "storage", "forged-messages", "fake-report-lines", "process-exit", "intrinsic-patching"]));
+  expect(attacks).toEqual(expect.arrayContaining(["eval-import", "font-face", "network-browser", "storage", "forged-messages", "fake-report-lines", "process-exit"]));
   const report = await page.evaluate(async (workspace) => {
     await window.harness.sandbox().load(workspace);
     return window.harness.sandbox().check();
@@ -50,7 +48,6 @@ test("there are attacks to run, and lesson 1's checks fail its starter", async (
 
 for (const name of attacks) {
   test(`${name}: not a pass, and nothing reaches off the site`, async () => {
-    if (NEEDS_GRADER_REALM.has(name)) test.fail(true, "checks still share the learner's realm in the worker engine (issue 12, part 1)");
     const source = readFileSync(join(ATTACKS, name, "app.ts"), "utf8");
     const canary = `export const canary = { host: "127.0.0.1", port: ${new URL(offSite.origin).port} };\n`;
     const hitsBefore = offSite.hits.length;
