@@ -2,7 +2,10 @@
  * A tiny static server for the sandbox harness (Playwright's "sandbox" project starts it as
  * `npx tsx tests/e2e/sandbox/harness-server.ts <port>`). Every response is cross-origin isolated
  * (COOP/COEP), like the site's pages. `GET /__requests` tells how many requests it has served,
- * so a test can prove that an offline page got nothing from it.
+ * so a test can prove that an offline page got nothing from it. The Service Worker's own script
+ * (`/sw.js`) is not counted: the browser checks it for updates by itself, outside any page, and
+ * Playwright's offline emulation does not stop that check (a really offline browser just fails
+ * it and keeps the installed worker).
  */
 import { createServer } from "node:http";
 import type { Server } from "node:http";
@@ -18,15 +21,15 @@ const ISOLATION = { "cross-origin-opener-policy": "same-origin", "cross-origin-e
  */
 export async function startHarnessServer(port: number): Promise<Server> {
   const files = await buildHarness();
-  let served = 0;
+  const served: string[] = [];
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://harness").pathname;
     if (path === "/__requests") {
       response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store", ...ISOLATION });
-      response.end(JSON.stringify({ served }));
+      response.end(JSON.stringify({ served: served.length, paths: served }));
       return;
     }
-    served++;
+    if (path !== "/sw.js") served.push(`${request.method} ${path}`);
     const file = files.get(path);
     if (!file || (request.method !== "GET" && request.method !== "HEAD")) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...ISOLATION });
