@@ -4,9 +4,10 @@ import type { GradeReport } from "../../report";
 import { describeCheckError, describeLoadError } from "./describe";
 import { createModuleLoader } from "./module-loader";
 import type { RuntimeHost } from "./module-loader";
-import { CHECKS_PATH } from "./paths";
+import { PAYLOAD_DIR } from "./paths";
 
-export { CHECKS_PATH };
+/** Where buildPayload puts the lesson's checks: in the payload folder, out of the learner's way. */
+export const CHECKS_PATH = `${PAYLOAD_DIR}/checks.ts`;
 
 export interface RunChecksOptions {
   host: RuntimeHost;
