@@ -5,7 +5,7 @@
  * (child processes, node:fs, sockets) cannot even load in a Worker; they run too, and must not
  * pass either.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
@@ -17,7 +17,11 @@ const ATTACKS = "tests/sandbox/attacks";
 
 const course = await loadCourse("lessons");
 const lesson = course.chapters.flatMap((chapter) => chapter.lessons).find((candidate) => candidate.id.endsWith("hello-vial"))!;
-const attacks = readdirSync(ATTACKS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+// Folders holding an app.ts are attacks (a folder may group other material, as realm/ did).
+const attacks = readdirSync(ATTACKS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`${ATTACKS}/${entry.name}/app.ts`))
+  .map((entry) => entry.name)
+  .sort();
 
 test.describe.configure({ mode: "serial" });
 
