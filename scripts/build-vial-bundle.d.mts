@@ -9,7 +9,7 @@ export interface BuiltVialBundle {
   outDir: string;
   built: boolean;
   /** Bundle name (e.g. "vial.mjs") to absolute path. */
-  files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs" | "worker-host.mjs", string>;
+  files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "worker-host.mjs" | "grader-runtime.mjs" | "learner-runtime.mjs" | "grader-host.mjs" | "learner-host.mjs", string>;
 }
 
 export function buildVialBundle(options?: BuildVialBundleOptions): Promise<BuiltVialBundle>;

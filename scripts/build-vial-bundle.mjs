@@ -6,8 +6,11 @@
  *   vial-node.mjs  core and vial/node in one file: `export * as core`, `export * as node`
  *   zod.mjs        zod, for lessons that validate input
  *   sucrase.mjs    sucrase's transform: TypeScript to CommonJS, pure JS
- *   runtime.mjs    the payload runtime: module loader and grader
- *   node-host.mjs  the entry the node and WebContainer engines run with `node`
+ *   runtime.mjs    the payload runtime: module loader and grader (worker engine)
+ *   grader-runtime.mjs   the grader realm's runtime: checks, proxies, the report
+ *   learner-runtime.mjs  the learner realm's runtime: module loader, the learner side of the protocol
+ *   grader-host.mjs      the entry the node and WebContainer engines run with `node`
+ *   learner-host.mjs     the learner process the grader host starts
  *   worker-host.mjs  the entry the worker engine runs in a Web Worker
  *
  * Builds are cached: a hash of every input is kept in manifest.json and an unchanged input set
@@ -36,7 +39,10 @@ function bundleSpecs(root) {
     "zod.mjs": { contents: `export * from "zod";\nexport { default } from "zod";`, platform: "neutral", minify: true },
     "sucrase.mjs": { contents: `export { transform } from "sucrase";`, platform: "neutral", minify: true },
     "runtime.mjs": { entry: join(payload, "runtime/index.ts"), platform: "neutral" },
-    "node-host.mjs": { entry: join(payload, "node-host.ts"), platform: "node" },
+    "grader-runtime.mjs": { entry: join(payload, "grader-side/index.ts"), platform: "neutral" },
+    "learner-runtime.mjs": { entry: join(payload, "learner-side/index.ts"), platform: "neutral" },
+    "grader-host.mjs": { entry: join(payload, "hosts/grader-host.ts"), platform: "node" },
+    "learner-host.mjs": { entry: join(payload, "hosts/learner-host.ts"), platform: "node" },
     // A classic script: the runner starts it from a blob: URL in an opaque origin, where Chromium
     // refuses module Workers (it still lets the script import() the other bundles' blob: URLs).
     "worker-host.mjs": { entry: join(root, "sandbox/engines/worker/host/index.ts"), platform: "browser", format: "iife" },

@@ -22,30 +22,8 @@ export type AsyncExpectation = { [K in MatcherName]: (...args: MatcherArgs<K>) =
   not: AsyncExpectation;
 };
 
-/** Where async expectations go while a check runs (set by the grader), so none is left unawaited. */
-let pendingSink: ((pending: Promise<unknown>) => void) | undefined;
-
-/**
- * Hands every promise an expectation returns (`.resolves`, `.rejects`, `toThrow` of an async
- * function) to `sink` until the returned function is called. The grader awaits them after the
- * check, so a forgotten `await` still fails the check instead of passing it silently.
- *
- * @example
- * const pending: Promise<unknown>[] = [];
- * const stop = collectAsyncExpectations((p) => pending.push(p));
- * await check(); stop(); await Promise.all(pending);
- */
-export function collectAsyncExpectations(sink: (pending: Promise<unknown>) => void): () => void {
-  pendingSink = sink;
-  return () => {
-    if (pendingSink === sink) pendingSink = undefined;
-  };
-}
-
-function tracked<T>(promise: Promise<T>): Promise<T> {
-  pendingSink?.(promise);
-  return promise;
-}
+/** Receives every promise an expectation returns, so the grader can judge unawaited ones. */
+type Track = (pending: Promise<unknown>) => void;
 
 function judge(verdict: Verdict, negated: boolean, label: string | undefined): void {
   if (verdict.pass !== negated) return;
@@ -58,7 +36,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
-function makeExpectation(actual: unknown, negated: boolean, label: string | undefined): Expectation {
+function makeExpectation(actual: unknown, negated: boolean, label: string | undefined, track: Track): Expectation {
   const expectation: Record<string, unknown> = {};
   for (const name of Object.keys(matchers) as MatcherName[]) {
     const matcher = matchers[name] as (actual: unknown, ...args: unknown[]) => Verdict;
@@ -75,20 +53,26 @@ function makeExpectation(actual: unknown, negated: boolean, label: string | unde
       return judge(judgeThrown(error, true, expected), negated, label);
     }
     if (isPromiseLike(result)) {
-      return tracked(Promise.resolve(result).then(
+      const pending = Promise.resolve(result).then(
         () => judge(judgeThrown(undefined, false, expected), negated, label),
         (error: unknown) => judge(judgeThrown(error, true, expected), negated, label),
-      ));
+      );
+      track(pending);
+      return pending;
     }
     return judge(judgeThrown(undefined, false, expected), negated, label);
   };
-  Object.defineProperty(expectation, "not", { get: () => makeExpectation(actual, !negated, label) });
-  Object.defineProperty(expectation, "resolves", { get: () => makeAsync(actual, "resolves", negated, label) });
-  Object.defineProperty(expectation, "rejects", { get: () => makeAsync(actual, "rejects", negated, label) });
+  Object.defineProperty(expectation, "not", { get: () => makeExpectation(actual, !negated, label, track) });
+  Object.defineProperty(expectation, "resolves", { get: () => makeAsync(actual, "resolves", negated, label, track) });
+  Object.defineProperty(expectation, "rejects", { get: () => makeAsync(actual, "rejects", negated, label, track) });
   return expectation as Expectation;
 }
 
-function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boolean, label: string | undefined): AsyncExpectation {
+function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boolean, label: string | undefined, track: Track): AsyncExpectation {
+  const tracked = <T>(pending: Promise<T>): Promise<T> => {
+    track(pending);
+    return pending;
+  };
   const settle = async (): Promise<{ resolved: boolean; value: unknown }> => {
     const pending = typeof promise === "function" ? (promise as () => unknown)() : promise;
     try {
@@ -122,7 +106,7 @@ function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boole
     const { resolved, value } = await settle();
     judge(judgeThrown(value, !resolved, expected), negated, label);
   })());
-  Object.defineProperty(expectation, "not", { get: () => makeAsync(promise, way, !negated, label) });
+  Object.defineProperty(expectation, "not", { get: () => makeAsync(promise, way, !negated, label, track) });
   return expectation as AsyncExpectation;
 }
 
@@ -136,5 +120,18 @@ function makeAsync(promise: unknown, way: "resolves" | "rejects", negated: boole
  * await expect(() => parse("x")).toThrow(/invalid/);
  */
 export function expect(actual: unknown, label?: string): Expectation {
-  return makeExpectation(actual, false, label);
+  return makeExpectation(actual, false, label, () => {});
+}
+
+/**
+ * An `expect` that hands every promise an expectation returns (`.resolves`, `.rejects`, `toThrow`
+ * of an async function) to `track`. Each grader has its own, and awaits them after each check,
+ * so a forgotten `await` still fails the check instead of passing it silently.
+ *
+ * @example
+ * const pending: Promise<unknown>[] = [];
+ * const expect = createTrackedExpect((p) => pending.push(p));
+ */
+export function createTrackedExpect(track: Track): typeof expect {
+  return (actual: unknown, label?: string) => makeExpectation(actual, false, label, track);
 }

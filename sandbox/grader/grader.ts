@@ -1,4 +1,4 @@
-import { collectAsyncExpectations, expect } from "./expect";
+import { createTrackedExpect, expect } from "./expect";
 import { isCheckFailure, RunError } from "./failure";
 import { createHttp } from "./http";
 import type { HttpClient } from "./http";
@@ -45,8 +45,11 @@ export interface GraderRunOptions {
   /** Turns a thrown error into learner words, with file:line when it came from their code. */
   describeError?(error: unknown): string;
   events?: GraderEvents;
-  /** Before each check (not skipped ones): e.g. replace a learner realm that died in the last one. */
-  beforeCheck?(): Promise<void>;
+  /**
+   * Before each check (not skipped ones), with the budget left: e.g. replace a learner realm
+   * that died in the last one. A reason it gives makes the check a skip with that message.
+   */
+  beforeCheck?(remainingMs: number): Promise<string | undefined>;
   /** After a check ran out of time: e.g. stop a learner realm stuck in a loop. */
   afterTimeout?(name: string, timeoutMs: number): Promise<void>;
 }
@@ -105,6 +108,8 @@ export function createGrader(options: { seed?: string } = {}): {
   const clock = createClock();
   let running = false;
   let lastTrace: HttpTrace | undefined;
+  /** The running check's async expectations (see createTrackedExpect). */
+  let pending: Promise<unknown>[] | undefined;
 
   const api: GraderApi = Object.freeze({
     check(name: string, fn: () => unknown, options: CheckOptions = {}) {
@@ -112,7 +117,10 @@ export function createGrader(options: { seed?: string } = {}): {
       if (typeof fn !== "function") throw new TypeError(`check("${name}") needs a function as its second argument.`);
       registered.push({ name, fn, options });
     },
-    expect,
+    expect: createTrackedExpect((promise) => {
+      promise.catch(() => {}); // judged after the check (runOne); not an unhandled rejection
+      pending?.push(promise);
+    }),
     http: createHttp((trace) => (lastTrace = trace)),
     attack: createAttackKit(random, (app) => api.http(app)),
     random,
@@ -128,22 +136,19 @@ export function createGrader(options: { seed?: string } = {}): {
     lastTrace = undefined;
     let outcome: unknown;
     let threw = false;
-    const pending: Promise<unknown>[] = [];
-    const stopCollecting = collectAsyncExpectations((promise) => {
-      promise.catch(() => {}); // judged below, after the check; not an unhandled rejection
-      pending.push(promise);
-    });
+    const checkPending: Promise<unknown>[] = [];
+    pending = checkPending;
     try {
       // Expectations the check forgot to await are judged too, so they cannot pass by default.
       outcome = await withTimeout(Promise.resolve().then(entry.fn).then(async (value) => {
-        await Promise.all(pending);
+        await Promise.all(checkPending);
         return value;
       }), timeoutMs);
     } catch (error) {
       outcome = error;
       threw = true;
     }
-    stopCollecting();
+    pending = undefined;
     const trace = lastTrace ? { trace: lastTrace } : {};
     const hint = options.hint !== undefined ? { hint: options.hint } : {};
     if (outcome === TIMED_OUT) {
@@ -167,13 +172,18 @@ export function createGrader(options: { seed?: string } = {}): {
     const budget = options.budgetMs ?? Infinity;
     options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(o.hint ? { hint: o.hint } : {}) })));
     const checks: CheckResult[] = [];
+    let notRun = false;
     for (const entry of registered) {
       const remaining = budget - (realNow() - started);
       let result: CheckResult;
+      let skipReason: string | undefined;
       if (remaining < MIN_CHECK_BUDGET_MS) {
+        notRun = true;
         result = { name: entry.name, status: "skip", message: "Not run: the checks ran out of time.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
+      } else if (!entry.options.skip && (skipReason = await options.beforeCheck?.(remaining))) {
+        notRun = true;
+        result = { name: entry.name, status: "skip", message: skipReason, ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
       } else {
-        if (!entry.options.skip) await options.beforeCheck?.();
         options.events?.checkStart?.(entry.name);
         const timeoutMs = Math.max(MIN_CHECK_BUDGET_MS, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, budget - (realNow() - started)));
         let timedOut = false;
@@ -184,7 +194,10 @@ export function createGrader(options: { seed?: string } = {}): {
       options.events?.checkEnd?.(result);
     }
     if (checks.length === 0) return { status: "error", seed: random.seed, message: "checks.ts did not define any checks.", checks };
-    return { status: overallStatus(checks), seed: random.seed, checks };
+    const status = overallStatus(checks);
+    // Checks the run could not get to are not passed: a slow or stopped run never grades as a pass.
+    if (status === "pass" && notRun) return { status: "error", seed: random.seed, message: "Not every check could run, so this run cannot pass. Try again.", checks };
+    return { status, seed: random.seed, checks };
   }
 
   return { api, run, clock: { install: clock.install, uninstall: clock.uninstall } };

@@ -4,21 +4,23 @@ import { CHECKS_PATH } from "./runtime/run-checks";
 /** A file tree: payload-relative path to contents. */
 export type PayloadTree = Record<string, string | Uint8Array>;
 
-/** "node" runs `node .vial/node-host.mjs` (node engine, WebContainers); "worker" runs in a Web Worker. */
+/** "node" runs `node .vial/grader-host.mjs` (node engine, WebContainers); "worker" runs in a Web Worker. */
 export type PayloadMode = "node" | "worker";
 
 /** The bundles built by scripts/build-vial-bundle.mjs, by file name. */
-export type AssetName = "vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "node-host.mjs" | "worker-host.mjs";
+export type AssetName =
+  | "vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "worker-host.mjs"
+  | "grader-runtime.mjs" | "learner-runtime.mjs" | "grader-host.mjs" | "learner-host.mjs";
 export type PayloadAssets = Partial<Record<AssetName, string | Uint8Array>>;
 
 /** Which bundles each mode needs. */
 export const ASSETS_BY_MODE: Record<PayloadMode, AssetName[]> = {
-  node: ["vial-node.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "node-host.mjs"],
+  node: ["vial-node.mjs", "zod.mjs", "sucrase.mjs", "grader-runtime.mjs", "learner-runtime.mjs", "grader-host.mjs", "learner-host.mjs"],
   worker: ["vial.mjs", "zod.mjs", "sucrase.mjs", "runtime.mjs", "worker-host.mjs"],
 };
 
-/** The entry a node-mode payload is run with: `node .vial/node-host.mjs`. */
-export const NODE_HOST_PATH = `${PAYLOAD_DIR}/node-host.mjs`;
+/** The entry a node-mode payload is run with: `node .vial/grader-host.mjs` (it starts the learner host). */
+export const NODE_HOST_PATH = `${PAYLOAD_DIR}/grader-host.mjs`;
 
 export interface BuildPayloadOptions {
   /** The learner's files, by workspace-relative path. */

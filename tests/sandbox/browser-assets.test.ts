@@ -5,7 +5,8 @@ describe("payloadAssetUrls", () => {
   it("lists each mode's bundles under /sandbox/, or every bundle once", () => {
     expect(payloadAssetUrls("worker")).toEqual(["/sandbox/vial.mjs", "/sandbox/zod.mjs", "/sandbox/sucrase.mjs", "/sandbox/runtime.mjs", "/sandbox/worker-host.mjs"]);
     const all = payloadAssetUrls();
-    expect(all).toContain("/sandbox/node-host.mjs");
+    expect(all).toContain("/sandbox/grader-host.mjs");
+    expect(all).toContain("/sandbox/learner-host.mjs");
     expect(all).toContain("/sandbox/worker-host.mjs");
     expect(new Set(all).size).toBe(all.length);
     expect(payloadAssetUrls("node", "/assets/")[0]).toBe("/assets/vial-node.mjs");

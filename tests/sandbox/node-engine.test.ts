@@ -4,8 +4,9 @@ import { NodeSandbox } from "../../sandbox/engines/node/index";
 import { sandboxContract } from "./contract";
 import { appWith, PASSING_WORKSPACE } from "./contract-fixtures";
 
-// Short limits keep the suite quick; the scenarios do not depend on their values.
-sandboxContract("node engine", () => new NodeSandbox({ timeoutMs: 4000, checkTimeoutMs: 1000, outputLimitBytes: 200_000 }));
+// Short limits keep the suite quick; the scenarios do not depend on their values. A run starts
+// two processes (grader and learner), so the limits leave room for a busy machine.
+sandboxContract("node engine", () => new NodeSandbox({ timeoutMs: 8000, checkTimeoutMs: 1500, outputLimitBytes: 200_000 }));
 
 describe("node engine specifics", () => {
   it("removes its temp folder on dispose and refuses work afterwards", async () => {
@@ -13,7 +14,7 @@ describe("node engine specifics", () => {
     await sandbox.load(PASSING_WORKSPACE);
     const dir = sandbox.directory!;
     expect(existsSync(`${dir}/app.ts`)).toBe(true);
-    expect(existsSync(`${dir}/.vial/node-host.mjs`)).toBe(true);
+    expect(existsSync(`${dir}/.vial/grader-host.mjs`)).toBe(true);
     await sandbox.dispose();
     expect(existsSync(dir)).toBe(false);
     await expect(sandbox.check()).rejects.toThrow(/disposed/);

@@ -29,8 +29,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const run = runHost({
     dir: options.dir,
     config: { mode: "serve", entry: options.entry, port, hostname: "127.0.0.1" },
-    // The browser must reach the server, so the preview keeps the host's network (confine.ts).
-    network: "host",
+    // The browser reaches the grader host, which listens; the learner process needs no network.
     memoryMb: options.memoryMb,
     // A server logs for as long as it runs; the limit guards against a runaway loop of logs.
     outputLimitBytes: options.outputLimitBytes * 10,

@@ -75,7 +75,7 @@ function cleanEnv(): Record<string, string> {
  * can kill the whole group. Its environment is minimal and it is killed if the parent exits.
  *
  * @example
- * const child = spawnGroup([process.execPath, "--max-old-space-size=256", ".vial/node-host.mjs"], dir);
+ * const child = spawnGroup([process.execPath, "--max-old-space-size=256", ".vial/grader-host.mjs"], dir);
  */
 export function spawnGroup(command: string[], cwd: string): ChildProcessWithoutNullStreams {
   installExitHook();

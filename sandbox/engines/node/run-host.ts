@@ -2,16 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { readHostOutput } from "../../host-output";
 import { NODE_HOST_PATH } from "../../payload/index";
-import type { HostConfig } from "../../payload/node-host";
+import { launchArgs } from "../../payload/hosts/host-config";
+import type { HostConfig } from "../../payload/hosts/host-config";
 import type { HostEvent } from "../../payload/protocol";
-import { confineNode } from "./confine";
+import { learnerCommand } from "./learner-command";
 import { killGroup, spawnGroup } from "./process-group";
 
 export interface HostRunOptions {
   dir: string;
   config: Omit<HostConfig, "nonce">;
-  /** "host" for a preview server the browser must reach; checks run with no network ("none"). */
-  network?: "none" | "host";
   /** Kill the run after this long; undefined for a long-lived preview server. */
   timeoutMs?: number;
   memoryMb: number;
@@ -45,18 +44,21 @@ export interface HostRun {
   stop(): void;
 }
 
+/** The grader's own heap: it holds the checks and copies of responses, never the learner's data. */
+const GRADER_MEMORY_MB = 256;
+
 /**
- * Starts `node .vial/node-host.mjs` in a payload folder, confined (confine.ts). With `warm`, it
- * loads the bundles and then waits for its settings, so a later {@link runHost} skips node's
- * start-up. `network: "host"` is for a preview server, which the browser must reach.
+ * Starts the grader host (`node .vial/grader-host.mjs`) in a payload folder; it starts the
+ * learner host with {@link learnerCommand}. With `warm`, both load their bundles and warm up,
+ * then wait for the run's settings, so a later {@link runHost} skips node's start-up.
  *
  * @example
  * const spare = spawnHost(dir, 256, true);
  * const run = runHost({ ...options, spare });
  */
-export function spawnHost(dir: string, memoryMb: number, warm = false, network: "none" | "host" = "none"): ChildProcessWithoutNullStreams {
-  const { command } = confineNode({ runDir: dir, memoryMb, network });
-  const child = spawnGroup([...command, NODE_HOST_PATH, ...(warm ? ["--warm"] : [])], dir);
+export function spawnHost(dir: string, memoryMb: number, warm = false): ChildProcessWithoutNullStreams {
+  const launch = launchArgs({ learnerCommand: learnerCommand(dir, memoryMb), memoryMb, warm });
+  const child = spawnGroup([process.execPath, `--max-old-space-size=${GRADER_MEMORY_MB}`, NODE_HOST_PATH, ...launch], dir);
   child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
   return child;
 }
@@ -79,7 +81,7 @@ export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
 export function runHost(options: HostRunOptions): HostRun {
   const nonce = randomBytes(18).toString("base64url");
   const started = Date.now();
-  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb, false, options.network);
+  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb, false);
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };

@@ -30,7 +30,7 @@ function restoreMarkers(chunk: string, nonce: string, atLineStart: boolean): str
 }
 
 /**
- * Watches a `node .vial/node-host.mjs` process in a WebContainer: turns its terminal's "\r\n"
+ * Watches a `node .vial/grader-host.mjs` process in a WebContainer: turns its terminal's "\r\n"
  * line endings into "\n", splits its output into the learner's text and the host's marked
  * lines, enforces the time and output limits by killing it, and resolves with how it ended
  * (the shape the node engine's reports are built from). Exit and output are awaited together,

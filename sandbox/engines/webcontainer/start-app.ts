@@ -1,5 +1,5 @@
 import { NODE_HOST_PATH } from "../../payload/index";
-import type { HostConfig } from "../../payload/node-host";
+import type { HostConfig } from "../../payload/hosts/host-config";
 import type { HostEvent } from "../../payload/protocol";
 import { watchHostProcess } from "./host-process";
 import type { HostProcessRun } from "./host-process";
@@ -26,7 +26,7 @@ function describe(event: HostEvent): string | undefined {
 }
 
 /**
- * Runs the learner's app in the container (`node .vial/node-host.mjs` in serve mode) and
+ * Runs the learner's app in the container (`node .vial/grader-host.mjs` in serve mode) and
  * resolves with the URL the container gives its port (the `server-ready` or `port` event),
  * which the preview iframe loads. Rejects with the reason, in learner words, when the app does
  * not load or does not listen in time.

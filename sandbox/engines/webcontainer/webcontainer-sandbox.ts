@@ -1,7 +1,7 @@
 import { OutputStream } from "../../output";
 import { buildPayload, NODE_HOST_PATH, safeLearnerPath } from "../../payload/index";
 import type { PayloadAssets } from "../../payload/index";
-import type { HostConfig } from "../../payload/node-host";
+import type { HostConfig } from "../../payload/hosts/host-config";
 import type { GradeReport } from "../../report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
@@ -53,7 +53,7 @@ function nonce(): string {
 /**
  * The WebContainer engine (DESIGN.md section 3): StackBlitz's in-browser Node runs the same
  * node-mode payload as the node engine. load() mounts it, write() writes one file, check() runs
- * `node .vial/node-host.mjs` with a time limit, start() runs the app and resolves with the
+ * `node .vial/grader-host.mjs` with a time limit, start() runs the app and resolves with the
  * container's preview URL, and openShell() gives a real shell for the terminal panel.
  *
  * @example

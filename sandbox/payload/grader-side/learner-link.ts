@@ -54,18 +54,28 @@ export class LearnerLink {
         return;
       }
       if (message.type === "ready") markReady();
-      else if (message.type === "exit") this.#exit ??= message;
+      else if (message.type === "exit") {
+        // The learner's code is ending its realm: nothing it answers from now on counts.
+        this.#exit ??= message;
+        this.#markGone("exited");
+        port.kill();
+      }
       else this.#answer(message);
     });
-    port.onGone((reason) => {
-      if (this.#gone !== undefined) return;
-      this.#gone = this.#describeGone(reason);
-      const error = new RunError(this.#gone);
-      markFailed(error);
-      for (const { reject } of this.#pending.values()) reject(error);
-      this.#pending.clear();
-      for (const listener of this.#goneListeners) listener(this.#gone);
-    });
+    this.#markFailed = markFailed;
+    port.onGone((reason) => this.#markGone(reason));
+  }
+
+  #markFailed: (error: Error) => void;
+
+  #markGone(reason: string): void {
+    if (this.#gone !== undefined) return;
+    this.#gone = this.#describeGone(reason);
+    const error = new RunError(this.#gone);
+    this.#markFailed(error);
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+    for (const listener of this.#goneListeners) listener(this.#gone);
   }
 
   /** Why the realm is gone, or undefined while it lives. */
@@ -103,6 +113,7 @@ export class LearnerLink {
     if (this.#gone === undefined) {
       this.#gone = reason;
       const error = new RunError(reason);
+      this.#markFailed(error);
       for (const { reject } of this.#pending.values()) reject(error);
       this.#pending.clear();
       for (const listener of this.#goneListeners) listener(reason);

@@ -9,6 +9,8 @@ export interface LoadRequest {
   modules: string[];
 }
 
+const CLOSED = "The checks are over.";
+
 /** How long a learner that just missed a check's time limit gets to show it is not stuck. */
 const PING_MS = 250;
 /** Fresh learners started after one was stopped, at most, in one run. */
@@ -19,6 +21,7 @@ function seconds(ms: number): string {
 }
 
 function timeout<T>(work: Promise<T>, ms: number): Promise<T | "timeout"> {
+  if (!Number.isFinite(ms)) return work;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([work, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)))]).finally(() => clearTimeout(timer));
 }
@@ -43,6 +46,9 @@ export class LearnerSession {
   #loadTimeoutMs = 5000;
   #generation = 0;
   #restarts = 0;
+  #closed = false;
+  /** A replacement realm, started as soon as the current one died or was stopped. */
+  #next: LearnerPort | undefined;
 
   constructor(start: () => LearnerPort) {
     this.#start = start;
@@ -57,10 +63,10 @@ export class LearnerSession {
    * Starts the learner's realm and loads the modules. Resolves with each module's exports, or
    * with the reason the learner's code did not load (in learner words).
    */
-  async open(load: LoadRequest, loadTimeoutMs: number): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
+  async open(load: LoadRequest, loadTimeoutMs: number, withinMs = Infinity): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
     this.#load = load;
     this.#loadTimeoutMs = loadTimeoutMs;
-    return this.#connect();
+    return this.#connect(withinMs);
   }
 
   /** Calls a learner function; resolves with what it returned, rejects with what it threw. */
@@ -90,35 +96,52 @@ export class LearnerSession {
     this.notes.push(`The check "${checkName}" did not finish within ${seconds(timeoutMs)} and your code stopped answering, so it was stopped. Is there a loop that never ends (a while or for whose condition stays true)?`);
   }
 
-  /** Before each check: a realm that died during the last one is replaced by a fresh one. */
-  async beforeCheck(): Promise<void> {
-    if (!this.#link || this.#link.gone === undefined || !this.#load) return;
-    if (this.#restarts >= MAX_RESTARTS) return;
+  /**
+   * Before each check: a realm that died during the last one is replaced by a fresh one, if
+   * that fits in `remainingMs`. Resolves with the reason the check cannot run, if it cannot.
+   */
+  async beforeCheck(remainingMs: number): Promise<string | undefined> {
+    if (!this.#link || this.#link.gone === undefined || !this.#load) return undefined;
+    if (this.#restarts >= MAX_RESTARTS) return `Not run: your code was stopped ${MAX_RESTARTS + 1} times in this run.`;
     this.#restarts++;
-    const reloaded = await this.#connect();
-    if ("error" in reloaded) this.notes.push(`Your code could not be started again for the remaining checks: ${reloaded.error}`);
+    const reloaded = await this.#connect(remainingMs);
+    if (!("error" in reloaded)) return undefined;
+    this.#link.kill("Your code was stopped: it could not be started again.");
+    return `Not run: your code could not be started again after it was stopped. ${reloaded.error}`;
   }
 
-  /** Ends the learner's realm. */
+  /** Ends the learner's realm (and a replacement started ahead, if any). */
   close(): void {
-    this.#link?.kill("The checks are over.");
+    this.#closed = true;
+    this.#link?.kill(CLOSED);
+    this.#next?.kill();
+    this.#next = undefined;
   }
 
-  async #connect(): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
+  async #connect(withinMs = Infinity): Promise<{ modules: Record<string, RemoteValue> } | { error: string }> {
     const load = this.#load!;
     this.#generation++;
-    const link = new LearnerLink(this.#start());
+    const port = this.#next ?? this.#start();
+    this.#next = undefined;
+    const link = new LearnerLink(port);
     this.#link = link;
     link.onGone((reason) => {
       // Deaths the grader did not cause (process.exit, a crash, memory) go in the report.
-      if (!reason.startsWith("Your code was stopped") && reason !== "The checks are over.") this.notes.push(reason);
+      if (!reason.startsWith("Your code was stopped") && reason !== CLOSED) this.notes.push(reason);
+      // The next check will want a fresh realm: start it now, while this check is reported.
+      if (!this.#closed && this.#restarts < MAX_RESTARTS) this.#next ??= this.#start();
     });
     try {
-      await link.ready;
-      const answer = await timeout(link.request({ type: "load", entry: load.entry, modules: load.modules }), this.#loadTimeoutMs);
+      const ready = await timeout(link.ready.then(() => true), withinMs);
+      if (ready === "timeout") {
+        link.kill("Your code was stopped while starting.");
+        return { error: `The sandbox could not start your code within ${seconds(withinMs)}: the machine may be busy. Try again.` };
+      }
+      const limitMs = Math.min(this.#loadTimeoutMs, withinMs);
+      const answer = await timeout(link.request({ type: "load", entry: load.entry, modules: load.modules }), limitMs);
       if (answer === "timeout") {
         link.kill("Your code was stopped while loading.");
-        return { error: `Your code did not finish loading within ${seconds(this.#loadTimeoutMs)}, so it was stopped. Is there a loop that never ends at the top level of a file?` };
+        return { error: `Your code did not finish loading within ${seconds(limitMs)}, so it was stopped. Is there a loop that never ends at the top level of a file?` };
       }
       if (answer.type === "loaded") return { modules: answer.modules };
       if (answer.type === "load-error") return { error: answer.message };

@@ -19,7 +19,12 @@ export class OpaqueValue {
 export interface AppProxy {
   fetch(request: Request): Promise<Response>;
   request(path: string | URL, init?: RequestInit): Promise<Response>;
+  /** Vial's test client, in the grader's realm, sending through `fetch` (when the grader has vial). */
+  testClient?(options?: unknown): unknown;
 }
+
+/** Vial's TestClient class (the grader's own copy), for `app.testClient()` in checks. */
+export type TestClientClass = new (fetch: (request: Request) => Promise<Response>, options?: unknown) => unknown;
 
 interface HandleRef {
   handle: number;
@@ -37,7 +42,7 @@ interface HandleRef {
  * const { app } = proxies.toLocal(loaded.modules["./app"], undefined) as { app: AppProxy };
  * const response = await app.fetch(new Request("http://localhost/"));
  */
-export function createProxies(session: LearnerSession) {
+export function createProxies(session: LearnerSession, TestClient?: TestClientClass) {
   const refs = new WeakMap<object, HandleRef>();
 
   async function serialize(request: Request): Promise<WireRequest> {
@@ -58,6 +63,7 @@ export function createProxies(session: LearnerSession) {
     const app: AppProxy = Object.freeze({
       fetch,
       request: (path: string | URL, init?: RequestInit) => fetch(new Request(new URL(path, "http://localhost"), init)),
+      ...(TestClient ? { testClient: (options?: unknown) => new TestClient(fetch, options) } : {}),
     });
     refs.set(app, ref);
     return app;

@@ -5,11 +5,12 @@ import type { GradeReport } from "../../report";
 import { describeCheckError, describeLoadError } from "../runtime/describe";
 import { createModuleLoader } from "../runtime/module-loader";
 import type { Transform } from "../runtime/module-loader";
-import { CHECKS_PATH } from "../runtime/run-checks";
+import { CHECKS_PATH } from "../runtime/paths";
 import { checksImports } from "./checks-imports";
 import type { LearnerPort } from "./learner-link";
 import { LearnerSession, learnerErrorOrigin } from "./learner-session";
 import { createProxies } from "./proxies";
+import type { TestClientClass } from "./proxies";
 
 /** What the grader's realm is given by its host (a node process, a Worker). */
 export interface GraderSideHost {
@@ -30,6 +31,8 @@ export interface RunGraderOptions {
   /** Time budget for the whole run; checks that cannot start in time are skipped. */
   budgetMs?: number;
   events?: GraderEvents;
+  /** Replays a run's randomised fixtures (the `seed` of its report); a fresh seed otherwise. */
+  seed?: string;
 }
 
 function describe(error: unknown, fallback: (error: unknown) => string): string {
@@ -59,12 +62,14 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
     const source = host.readFile(CHECKS_PATH);
     if (source === undefined) return errorReport("The lesson has no checks.ts.");
     const specifiers = checksImports(source, host.transform);
-    const loadTimeoutMs = Math.min(checkTimeoutMs, options.budgetMs ?? Infinity);
-    const opened = await session.open({ entry, modules: specifiers }, loadTimeoutMs);
+    // Loading gets the run's budget: a flood of output at load time should meet the output limit first.
+    const loadTimeoutMs = options.budgetMs ?? checkTimeoutMs * 2;
+    const opened = await session.open({ entry, modules: specifiers }, loadTimeoutMs, options.budgetMs ?? Infinity);
     if ("error" in opened) return errorReport(opened.error);
 
-    const proxies = createProxies(session);
-    const grader = createGrader();
+    const TestClient = (host.modules.vial as { TestClient?: unknown } | undefined)?.TestClient;
+    const proxies = createProxies(session, typeof TestClient === "function" ? (TestClient as TestClientClass) : undefined);
+    const grader = createGrader(options.seed === undefined ? {} : { seed: options.seed });
     const modules: Record<string, unknown> = { ...host.modules, grader: grader.api };
     for (const specifier of specifiers) {
       const exports = proxies.toLocal(opened.modules[specifier] ?? { kind: "object", entries: [] }, undefined);
@@ -83,7 +88,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
       budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs - elapsed(),
       describeError: (error) => describe(error, (other) => describeCheckError(other, loader)),
       events: options.events,
-      beforeCheck: () => session.beforeCheck(),
+      beforeCheck: (remainingMs) => session.beforeCheck(remainingMs),
       afterTimeout: (name, ms) => session.afterTimeout(name, ms),
     });
     const notes = session.notes.length ? session.notes.join("\n") : undefined;

@@ -45,3 +45,6 @@ export function safeLearnerPath(path: string): string {
 
 /** The payload's own folder (bundles, runner, the lesson's checks), beside the learner's files. */
 export const PAYLOAD_DIR = ".vial";
+
+/** Where buildPayload puts the lesson's checks: in the payload folder, out of the learner's way. */
+export const CHECKS_PATH = `${PAYLOAD_DIR}/checks.ts`;

@@ -4,10 +4,9 @@ import type { GradeReport } from "../../report";
 import { describeCheckError, describeLoadError } from "./describe";
 import { createModuleLoader } from "./module-loader";
 import type { RuntimeHost } from "./module-loader";
-import { PAYLOAD_DIR } from "./paths";
+import { CHECKS_PATH } from "./paths";
 
-/** Where buildPayload puts the lesson's checks: in the payload folder, out of the learner's way. */
-export const CHECKS_PATH = `${PAYLOAD_DIR}/checks.ts`;
+export { CHECKS_PATH };
 
 export interface RunChecksOptions {
   host: RuntimeHost;

@@ -10,10 +10,10 @@ describe("buildPayload", () => {
   it("lays out the bundles, the checks and the learner's files", () => {
     const tree = buildPayload({ files: { "app.ts": "app", "routes/users.ts": "users" }, checks: "checks", mode: "node", assets });
     expect(Object.keys(tree).sort()).toEqual([
-      ".vial/checks.ts", ".vial/node-host.mjs", ".vial/runtime.mjs", ".vial/sucrase.mjs", ".vial/vial-node.mjs", ".vial/zod.mjs", "app.ts", "routes/users.ts",
+      ".vial/checks.ts", ".vial/grader-host.mjs", ".vial/grader-runtime.mjs", ".vial/learner-host.mjs", ".vial/learner-runtime.mjs", ".vial/sucrase.mjs", ".vial/vial-node.mjs", ".vial/zod.mjs", "app.ts", "routes/users.ts",
     ]);
     expect(tree[CHECKS_PATH]).toBe("checks");
-    expect(tree[NODE_HOST_PATH]).toBe("// node-host.mjs");
+    expect(tree[NODE_HOST_PATH]).toBe("// grader-host.mjs");
   });
 
   it("gives a worker payload the browser bundle and no node entry", () => {

@@ -44,8 +44,9 @@ describe("payload bundles", () => {
     expect((await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } })).status).toBe("pass");
   });
 
-  it("keep node-only code out of the browser bundles", () => {
-    for (const name of ASSETS_BY_MODE.worker.filter((n): n is keyof typeof files => n in files)) {
+  it("keep node-only code out of the browser bundles and out of both realms' runtimes", () => {
+    const names = [...ASSETS_BY_MODE.worker, "grader-runtime.mjs", "learner-runtime.mjs"] as const;
+    for (const name of names.filter((n): n is keyof typeof files => n in files)) {
       expect(readFileSync(files[name], "utf8"), name).not.toMatch(/from\s*["']node:|require\(["']node:/);
     }
   });

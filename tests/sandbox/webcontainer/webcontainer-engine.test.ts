@@ -1,7 +1,7 @@
 /**
  * The WebContainer engine against the sandbox contract, on a Node-backed stand-in container
  * (tests/sandbox/fakes/node-webcontainer.ts): everything the engine does (mounting, writing file
- * by file, running node-host with its settings in env, reading markers from a terminal's output
+ * by file, running the grader host with its settings in env, reading markers from a terminal's output
  * that never closes, killing runs, waiting for server-ready) runs for real; only the container
  * is not StackBlitz's. The real one is covered by tests/e2e/webcontainer when online.
  */
@@ -22,7 +22,7 @@ afterAll(() => container.teardown());
 const port = () => 40_000 + Math.floor(Math.random() * 20_000);
 
 sandboxContract("webcontainer engine (Node-backed stand-in container)", () =>
-  createWebContainerSandbox({ webcontainer: container, assets, port: port(), timeoutMs: 4000, checkTimeoutMs: 1000, outputLimitBytes: 200_000 }));
+  createWebContainerSandbox({ webcontainer: container, assets, port: port(), timeoutMs: 8000, checkTimeoutMs: 1500, outputLimitBytes: 200_000 }));
 
 describe("webcontainer engine specifics", () => {
   it("passes the cookie scenarios", async () => {
@@ -44,7 +44,7 @@ describe("webcontainer engine specifics", () => {
       expect(container.mounts.length).toBe(mountsBefore + 1);
       expect(readFileSync(join(container.workdir, "routes/users.ts"), "utf8")).toBe("export const users = [];\n");
       expect(readFileSync(join(container.workdir, "app.ts"), "utf8")).toBe("// edited\n");
-      expect(existsSync(join(container.workdir, ".vial/node-host.mjs"))).toBe(true);
+      expect(existsSync(join(container.workdir, ".vial/grader-host.mjs"))).toBe(true);
 
       await sandbox.load(PASSING_WORKSPACE);
       expect(existsSync(join(container.workdir, "routes/users.ts"))).toBe(false);
@@ -54,7 +54,7 @@ describe("webcontainer engine specifics", () => {
     }
   });
 
-  it("runs node-host with its settings and a fresh nonce in env, and plain (uncoloured) output", async () => {
+  it("runs the grader host with its settings and a fresh nonce in env, and plain (uncoloured) output", async () => {
     const sandbox = createWebContainerSandbox({ webcontainer: container, assets, port: port() });
     try {
       await sandbox.load(PASSING_WORKSPACE);
@@ -62,7 +62,7 @@ describe("webcontainer engine specifics", () => {
       await sandbox.check();
       const runs = container.spawned.slice(-2);
       const configs = runs.map((run) => JSON.parse(String(run.options?.env?.VIAL_HOST_CONFIG)) as { mode: string; nonce: string });
-      expect(runs.map((run) => [run.command, ...run.args])).toEqual([["node", ".vial/node-host.mjs"], ["node", ".vial/node-host.mjs"]]);
+      expect(runs.map((run) => [run.command, ...run.args])).toEqual([["node", ".vial/grader-host.mjs"], ["node", ".vial/grader-host.mjs"]]);
       expect(configs.map((config) => config.mode)).toEqual(["check", "check"]);
       expect(configs[0]!.nonce).not.toBe(configs[1]!.nonce);
       expect(runs[0]!.options?.env?.NO_COLOR).toBe("1");

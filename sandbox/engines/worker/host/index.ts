@@ -1,6 +1,6 @@
 /**
  * The worker engine's host: the code a sandbox Web Worker runs (bundled to the payload's
- * `.vial/worker-host.mjs`, the Worker counterpart of `node-host.mjs`). It waits for the page's
+ * `.vial/worker-host.mjs`, the Worker counterpart of `grader-host.mjs`). It waits for the page's
  * init message and private port, prepares the scope (cookie-keeping Request/Response, console
  * capture, a small `process`), imports the payload's bundles, then runs one check run or serves
  * the learner's app, as the page asks. The runner page (../runner-page.ts) starts it, in an

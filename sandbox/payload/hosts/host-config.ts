@@ -1,0 +1,74 @@
+/**
+ * The grader host's settings. The run's settings (with the nonce that marks its report) come
+ * on stdin, or in VIAL_HOST_CONFIG where writing to a process's stdin is unreliable
+ * (WebContainers); the launch settings (how to start the learner host) come in argv, because a
+ * spare grader host starts its learner host before it is given a run.
+ */
+
+/** What the engine sends for one run. */
+export interface HostConfig {
+  nonce: string;
+  mode: "check" | "serve";
+  entry?: string;
+  checkTimeoutMs?: number;
+  budgetMs?: number;
+  port?: number;
+  hostname?: string;
+  /** Replays a run's randomised fixtures (see the report's `seed`). */
+  seed?: string;
+}
+
+/** How the grader host starts learner hosts: `--learner=<JSON argv prefix>`, `--memory-mb=N`, `--warm`. */
+export interface LaunchSettings {
+  /** The argv prefix that runs node for learner code (default ["node"], as in a WebContainer). */
+  learnerCommand: string[];
+  /** The learner's memory limit, named when it runs out (0: unknown). */
+  memoryMb: number;
+  /** Start a learner host now and warm both up, then wait for the run's settings. */
+  warm: boolean;
+}
+
+/**
+ * The grader host's argv for given launch settings (the inverse of {@link readLaunchSettings}).
+ *
+ * @example
+ * launchArgs({ learnerCommand: [process.execPath, "--max-old-space-size=256"], memoryMb: 256, warm: true })
+ */
+export function launchArgs(settings: LaunchSettings): string[] {
+  return [`--learner=${JSON.stringify(settings.learnerCommand)}`, `--memory-mb=${settings.memoryMb}`, ...(settings.warm ? ["--warm"] : [])];
+}
+
+/**
+ * Reads the launch settings from argv.
+ *
+ * @example
+ * readLaunchSettings(process.argv.slice(2))
+ */
+export function readLaunchSettings(argv: string[]): LaunchSettings {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const learner = value("learner");
+  const command = learner === undefined ? ["node"] : (JSON.parse(learner) as unknown);
+  if (!Array.isArray(command) || command.length === 0 || !command.every((part) => typeof part === "string")) {
+    throw new Error(`--learner must be a JSON array of strings, got ${learner}`);
+  }
+  return { learnerCommand: command, memoryMb: Number(value("memory-mb") ?? 0) || 0, warm: argv.includes("--warm") };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The run's settings, from VIAL_HOST_CONFIG (deleted on arrival, so no child inherits it) or
+ * from stdin.
+ *
+ * @example
+ * const config = await readHostConfig();
+ */
+export async function readHostConfig(): Promise<HostConfig> {
+  const fromEnv = process.env.VIAL_HOST_CONFIG;
+  if (fromEnv !== undefined) delete process.env.VIAL_HOST_CONFIG;
+  return JSON.parse(fromEnv ?? (await readStdin())) as HostConfig;
+}
