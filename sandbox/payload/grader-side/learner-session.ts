@@ -41,6 +41,7 @@ function timeout<T>(work: Promise<T>, ms: number): Promise<T | "timeout"> {
 export class LearnerSession {
   readonly notes: string[] = [];
   #start: () => LearnerPort;
+  #clockMs: () => number;
   #link: LearnerLink | undefined;
   #load: LoadRequest | undefined;
   #loadTimeoutMs = 5000;
@@ -50,8 +51,10 @@ export class LearnerSession {
   /** A replacement realm, started as soon as the current one died or was stopped. */
   #next: LearnerPort | undefined;
 
-  constructor(start: () => LearnerPort) {
+  /** `clockMs` reads how far the checks' fake clock is ahead, sent with every message that runs learner code. */
+  constructor(start: () => LearnerPort, clockMs: () => number = () => 0) {
     this.#start = start;
+    this.#clockMs = clockMs;
   }
 
   /** Which realm is current: values from calls carry it, module exports do not need to. */
@@ -71,14 +74,14 @@ export class LearnerSession {
 
   /** Calls a learner function; resolves with what it returned, rejects with what it threw. */
   async call(handle: number, generation: number | undefined, args: RemoteValue[]): Promise<RemoteValue> {
-    const answer = await this.#link_(generation).request({ type: "call", handle, args });
+    const answer = await this.#link_(generation).request({ type: "call", handle, args, clockMs: this.#clockMs() });
     if (answer.type === "returned") return answer.value;
     throw this.#unexpected(answer);
   }
 
   /** Sends a request to a learner app; resolves with its response. */
   async fetch(handle: number, generation: number | undefined, request: WireRequest): Promise<WireResponse> {
-    const answer = await this.#link_(generation).request({ type: "fetch", handle, request });
+    const answer = await this.#link_(generation).request({ type: "fetch", handle, request, clockMs: this.#clockMs() });
     if (answer.type === "response") return answer.response;
     throw this.#unexpected(answer);
   }
@@ -138,7 +141,7 @@ export class LearnerSession {
         return { error: `The sandbox could not start your code within ${seconds(withinMs)}: the machine may be busy. Try again.` };
       }
       const limitMs = Math.min(this.#loadTimeoutMs, withinMs);
-      const answer = await timeout(link.request({ type: "load", entry: load.entry, modules: load.modules }), limitMs);
+      const answer = await timeout(link.request({ type: "load", entry: load.entry, modules: load.modules, clockMs: this.#clockMs() }), limitMs);
       if (answer === "timeout") {
         link.kill("Your code was stopped while loading.");
         return { error: `Your code did not finish loading within ${seconds(limitMs)}, so it was stopped. Is there a loop that never ends at the top level of a file?` };

@@ -55,7 +55,9 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const { host } = options;
   const entry = options.entry ?? "app.ts";
   const checkTimeoutMs = options.checkTimeoutMs ?? 5000;
-  const session = new LearnerSession(host.startLearner);
+  const grader = createGrader(options.seed === undefined ? {} : { seed: options.seed });
+  // The fake clock lives here; the learner realm's Date.now follows it through the messages.
+  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000);
   const elapsed = () => Date.now() - started;
   const errorReport = (message: string): GradeReport => ({ status: "error", durationMs: elapsed(), message, checks: [] });
   try {
@@ -69,7 +71,6 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
 
     const TestClient = (host.modules.vial as { TestClient?: unknown } | undefined)?.TestClient;
     const proxies = createProxies(session, typeof TestClient === "function" ? (TestClient as TestClientClass) : undefined);
-    const grader = createGrader(options.seed === undefined ? {} : { seed: options.seed });
     const modules: Record<string, unknown> = { ...host.modules, grader: grader.api };
     for (const specifier of specifiers) {
       const exports = proxies.toLocal(opened.modules[specifier] ?? { kind: "object", entries: [] }, undefined);

@@ -26,9 +26,9 @@ export async function warmUpLearnerSide(runtime: typeof LearnerRuntime, transfor
     answers.set(message.id, resolve);
     learner.receive(message);
   });
-  const loaded = await ask({ type: "load", id: 1, entry: "app.ts", modules: ["./app"] });
+  const loaded = await ask({ type: "load", id: 1, entry: "app.ts", modules: ["./app"], clockMs: 0 });
   const exports = loaded.type === "loaded" ? loaded.modules["./app"] : undefined;
   const app = exports?.kind === "object" ? exports.entries.find(([name]) => name === "app")?.[1] : undefined;
   if (app?.kind !== "app") return;
-  await ask({ type: "fetch", id: 2, handle: app.handle, request: { method: "GET", url: "http://localhost/users/1", headers: [] } });
+  await ask({ type: "fetch", id: 2, handle: app.handle, request: { method: "GET", url: "http://localhost/users/1", headers: [] }, clockMs: 0 });
 }

@@ -4,6 +4,7 @@ import { locate, where } from "../runtime/locate";
 import { createModuleLoader } from "../runtime/module-loader";
 import type { ModuleLoader, RuntimeHost } from "../runtime/module-loader";
 import type { GraderMessage, LearnerMessage, RemoteError, WireRequest } from "../realm/messages";
+import { followGraderClock } from "./clock";
 import { createHandleTable } from "./handles";
 
 /** What the learner realm's host (a node process, a Worker) provides. */
@@ -29,6 +30,8 @@ const NULL_BODY_METHODS = new Set(["GET", "HEAD"]);
  */
 export function createLearnerSide(options: LearnerSideOptions): { receive(message: GraderMessage): void } {
   const handles = createHandleTable();
+  // Before any learner code loads, so the framework's time source reads the followed clock.
+  const setClock = followGraderClock();
   let loader: ModuleLoader | undefined;
   const { send } = options;
 
@@ -74,6 +77,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   }
 
   function receive(message: GraderMessage): void {
+    if ("clockMs" in message) setClock(message.clockMs);
     const work = message.type === "load" ? load(message)
       : message.type === "call" ? call(message)
       : message.type === "fetch" ? fetchFrom(message)

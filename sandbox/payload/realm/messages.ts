@@ -47,12 +47,16 @@ export interface RemoteError {
   at?: string;
 }
 
-/** Grader → learner. Every request carries an id that its answer repeats. */
+/**
+ * Grader → learner. Every request carries an id that its answer repeats. Those that run learner
+ * code carry `clockMs`, how far the checks' fake clock is ahead: the learner realm's `Date.now`
+ * follows it, so rate-limit windows and session ages move when a check calls `clock.advance()`.
+ */
 export type GraderMessage =
   /** Load the entry (if it exists), then each module, relative to the workspace root ("./app"). */
-  | { type: "load"; id: number; entry: string; modules: string[] }
-  | { type: "call"; id: number; handle: number; args: RemoteValue[] }
-  | { type: "fetch"; id: number; handle: number; request: WireRequest }
+  | { type: "load"; id: number; entry: string; modules: string[]; clockMs: number }
+  | { type: "call"; id: number; handle: number; args: RemoteValue[]; clockMs: number }
+  | { type: "fetch"; id: number; handle: number; request: WireRequest; clockMs: number }
   /** Answered with "pong" by a learner whose event loop is free (not stuck in a loop). */
   | { type: "ping"; id: number };
 
