@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".next", "dist", "out", "coverage", "workspace", "**/*.d.ts", "tests/lessons/fixtures", ".vial-bundle", "public/sw.js", "test-results", ".tmp*"] },
+  { ignores: ["node_modules", ".next", "dist", "framework/dist", "out", "coverage", "workspace", "**/*.d.ts", "tests/lessons/fixtures", ".vial-bundle", "public/sw.js", "test-results", ".tmp*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

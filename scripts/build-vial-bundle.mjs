@@ -118,7 +118,7 @@ export async function buildVialBundle(options = {}) {
         platform: spec.platform,
         target: "es2022",
         mainFields: ["module", "main"],
-        conditions: ["import", "module", "default"],
+        conditions: ["vial-source", "import", "module", "default"],
         minify: spec.minify ?? false,
         legalComments: "none",
         logLevel: "silent",

@@ -40,6 +40,8 @@ export async function buildApp(repoRoot: string, id: Framework["id"], outfile: s
     format: "esm",
     target: "node20",
     external: EXTERNAL,
+    // framework/src, not the package's compiled dist/ (see framework/package.json `exports`).
+    conditions: ["vial-source"],
     ...(vialSource ? { alias: { vial: vialSource } } : {}),
     logLevel: "error",
   });

@@ -33,7 +33,7 @@ if (process.argv.includes(CHILD)) {
   });
 } else {
   const megabytes = Number(process.argv[2] ?? 800);
-  const child = fork(fileURLToPath(import.meta.url), [CHILD], { execArgv: ["--import", "tsx", "--expose-gc"] });
+  const child = fork(fileURLToPath(import.meta.url), [CHILD], { execArgv: ["--conditions=vial-source", "--import", "tsx", "--expose-gc"] });
   const { url, baseline } = await new Promise<{ url: string; baseline: number }>((resolve) => child.once("message", resolve as never));
   const boundary = "rss-bench-boundary";
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `vial` command. It loads its TypeScript sources (and the user's app) through tsx.
-import { tsImport } from "tsx/esm/api";
+// The `vial` command: the compiled CLI in dist/ (`npm run build` in framework/, or `npm pack`).
+import { main } from "../dist/node/cli/main.js";
 
-const { main } = await tsImport("../src/node/cli/main.ts", import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

@@ -3,25 +3,25 @@
  * lifecycle. Method names follow Flask's: preprocess → dispatch → make response → process
  * response → teardown, with exceptions handled by code, then by class.
  */
-import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blueprint";
-import { Config, type ConfigValues } from "./config";
-import { HTTPError, InternalServerError } from "./http-errors";
-import { deferredResponseFor, makeResponse } from "./make-response";
-import { realResponse } from "./deferred-response";
-import { VialRequest } from "./request";
-import { RouteMap, defaultConverters, type ConverterFactory } from "./routing";
-import { Scaffold, findClassHandler, findHttpSubclassHandler, type HookSet, type RouteDeclaration } from "./scaffold";
-import type { Handler, RouteOptions } from "./route-types";
-import { TestClient, type TestClientOptions } from "./testing/test-client";
-import { buildUrl } from "./build-url";
-import type { UrlForOptions } from "./url-for";
-import { checkTrustedHost } from "./trusted-hosts";
-import { RoutingRedirect, routeRequest } from "./dispatch";
-import { consoleLogger, type Logger } from "./logger";
-import { ValidationFailed } from "./validation/validation-failed";
-import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler";
-import { SecureCookieSessionInterface, type SessionInterface } from "./sessions";
-import { ACCEPTS_DEFERRED_REQUESTS, CAME_DEFERRED } from "./deferred-request";
+import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blueprint.ts";
+import { Config, type ConfigValues } from "./config.ts";
+import { HTTPError, InternalServerError } from "./http-errors.ts";
+import { deferredResponseFor, makeResponse } from "./make-response.ts";
+import { realResponse } from "./deferred-response.ts";
+import { VialRequest } from "./request.ts";
+import { RouteMap, defaultConverters, type ConverterFactory } from "./routing/index.ts";
+import { Scaffold, findClassHandler, findHttpSubclassHandler, type HookSet, type RouteDeclaration } from "./scaffold.ts";
+import type { Handler, RouteOptions } from "./route-types.ts";
+import { TestClient, type TestClientOptions } from "./testing/test-client.ts";
+import { buildUrl } from "./build-url.ts";
+import type { UrlForOptions } from "./url-for.ts";
+import { checkTrustedHost } from "./trusted-hosts.ts";
+import { RoutingRedirect, routeRequest } from "./dispatch.ts";
+import { consoleLogger, type Logger } from "./logger.ts";
+import { ValidationFailed } from "./validation/validation-failed.ts";
+import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler.ts";
+import { SecureCookieSessionInterface, type SessionInterface } from "./sessions/index.ts";
+import { ACCEPTS_DEFERRED_REQUESTS, CAME_DEFERRED } from "./deferred-request.ts";
 
 /**
  * Options of `new Vial()`.

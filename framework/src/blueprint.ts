@@ -3,7 +3,7 @@
  * A blueprint records what is declared on it; registering it on an app (or a parent blueprint)
  * replays the routes there with the prefix and the dotted endpoint names.
  */
-import { Scaffold, type RouteDeclaration } from "./scaffold";
+import { Scaffold, type RouteDeclaration } from "./scaffold.ts";
 
 /**
  * Options of a blueprint, and of one registration of it.

@@ -1,9 +1,9 @@
 /** `urlFor`: endpoint + values -> URL, with blueprint-relative names, anchors and external URLs. */
-import type { RouteData } from "./app";
-import type { VialRequest } from "./request";
-import type { RouteMap } from "./routing";
-import { applicationRootPrefix, scriptRoot } from "./script-root";
-import { encodeAnchor, type UrlForOptions } from "./url-for";
+import type { RouteData } from "./app.ts";
+import type { VialRequest } from "./request.ts";
+import type { RouteMap } from "./routing/index.ts";
+import { applicationRootPrefix, scriptRoot } from "./script-root.ts";
+import { encodeAnchor, type UrlForOptions } from "./url-for.ts";
 
 interface UrlBuilderHost {
   readonly urlMap: RouteMap<RouteData>;

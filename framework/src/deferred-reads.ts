@@ -3,7 +3,7 @@
  * header without making `Headers`, the pathname without parsing the URL, the body without a
  * stream. For any other request these read it the standard way.
  */
-import { BODY_READER, HEADER_VALUE, PATHNAME, type BodyReader } from "./deferred-request";
+import { BODY_READER, HEADER_VALUE, PATHNAME, type BodyReader } from "./deferred-request.ts";
 
 type ReadBodyDirectly = (open: boolean) => BodyReader | null | boolean;
 
@@ -13,7 +13,7 @@ type ReadBodyDirectly = (open: boolean) => BodyReader | null | boolean;
  *
  * @example
  * ```ts
- * import { headerValue } from "./deferred-reads";
+ * import { headerValue } from "./deferred-reads.ts";
  * headerValue(new Request("http://localhost/", { headers: { cookie: "a=1" } }), "cookie"); // "a=1"
  * ```
  */
@@ -28,7 +28,7 @@ export function headerValue(request: Request, name: string): string | null {
  *
  * @example
  * ```ts
- * import { knownPathname } from "./deferred-reads";
+ * import { knownPathname } from "./deferred-reads.ts";
  * knownPathname(new Request("http://localhost/a?b")); // undefined: parse the URL
  * ```
  */
@@ -42,7 +42,7 @@ export function knownPathname(request: Request): string | undefined {
  *
  * @example
  * ```ts
- * import { canReadBodyDirectly } from "./deferred-reads";
+ * import { canReadBodyDirectly } from "./deferred-reads.ts";
  * canReadBodyDirectly(new Request("http://localhost/", { method: "POST", body: "x" })); // false
  * ```
  */
@@ -57,7 +57,7 @@ export function canReadBodyDirectly(request: Request): boolean {
  *
  * @example
  * ```ts
- * import { canReadBodyDirectly, openDirectBodyReader } from "./deferred-reads";
+ * import { canReadBodyDirectly, openDirectBodyReader } from "./deferred-reads.ts";
  * declare const request: Request;
  * const reader = canReadBodyDirectly(request) ? openDirectBodyReader(request) : request.body?.getReader();
  * ```

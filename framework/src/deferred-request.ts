@@ -165,7 +165,7 @@ Object.setPrototypeOf(DeferredRequest.prototype, Request.prototype);
  *
  * @example
  * ```ts
- * import { deferRequest, realRequest } from "./deferred-request"; // internal: used by vial/node
+ * import { deferRequest, realRequest } from "./deferred-request.ts"; // internal: used by vial/node
  * const request = deferRequest({
  *   method: "GET",
  *   url: "http://localhost/",
@@ -185,7 +185,7 @@ export function deferRequest(source: DeferredRequestSource): Request {
  *
  * @example
  * ```ts
- * import { realRequest } from "./deferred-request";
+ * import { realRequest } from "./deferred-request.ts";
  * const request = new Request("http://localhost/");
  * realRequest(request) === request; // true
  * ```
@@ -201,7 +201,7 @@ export function realRequest(request: Request): Request {
  *
  * @example
  * ```ts
- * import { isDeferredRequest } from "./deferred-request";
+ * import { isDeferredRequest } from "./deferred-request.ts";
  * isDeferredRequest(new Request("http://localhost/")); // false
  * ```
  */

@@ -10,7 +10,7 @@
  * `caches.put`) would not take one, so `fetch` builds the real one for every other caller.
  * Handlers and after-request hooks may see one; it answers them as a `Response` would.
  */
-import type { KnownBody } from "./known-body";
+import type { KnownBody } from "./known-body.ts";
 
 const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
 const RESPONSE_PARTS: unique symbol = Symbol.for("vial.responseParts") as never;
@@ -154,7 +154,7 @@ Object.setPrototypeOf(DeferredResponse.prototype, Response.prototype);
  *
  * @example
  * ```ts
- * import { deferResponse, realResponse } from "./deferred-response"; // internal: used for vial/node
+ * import { deferResponse, realResponse } from "./deferred-response.ts"; // internal: used for vial/node
  * const res = deferResponse("Hello", { "content-type": "text/plain" });
  * res.status; // 200, nothing built
  * await realResponse(res).text(); // "Hello"
@@ -170,7 +170,7 @@ export function deferResponse(body: KnownBody, headers: Readonly<Record<string, 
  *
  * @example
  * ```ts
- * import { realResponse } from "./deferred-response";
+ * import { realResponse } from "./deferred-response.ts";
  * const res = new Response("hi");
  * realResponse(res) === res; // true
  * ```
@@ -193,7 +193,7 @@ export function realResponse(response: Response): Response {
  *
  * @example
  * ```ts
- * import { deferResponse, deferredResponseParts } from "./deferred-response";
+ * import { deferResponse, deferredResponseParts } from "./deferred-response.ts";
  * deferredResponseParts(deferResponse("hi", {}))?.body; // "hi"
  * ```
  */
@@ -211,7 +211,7 @@ export function deferredResponseParts(response: Response): ResponseParts | undef
  *
  * @example
  * ```ts
- * import { amendDeferredHeaders, deferResponse } from "./deferred-response";
+ * import { amendDeferredHeaders, deferResponse } from "./deferred-response.ts";
  * const res = deferResponse("hi", { "content-type": "text/plain" });
  * amendDeferredHeaders(res, (headers, setCookies) => {
  *   headers.vary = "Cookie";

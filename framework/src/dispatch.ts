@@ -2,14 +2,14 @@
  * Routing a request: match its path and method against the app's rules, and either return the
  * call to the matched handler or raise the routing outcome (404, 405, or a 308 slash redirect).
  */
-import type { RouteData } from "./app";
-import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors";
-import { redirect } from "./response";
-import type { VialRequest } from "./request";
-import type { RouteMap } from "./routing";
-import { scriptRoot } from "./script-root";
-import { validateResponse } from "./validation/route-validation";
-import { validationPlanFor } from "./validation/validation-plan";
+import type { RouteData } from "./app.ts";
+import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors.ts";
+import { redirect } from "./response.ts";
+import type { VialRequest } from "./request.ts";
+import type { RouteMap } from "./routing/index.ts";
+import { scriptRoot } from "./script-root.ts";
+import { validateResponse } from "./validation/route-validation.ts";
+import { validationPlanFor } from "./validation/validation-plan.ts";
 
 /**
  * A redirect raised by routing (trailing slash, merged slashes). It skips error handlers, as in Flask.

@@ -4,7 +4,7 @@
  * messages live in the session under `_flashes` as `[category, message]` pairs, exactly where
  * Flask keeps them, so the two can flash to each other.
  */
-import type { VialRequest } from "./request";
+import type { VialRequest } from "./request.ts";
 
 const FLASHES_KEY = "_flashes";
 

@@ -2,7 +2,7 @@
  * The request lifecycle's hook types, named as in Flask: before_request → handler →
  * after_request → teardown_request; error handlers turn exceptions into responses.
  */
-import type { VialRequest } from "./request";
+import type { VialRequest } from "./request.ts";
 
 /**
  * Runs before the handler; returning anything but `undefined` ends the request with that value.

@@ -2,10 +2,10 @@
  * Vial: a Flask-style web micro-framework on web-standard fetch handlers.
  * This entry point runs anywhere `Request`/`Response` exist; Node-only parts are in `vial/node`.
  */
-export { Vial, toRequest, type VialOptions, type RequestInitWithBody, type RouteData } from "./app";
-export { Blueprint, type BlueprintOptions, type RegisterOptions } from "./blueprint";
-export { Config, defaultConfig, type ConfigValues } from "./config";
-export { VialRequest } from "./request";
+export { Vial, toRequest, type VialOptions, type RequestInitWithBody, type RouteData } from "./app.ts";
+export { Blueprint, type BlueprintOptions, type RegisterOptions } from "./blueprint.ts";
+export { Config, defaultConfig, type ConfigValues } from "./config.ts";
+export { VialRequest } from "./request.ts";
 export {
   Session,
   NullSession,
@@ -15,20 +15,20 @@ export {
   setCookie,
   deleteCookie,
   type SessionCookieFlags,
-} from "./sessions";
-export { flash, getFlashedMessages, type FlashOptions } from "./flash";
-export { csrf, csrfToken, CsrfError, type CsrfOptions } from "./middleware/csrf";
-export { json, text, redirect } from "./response";
-export { makeResponse, InvalidResponseError, type ResponseValue } from "./make-response";
-export * from "./http-errors";
-export type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks";
-export type { Handler, RequestFor, RouteOptions, RouteSchemas } from "./route-types";
-export type { StandardSchemaV1 } from "./standard-schema";
-export type { UrlForOptions } from "./url-for";
-export type { Logger } from "./logger";
-export { RoutingRedirect } from "./dispatch";
-export { TestClient, type TestClientOptions, type TestRequestInit } from "./testing/test-client";
-export { CookieJar } from "./testing/cookie-jar";
+} from "./sessions/index.ts";
+export { flash, getFlashedMessages, type FlashOptions } from "./flash.ts";
+export { csrf, csrfToken, CsrfError, type CsrfOptions } from "./middleware/csrf/index.ts";
+export { json, text, redirect } from "./response.ts";
+export { makeResponse, InvalidResponseError, type ResponseValue } from "./make-response.ts";
+export * from "./http-errors.ts";
+export type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks.ts";
+export type { Handler, RequestFor, RouteOptions, RouteSchemas } from "./route-types.ts";
+export type { StandardSchemaV1 } from "./standard-schema.ts";
+export type { UrlForOptions } from "./url-for.ts";
+export type { Logger } from "./logger.ts";
+export { RoutingRedirect } from "./dispatch.ts";
+export { TestClient, type TestClientOptions, type TestRequestInit } from "./testing/test-client.ts";
+export { CookieJar } from "./testing/cookie-jar.ts";
 export {
   RouteMap,
   BuildError,
@@ -39,10 +39,10 @@ export {
   type ConverterFactory,
   type ConverterTypes,
   type RouteParams,
-} from "./routing";
-export { MultiDict } from "./http";
-export type { UploadedFile } from "./body";
-export * from "./html";
+} from "./routing/index.ts";
+export { MultiDict } from "./http/index.ts";
+export type { UploadedFile } from "./body/index.ts";
+export * from "./html/index.ts";
 export {
   ValidationFailed,
   ResponseValidationError,
@@ -52,7 +52,7 @@ export {
   type ValidationIssue,
   type ValidationProblem,
   type ValidationErrorHandler,
-} from "./validation";
+} from "./validation/index.ts";
 export {
   Signer,
   TimestampSigner,
@@ -67,11 +67,11 @@ export {
   type TimestampSignerOptions,
   type URLSafeTimedSerializerOptions,
   type SessionSerializerOptions,
-} from "./signing";
-export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies";
-export { hashPassword, verifyPassword, safeJoin, type HashPasswordOptions } from "./security";
-export { clientAddress, setClientAddress, type RequestLike } from "./client-address";
-export { secureHeaders, cspNonce, NONCE, type SecureHeadersOptions, type HeaderSetting, type ContentSecurityPolicy, type CspSource } from "./middleware/secure-headers";
-export { proxyFix, applyProxyFix, forwardedPrefix, type ProxyFixOptions } from "./middleware/proxy-fix";
-export { rateLimit, MemoryStore, type RateLimitOptions, type MemoryStoreOptions, type RateLimitStore, type RateLimitHit, type RateLimitHeaderStyle } from "./middleware/rate-limit";
-export { staticFilesFrom, staticPath, sendFile, memoryFileSource, contentTypeFor, type StaticFilesOptions, type SendFileOptions, type ConditionalRequest, type FileSource, type StaticFile, type FileBody, type ByteRange } from "./static";
+} from "./signing/index.ts";
+export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies/index.ts";
+export { hashPassword, verifyPassword, safeJoin, type HashPasswordOptions } from "./security/index.ts";
+export { clientAddress, setClientAddress, type RequestLike } from "./client-address.ts";
+export { secureHeaders, cspNonce, NONCE, type SecureHeadersOptions, type HeaderSetting, type ContentSecurityPolicy, type CspSource } from "./middleware/secure-headers/index.ts";
+export { proxyFix, applyProxyFix, forwardedPrefix, type ProxyFixOptions } from "./middleware/proxy-fix/index.ts";
+export { rateLimit, MemoryStore, type RateLimitOptions, type MemoryStoreOptions, type RateLimitStore, type RateLimitHit, type RateLimitHeaderStyle } from "./middleware/rate-limit/index.ts";
+export { staticFilesFrom, staticPath, sendFile, memoryFileSource, contentTypeFor, type StaticFilesOptions, type SendFileOptions, type ConditionalRequest, type FileSource, type StaticFile, type FileBody, type ByteRange } from "./static/index.ts";

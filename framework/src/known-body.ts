@@ -5,7 +5,7 @@
  * that reads its body, or wraps it in a new `Response`, sees no difference.
  */
 
-import { deferredResponseParts } from "./deferred-response";
+import { deferredResponseParts } from "./deferred-response.ts";
 
 /** A body held whole in memory. */
 export type KnownBody = string | Uint8Array;
@@ -17,7 +17,7 @@ const known = new WeakMap<Response, KnownBody>();
  *
  * @example
  * ```ts
- * import { responseWithKnownBody, knownBody } from "./known-body"; // internal: used by vial/node
+ * import { responseWithKnownBody, knownBody } from "./known-body.ts"; // internal: used by vial/node
  * const res = responseWithKnownBody("Hello", { headers: { "content-type": "text/plain" } });
  * knownBody(res); // "Hello"
  * ```
@@ -35,7 +35,7 @@ export function responseWithKnownBody(body: KnownBody, init?: ResponseInit): Res
  *
  * @example
  * ```ts
- * import { knownBody } from "./known-body";
+ * import { knownBody } from "./known-body.ts";
  * const body = knownBody(new Response("made elsewhere")); // undefined: stream it
  * ```
  */

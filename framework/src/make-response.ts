@@ -2,9 +2,9 @@
  * Turns what a handler returned into a `Response`, the way Flask's `make_response` does:
  * strings are HTML, objects and arrays are JSON, tuples add a status and headers, streams stream.
  */
-import { isHtmlString } from "./html";
-import { deferResponse } from "./deferred-response";
-import { knownBody, responseWithKnownBody } from "./known-body";
+import { isHtmlString } from "./html/index.ts";
+import { deferResponse } from "./deferred-response.ts";
+import { knownBody, responseWithKnownBody } from "./known-body.ts";
 
 /**
  * Anything a handler may return.
@@ -69,7 +69,7 @@ export function makeResponse(value: unknown, endpoint = "the handler"): Response
  *
  * @example
  * ```ts
- * import { deferredResponseFor } from "./make-response"; // internal: used by Vial.fetch
+ * import { deferredResponseFor } from "./make-response.ts"; // internal: used by Vial.fetch
  * deferredResponseFor({ ok: true })?.headers.get("content-type"); // "application/json"
  * ```
  */

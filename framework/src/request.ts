@@ -3,14 +3,14 @@
  * adds what Flask's request gives: decoded path, params, multi-valued query, cookies, body
  * parsers with size limits, and per-request scratch space `g`. Everything is parsed lazily, once.
  */
-import type { UploadedFile } from "./body";
-import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body";
-import { headerValue, knownPathname } from "./deferred-reads";
-import { CAME_DEFERRED, isDeferredRequest, realRequest } from "./deferred-request";
-import { MultiDict, parseCookieHeader } from "./http";
-import { NullSession } from "./sessions/null-session";
-import type { Session } from "./sessions/session";
-import type { UrlForOptions } from "./url-for";
+import type { UploadedFile } from "./body/index.ts";
+import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body/index.ts";
+import { headerValue, knownPathname } from "./deferred-reads.ts";
+import { CAME_DEFERRED, isDeferredRequest, realRequest } from "./deferred-request.ts";
+import { MultiDict, parseCookieHeader } from "./http/index.ts";
+import { NullSession } from "./sessions/null-session.ts";
+import type { Session } from "./sessions/session.ts";
+import type { UrlForOptions } from "./url-for.ts";
 
 /** What the request needs from its app: limits, URL building, the session store. */
 export interface RequestHost {

@@ -2,9 +2,9 @@
  * Response helpers: small functions that build a `Response` with the right content type.
  * Handlers may also return plain values; `make-response.ts` coerces those the way Flask does.
  */
-import { BadRequest } from "./http-errors";
-import { deferResponse } from "./deferred-response";
-import { responseWithKnownBody } from "./known-body";
+import { BadRequest } from "./http-errors.ts";
+import { deferResponse } from "./deferred-response.ts";
+import { responseWithKnownBody } from "./known-body.ts";
 
 const JSON_TYPE = "application/json";
 const TEXT_TYPE = "text/plain; charset=utf-8";

@@ -2,9 +2,9 @@
  * Types that connect a route's rule string and schemas to the request its handler receives:
  * `app.get("/u/<int:id>", (req) => req.params.id)` types `id` as a number.
  */
-import type { VialRequest } from "./request";
-import type { RouteParams } from "./routing";
-import type { StandardSchemaV1 } from "./standard-schema";
+import type { VialRequest } from "./request.ts";
+import type { RouteParams } from "./routing/index.ts";
+import type { StandardSchemaV1 } from "./standard-schema.ts";
 
 /**
  * Schemas a route may declare; each validated value replaces the raw one on `req`.

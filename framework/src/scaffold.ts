@@ -3,9 +3,9 @@
  * and error handlers. Where the registrations end up is up to the subclass: the app adds routes
  * to its map directly, a blueprint records them until it is registered.
  */
-import type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks";
-import { HTTPError } from "./http-errors";
-import type { Handler, RequestFor, RouteOptions } from "./route-types";
+import type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks.ts";
+import { HTTPError } from "./http-errors.ts";
+import type { Handler, RequestFor, RouteOptions } from "./route-types.ts";
 
 /** A route as declared on an app or blueprint, before prefixes are applied. */
 export interface RouteDeclaration {

@@ -5,7 +5,7 @@
  * `proxyFix` trusts and records here. URLs Vial builds for the browser (`urlFor`, slash
  * redirects) put it back; without a request, `APPLICATION_ROOT` stands in, as in Flask.
  */
-import type { RequestLike } from "./client-address";
+import type { RequestLike } from "./client-address.ts";
 
 const roots = new WeakMap<Request, string>();
 
@@ -14,7 +14,7 @@ const roots = new WeakMap<Request, string>();
  *
  * @example
  * ```ts
- * import { setScriptRoot } from "./script-root"; // internal: proxyFix records X-Forwarded-Prefix
+ * import { setScriptRoot } from "./script-root.ts"; // internal: proxyFix records X-Forwarded-Prefix
  * setScriptRoot(new Request("http://shop.test/"), "/shop");
  * ```
  */
@@ -28,7 +28,7 @@ export function setScriptRoot(request: Request, prefix: string): void {
  *
  * @example
  * ```ts
- * import { scriptRoot } from "./script-root";
+ * import { scriptRoot } from "./script-root.ts";
  * scriptRoot(new Request("http://shop.test/")); // ""
  * ```
  */
@@ -41,7 +41,7 @@ export function scriptRoot(req: RequestLike): string {
  *
  * @example
  * ```ts
- * import { applicationRootPrefix } from "./script-root";
+ * import { applicationRootPrefix } from "./script-root.ts";
  * applicationRootPrefix("/shop/"); // "/shop"
  * ```
  */

@@ -1,6 +1,6 @@
 /** `TRUSTED_HOSTS`: refuse requests for hosts the app does not serve (Host header attacks). */
-import { BadRequest } from "./http-errors";
-import type { VialRequest } from "./request";
+import { BadRequest } from "./http-errors.ts";
+import type { VialRequest } from "./request.ts";
 
 /**
  * Throws 400 unless the request's host (without port) is listed. An entry starting with a dot

@@ -3,17 +3,17 @@
  * other content type gives an empty form (the body is left unread for the caller).
  */
 
-import { headerValue } from "../deferred-reads";
-import { BadRequest } from "../http-errors";
-import { MultiDict } from "../http/multidict";
-import { parseMediaType } from "../http/media-type";
-import type { BodyLimits } from "./limits";
-import { isValidMultipartBoundary } from "./multipart";
-import { parseMultipartForm } from "./multipart-form";
-import { readBody, readBodyChunks } from "./read-body";
-import { uploadSpoolOf } from "./upload-spool";
-import type { UploadedFile } from "./uploaded-file";
-import { parseUrlEncoded } from "./urlencoded";
+import { headerValue } from "../deferred-reads.ts";
+import { BadRequest } from "../http-errors.ts";
+import { MultiDict } from "../http/multidict.ts";
+import { parseMediaType } from "../http/media-type.ts";
+import type { BodyLimits } from "./limits.ts";
+import { isValidMultipartBoundary } from "./multipart.ts";
+import { parseMultipartForm } from "./multipart-form.ts";
+import { readBody, readBodyChunks } from "./read-body.ts";
+import { uploadSpoolOf } from "./upload-spool.ts";
+import type { UploadedFile } from "./uploaded-file.ts";
+import { parseUrlEncoded } from "./urlencoded.ts";
 
 /**
  * Fields and files of a form body.

@@ -3,11 +3,11 @@
  * and a body that does not parse is a 400 that does not echo what was sent.
  */
 
-import { headerValue } from "../deferred-reads";
-import { BadRequest, UnsupportedMediaType } from "../http-errors";
-import { isJsonMediaType, parseMediaType } from "../http/media-type";
-import type { BodyLimits } from "./limits";
-import { readBody } from "./read-body";
+import { headerValue } from "../deferred-reads.ts";
+import { BadRequest, UnsupportedMediaType } from "../http-errors.ts";
+import { isJsonMediaType, parseMediaType } from "../http/media-type.ts";
+import type { BodyLimits } from "./limits.ts";
+import { readBody } from "./read-body.ts";
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 

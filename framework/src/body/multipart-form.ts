@@ -4,13 +4,13 @@
  * limit must hold however many chunks a field is split into).
  */
 
-import { ContentTooLarge } from "../http-errors";
-import { MultiDict } from "../http/multidict";
-import { concatBytes } from "./bytes";
-import type { BodyLimits } from "./limits";
-import { MultipartParser, type PartInfo } from "./multipart";
-import type { UploadSink, UploadSpool } from "./upload-spool";
-import { createUploadedFile, type UploadedFile } from "./uploaded-file";
+import { ContentTooLarge } from "../http-errors.ts";
+import { MultiDict } from "../http/multidict.ts";
+import { concatBytes } from "./bytes.ts";
+import type { BodyLimits } from "./limits.ts";
+import { MultipartParser, type PartInfo } from "./multipart.ts";
+import type { UploadSink, UploadSpool } from "./upload-spool.ts";
+import { createUploadedFile, type UploadedFile } from "./uploaded-file.ts";
 
 const utf8 = new TextDecoder("utf-8");
 

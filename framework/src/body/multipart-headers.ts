@@ -3,9 +3,9 @@
  * it is a file, and its content type.
  */
 
-import { BadRequest } from "../http-errors";
-import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "../http/byte-string";
-import { parseHeaderParams } from "../http/header-params";
+import { BadRequest } from "../http-errors.ts";
+import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "../http/byte-string.ts";
+import { parseHeaderParams } from "../http/header-params.ts";
 
 /**
  * What the headers of a part say about it.

@@ -7,13 +7,13 @@
  * being re-scanned for every chunk).
  */
 
-import { BadRequest, ContentTooLarge } from "../http-errors";
-import { ByteQueue, ByteSearch } from "./bytes";
-import { parsePartHeaders, type PartInfo } from "./multipart-headers";
-import { boundaryLineEnd, CLOSE, CR, findBlankLine, isValidMultipartBoundary, LF, NEED_MORE, NOT_A_BOUNDARY } from "./multipart-syntax";
+import { BadRequest, ContentTooLarge } from "../http-errors.ts";
+import { ByteQueue, ByteSearch } from "./bytes.ts";
+import { parsePartHeaders, type PartInfo } from "./multipart-headers.ts";
+import { boundaryLineEnd, CLOSE, CR, findBlankLine, isValidMultipartBoundary, LF, NEED_MORE, NOT_A_BOUNDARY } from "./multipart-syntax.ts";
 
-export type { PartInfo } from "./multipart-headers";
-export { isValidMultipartBoundary } from "./multipart-syntax";
+export type { PartInfo } from "./multipart-headers.ts";
+export { isValidMultipartBoundary } from "./multipart-syntax.ts";
 
 /**
  * What the parser reports, in body order: a part's headers, its data in pieces, then its end.

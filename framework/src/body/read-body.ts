@@ -4,11 +4,11 @@
  * cancelled as soon as it passes the limit, so an oversize body is never held in memory.
  */
 
-import { canReadBodyDirectly, headerValue, openDirectBodyReader } from "../deferred-reads";
-import type { BodyReader } from "../deferred-request";
-import { BadRequest, ContentTooLarge } from "../http-errors";
-import { concatBytes } from "./bytes";
-import type { BodyLimits } from "./limits";
+import { canReadBodyDirectly, headerValue, openDirectBodyReader } from "../deferred-reads.ts";
+import type { BodyReader } from "../deferred-request.ts";
+import { BadRequest, ContentTooLarge } from "../http-errors.ts";
+import { concatBytes } from "./bytes.ts";
+import type { BodyLimits } from "./limits.ts";
 
 const EMPTY = new Uint8Array(0);
 

@@ -4,8 +4,8 @@
  * hands it each file part that grows past the spool's threshold, as Werkzeug's stream factory
  * writes large parts to a temporary file. A `WeakMap` keeps it off the standard `Request`.
  */
-import type { PartInfo } from "./multipart-headers";
-import type { UploadedFile } from "./uploaded-file";
+import type { PartInfo } from "./multipart-headers.ts";
+import type { UploadedFile } from "./uploaded-file.ts";
 
 /**
  * Somewhere to write one file part: bytes go in while the part arrives, and `close` gives the
@@ -29,7 +29,7 @@ export interface UploadSink {
  *
  * @example
  * ```ts
- * import { setUploadSpool, type UploadSpool } from "./upload-spool";
+ * import { setUploadSpool, type UploadSpool } from "./upload-spool.ts";
  * const spool: UploadSpool = { threshold: 500 * 1024, open: (part) => openTemporaryFile(part) };
  * setUploadSpool(request, spool);
  * ```
@@ -47,7 +47,7 @@ const spools = new WeakMap<Request, UploadSpool>();
  *
  * @example
  * ```ts
- * import { setUploadSpool } from "./upload-spool";
+ * import { setUploadSpool } from "./upload-spool.ts";
  * setUploadSpool(request, diskSpool);
  * ```
  */
@@ -61,7 +61,7 @@ export function setUploadSpool(request: Request, spool: UploadSpool): Request {
  *
  * @example
  * ```ts
- * import { uploadSpoolOf } from "./upload-spool";
+ * import { uploadSpoolOf } from "./upload-spool.ts";
  * uploadSpoolOf(new Request("http://localhost/")); // undefined
  * ```
  */

@@ -1,6 +1,6 @@
 /** `application/x-www-form-urlencoded` bodies (HTML forms without files). */
 
-import { MultiDict } from "../http/multidict";
+import { MultiDict } from "../http/multidict.ts";
 
 /**
  * Parses an urlencoded body: `&`-separated pairs, `+` as space, percent-escapes decoded as

@@ -1,5 +1,5 @@
 /** Writing Set-Cookie headers that browsers will accept, or a clear error saying why not. */
-export { deleteCookieHeader, serializeCookie } from "./serialize";
-export type { CookieOptions, DeleteCookieOptions } from "./serialize";
-export { MAX_COOKIE_AGE_SECONDS } from "./cookie-rules";
-export type { CookiePriority, SameSite } from "./cookie-rules";
+export { deleteCookieHeader, serializeCookie } from "./serialize.ts";
+export type { CookieOptions, DeleteCookieOptions } from "./serialize.ts";
+export { MAX_COOKIE_AGE_SECONDS } from "./cookie-rules.ts";
+export type { CookiePriority, SameSite } from "./cookie-rules.ts";

@@ -8,8 +8,8 @@ import {
   clampMaxAge,
   normalizePriority,
   normalizeSameSite,
-} from "./cookie-rules";
-import type { CookiePriority, SameSite } from "./cookie-rules";
+} from "./cookie-rules.ts";
+import type { CookiePriority, SameSite } from "./cookie-rules.ts";
 
 /**
  * The attributes of a Set-Cookie header. Omitted attributes are not written.

@@ -4,10 +4,10 @@
  * the browser decodes before running, so no escaping makes interpolated text safe there.
  */
 
-import { escapeHtml } from "./escape";
-import { isHtmlString } from "./html-string";
-import { isSafeUrl, isUrlAttribute, UNSAFE_URL } from "./url";
-import { isIterable, isThenable, joinParts, promiseError, toParts, type Part, type Where } from "./values";
+import { escapeHtml } from "./escape.ts";
+import { isHtmlString } from "./html-string.ts";
+import { isSafeUrl, isUrlAttribute, UNSAFE_URL } from "./url.ts";
+import { isIterable, isThenable, joinParts, promiseError, toParts, type Part, type Where } from "./values.ts";
 
 /** Attributes whose value is code or markup: values there must be `raw()`. */
 export function isRefusingAttribute(name: string): boolean {

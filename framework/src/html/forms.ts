@@ -4,8 +4,8 @@
  * through the `html` template, so submitted text is escaped like any other value.
  */
 
-import { html } from "./html";
-import type { HtmlString } from "./html-string";
+import { html } from "./html.ts";
+import type { HtmlString } from "./html-string.ts";
 
 /**
  * One validation problem, shaped like the `errors` of Vial's RFC 9457 (`application/problem+json`) answers.

@@ -4,8 +4,8 @@
  * called, and the overloads give each call its own type.
  */
 
-import { HtmlString, isHtmlString } from "./html-string";
-import { renderTemplate } from "./render";
+import { HtmlString, isHtmlString } from "./html-string.ts";
+import { renderTemplate } from "./render.ts";
 
 /**
  * Builds HTML with every interpolated value escaped for where it lands, or makes an HTML response.

@@ -3,8 +3,8 @@
  * for markup you vouch for, and form helpers that render validation errors and keep input.
  */
 
-export { HtmlString, isHtmlString, raw } from "./html-string";
-export { escapeHtml } from "./escape";
-export { html } from "./html";
-export { fieldErrors, formValues, input } from "./forms";
-export type { FieldError, FieldErrors, FormValues, InputOptions, MultiDictLike } from "./forms";
+export { HtmlString, isHtmlString, raw } from "./html-string.ts";
+export { escapeHtml } from "./escape.ts";
+export { html } from "./html.ts";
+export { fieldErrors, formValues, input } from "./forms.ts";
+export type { FieldError, FieldErrors, FormValues, InputOptions, MultiDictLike } from "./forms.ts";

@@ -3,11 +3,11 @@
  * analyser found it in.
  */
 
-import { assertTrusted, checkUrl, isRefusingAttribute, renderTagHole } from "./attributes";
-import { analyseTemplate, type AttributeHole, type Hole } from "./context";
-import { escapeHtml, escapeUnquotedAttribute } from "./escape";
-import { isUrlAttribute } from "./url";
-import { joinParts, toParts, type Part, type Where } from "./values";
+import { assertTrusted, checkUrl, isRefusingAttribute, renderTagHole } from "./attributes.ts";
+import { analyseTemplate, type AttributeHole, type Hole } from "./context.ts";
+import { escapeHtml, escapeUnquotedAttribute } from "./escape.ts";
+import { isUrlAttribute } from "./url.ts";
+import { joinParts, toParts, type Part, type Where } from "./values.ts";
 
 /**
  * What is known of the URL attribute being written: its value so far, as it will read, and whether

@@ -4,7 +4,7 @@
  * JSX or Jinja: nothing for `null`, `undefined` and `false`; `0` is "0"; lists are joined.
  */
 
-import { isHtmlString } from "./html-string";
+import { isHtmlString } from "./html-string.ts";
 
 /** A piece of an interpolated value: trusted markup, or text that still needs escaping. */
 export interface Part { text: string; trusted: boolean }

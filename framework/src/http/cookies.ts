@@ -4,7 +4,7 @@
  * inputs, and this must stay linear on any header an attacker sends.
  */
 
-import { toByteString, trimAsciiWhitespace as trim, utf8FromByteString } from "./byte-string";
+import { toByteString, trimAsciiWhitespace as trim, utf8FromByteString } from "./byte-string.ts";
 
 // Python's \s in ASCII: space, \t \n \v \f \r (0x09-0x0d).
 const EQUALS = 0x3d;

@@ -5,7 +5,7 @@
  * and `key*0`/`key*1` continuations. Invalid parts are skipped, never thrown on.
  */
 
-import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "./byte-string";
+import { bytesToByteString, trimAsciiWhitespace, utf8FromByteString } from "./byte-string.ts";
 
 const TOKEN_CHAR = /[A-Za-z0-9!#$%&'*+\-.^_`|~]/;
 const CHARSET_VALUE = /^([A-Za-z0-9!#$%&*+\-.^_`|~]*)'[A-Za-z0-9!#$%&*+\-.^_`|~]*'([A-Za-z0-9!#$%&'*+\-.^_`|~]+)$/;

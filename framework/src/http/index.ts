@@ -1,7 +1,7 @@
 /** Low-level HTTP input parsing: multi-valued maps, cookies, media types and header parameters. */
-export { MultiDict } from "./multidict";
-export { parseCookieHeader } from "./cookies";
-export { parseMediaType, isJsonMediaType } from "./media-type";
-export type { MediaType } from "./media-type";
-export { parseHeaderParams } from "./header-params";
-export { utf8FromByteString, toByteString, byteStringToBytes, bytesToByteString } from "./byte-string";
+export { MultiDict } from "./multidict.ts";
+export { parseCookieHeader } from "./cookies.ts";
+export { parseMediaType, isJsonMediaType } from "./media-type.ts";
+export type { MediaType } from "./media-type.ts";
+export { parseHeaderParams } from "./header-params.ts";
+export { utf8FromByteString, toByteString, byteStringToBytes, bytesToByteString } from "./byte-string.ts";

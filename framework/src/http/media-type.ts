@@ -3,7 +3,7 @@
  * (`charset`, `boundary`, ...) are unquoted.
  */
 
-import { parseHeaderParams } from "./header-params";
+import { parseHeaderParams } from "./header-params.ts";
 
 const MEDIA_TYPE = /^[a-z0-9!#$%&'*+\-.^_`|~]+\/[a-z0-9!#$%&'*+\-.^_`|~]+$/;
 

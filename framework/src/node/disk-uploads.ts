@@ -9,9 +9,9 @@ import { open, readFile, unlink, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import type { PartInfo } from "../body/multipart-headers";
-import { setUploadSpool, type UploadSink, type UploadSpool } from "../body/upload-spool";
-import type { UploadedFile } from "../body/uploaded-file";
+import type { PartInfo } from "../body/multipart-headers.ts";
+import { setUploadSpool, type UploadSink, type UploadSpool } from "../body/upload-spool.ts";
+import type { UploadedFile } from "../body/uploaded-file.ts";
 
 /**
  * Options of `serve`'s upload spooling.

@@ -3,7 +3,7 @@
  * directly by Vial's body parsers, which skips the stream's cost.
  */
 import type { IncomingMessage } from "node:http";
-import type { BodyReader } from "../deferred-request";
+import type { BodyReader } from "../deferred-request.ts";
 
 /**
  * The body as a web stream with backpressure. Unlike `Readable.toWeb`, cancelling it (a body over
@@ -13,7 +13,7 @@ import type { BodyReader } from "../deferred-request";
  * @example
  * ```ts
  * import { createServer } from "node:http";
- * import { bodyStream } from "./incoming-body";
+ * import { bodyStream } from "./incoming-body.ts";
  * createServer(async (incoming, outgoing) => outgoing.end(String((await new Response(bodyStream(incoming)).arrayBuffer()).byteLength)));
  * ```
  */
@@ -64,7 +64,7 @@ const DONE: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefine
  * @example
  * ```ts
  * import { createServer } from "node:http";
- * import { IncomingBodyReader } from "./incoming-body";
+ * import { IncomingBodyReader } from "./incoming-body.ts";
  * createServer(async (incoming, outgoing) => {
  *   const reader = new IncomingBodyReader(incoming);
  *   let size = 0;

@@ -1,9 +1,9 @@
 /** Converts a `node:http` request into a standard `Request` whose body streams in as it arrives. */
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
-import { clientAddress, setClientAddress } from "../client-address";
-import { deferRequest, realRequest, type BodyReader, type DeferredRequestSource } from "../deferred-request";
-import { bodyStream, IncomingBodyReader } from "./incoming-body";
+import { clientAddress, setClientAddress } from "../client-address.ts";
+import { deferRequest, realRequest, type BodyReader, type DeferredRequestSource } from "../deferred-request.ts";
+import { bodyStream, IncomingBodyReader } from "./incoming-body.ts";
 
 /**
  * Builds the `Request` for an incoming message; `origin` is used when the Host header is missing.

@@ -1,7 +1,7 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
-import { deferredResponseParts, type ResponseParts } from "../deferred-response";
-import { knownBody } from "../known-body";
+import { deferredResponseParts, type ResponseParts } from "../deferred-response.ts";
+import { knownBody } from "../known-body.ts";
 
 /**
  * Sends status, headers (every `Set-Cookie` separately) and body; HEAD gets no body.

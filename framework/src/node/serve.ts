@@ -6,10 +6,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ACCEPTS_DEFERRED_REQUESTS } from "../deferred-request";
-import { DiskUploads, type DiskUploadOptions } from "./disk-uploads";
-import { InvalidHostError, toDeferredRequest, toWebRequest } from "./incoming";
-import { writeWebResponse } from "./outgoing";
+import { ACCEPTS_DEFERRED_REQUESTS } from "../deferred-request.ts";
+import { DiskUploads, type DiskUploadOptions } from "./disk-uploads.ts";
+import { InvalidHostError, toDeferredRequest, toWebRequest } from "./incoming.ts";
+import { writeWebResponse } from "./outgoing.ts";
 
 /**
  * Options of `serve`. The limits have defaults meant for production behind a load balancer;

@@ -5,8 +5,8 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import type { Digest } from "../signing/keys";
-import { useSigningPrimitives, type SigningPrimitives } from "../signing/primitives";
+import type { Digest } from "../signing/keys.ts";
+import { useSigningPrimitives, type SigningPrimitives } from "../signing/primitives.ts";
 
 const HASH_NAMES: Record<Digest, string> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
 
@@ -15,7 +15,7 @@ const HASH_NAMES: Record<Digest, string> = { "SHA-1": "sha1", "SHA-256": "sha256
  *
  * @example
  * ```ts
- * import { nodeSigningPrimitives } from "./signing-primitives";
+ * import { nodeSigningPrimitives } from "./signing-primitives.ts";
  * nodeSigningPrimitives.hmac("SHA-256", new Uint8Array(32), new TextEncoder().encode("hello")).length; // 32
  * ```
  */

@@ -7,12 +7,12 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { Blueprint } from "../blueprint";
-import type { Vial } from "../app";
-import type { ConditionalRequest, FileSource, SendFileOptions, StaticFile, StaticFilesOptions } from "../static";
-import { sendFile, staticFilesFrom, staticPath } from "../static";
-import { NotFound } from "../http-errors";
-import { safeJoin } from "../security/safe-join";
+import type { Blueprint } from "../blueprint.ts";
+import type { Vial } from "../app.ts";
+import type { ConditionalRequest, FileSource, SendFileOptions, StaticFile, StaticFilesOptions } from "../static/index.ts";
+import { sendFile, staticFilesFrom, staticPath } from "../static/index.ts";
+import { NotFound } from "../http-errors.ts";
+import { safeJoin } from "../security/safe-join.ts";
 
 function directoryPath(directory: string | URL): string {
   return resolve(typeof directory === "string" ? directory : fileURLToPath(directory));

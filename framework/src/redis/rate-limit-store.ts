@@ -4,8 +4,8 @@
  * the first hit and reads the time left (PTTL), atomically and by Redis's clock, so instances
  * whose clocks disagree still agree on every window.
  */
-import type { RateLimitHit, RateLimitStore } from "../middleware/rate-limit";
-import type { RedisCommands } from "./client";
+import type { RateLimitHit, RateLimitStore } from "../middleware/rate-limit/index.ts";
+import type { RedisCommands } from "./client.ts";
 
 // KEYS[1]: the counter. ARGV[1]: the window in milliseconds. A counter found without an expiry
 // (left by something else) gets one, so no key can count forever.

@@ -6,15 +6,15 @@
  * read what is stored, a session can be ended on the server (`DEL`), and a session of any size
  * fits in its cookie.
  */
-import type { Vial } from "../app";
-import { deleteCookieHeader, serializeCookie } from "../cookies";
-import { withHeaderChanges } from "../middleware/secure-headers/mutable-response";
-import type { VialRequest } from "../request";
-import { Session } from "../sessions/session";
-import { SessionInterface } from "../sessions/session-interface";
-import { addVary } from "../sessions/vary";
-import { base64UrlEncode, Signer, taggedJsonCodec } from "../signing";
-import type { RedisCommands } from "./client";
+import type { Vial } from "../app.ts";
+import { deleteCookieHeader, serializeCookie } from "../cookies/index.ts";
+import { withHeaderChanges } from "../middleware/secure-headers/mutable-response.ts";
+import type { VialRequest } from "../request.ts";
+import { Session } from "../sessions/session.ts";
+import { SessionInterface } from "../sessions/session-interface.ts";
+import { addVary } from "../sessions/vary.ts";
+import { base64UrlEncode, Signer, taggedJsonCodec } from "../signing/index.ts";
+import type { RedisCommands } from "./client.ts";
 
 /**
  * A session loaded from Redis: a `Session` that knows its id.

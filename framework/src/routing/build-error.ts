@@ -2,8 +2,8 @@
  * The error `RouteMap.build` (and so `urlFor`) throws when no rule can produce a URL, with a
  * message that says what to change, as Werkzeug's `BuildError` does.
  */
-import type { Rule } from "./rule";
-import { similarity } from "./similarity";
+import type { Rule } from "./rule.ts";
+import { similarity } from "./similarity.ts";
 
 /**
  * Why a build failed; the message is written from it.

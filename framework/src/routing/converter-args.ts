@@ -3,7 +3,7 @@
  * Werkzeug's `parse_converter_args` does: comma-separated Python-ish literals, each
  * optionally named (`name=value`).
  */
-import type { ConverterArgs } from "./converters";
+import type { ConverterArgs } from "./converters.ts";
 
 // One argument followed by its comma: an optional `name =`, then True/False/None, a number,
 // a quoted string (optionally r/u-prefixed, no escapes) or a bare word (`about`, `a.b`).

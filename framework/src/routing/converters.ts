@@ -2,10 +2,10 @@
  * Converters turn one variable part of a URL into a value and back, as in Werkzeug's
  * `routing/converters.py`. A rule names them: `<int:id>`, `<string(length=2):code>`.
  */
-import { floatConverter, intConverter } from "./number-converters";
-import { anyConverter, pathConverter, stringConverter, uuidConverter } from "./text-converters";
+import { floatConverter, intConverter } from "./number-converters.ts";
+import { anyConverter, pathConverter, stringConverter, uuidConverter } from "./text-converters.ts";
 
-export { ValidationError } from "./validation-error";
+export { ValidationError } from "./validation-error.ts";
 
 /**
  * One configured converter, as used by one variable of one rule.

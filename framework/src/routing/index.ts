@@ -10,14 +10,14 @@
  * map.match("/hello/ada", "GET"); // { kind: "match", params: { name: "ada" }, ... }
  * ```
  */
-export { RouteMap, type MatchResult, type RouteMapOptions, type RouteOptions } from "./map";
-export { Rule, type RuleBuildResult } from "./rule";
-export { BuildError, closestRule, type BuildFailure } from "./build-error";
-export { similarity } from "./similarity";
-export { defaultConverters, ValidationError, type Converter, type ConverterArgs, type ConverterFactory } from "./converters";
-export { intConverter, floatConverter } from "./number-converters";
-export { stringConverter, pathConverter, uuidConverter, anyConverter } from "./text-converters";
-export { parseConverterArgs } from "./converter-args";
-export { tokenizeRule, type RuleToken } from "./rule-parser";
-export { encodePath, encodeQuery } from "./url-encoding";
-export type { ConverterTypes, RouteParams } from "./params";
+export { RouteMap, type MatchResult, type RouteMapOptions, type RouteOptions } from "./map.ts";
+export { Rule, type RuleBuildResult } from "./rule.ts";
+export { BuildError, closestRule, type BuildFailure } from "./build-error.ts";
+export { similarity } from "./similarity.ts";
+export { defaultConverters, ValidationError, type Converter, type ConverterArgs, type ConverterFactory } from "./converters.ts";
+export { intConverter, floatConverter } from "./number-converters.ts";
+export { stringConverter, pathConverter, uuidConverter, anyConverter } from "./text-converters.ts";
+export { parseConverterArgs } from "./converter-args.ts";
+export { tokenizeRule, type RuleToken } from "./rule-parser.ts";
+export { encodePath, encodeQuery } from "./url-encoding.ts";
+export type { ConverterTypes, RouteParams } from "./params.ts";

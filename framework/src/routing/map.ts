@@ -3,11 +3,11 @@
  * without hosts and subdomains: matching by specificity, 405 with the allowed methods, the 308
  * redirects for strict and merged slashes, and `build` for `urlFor`.
  */
-import { BuildError, closestRule, type BuildFailure } from "./build-error";
-import { defaultConverters, type ConverterFactory } from "./converters";
-import { StateMachineMatcher, type SearchNotes } from "./matcher";
-import { Rule } from "./rule";
-import { encodePath, encodeQuery } from "./url-encoding";
+import { BuildError, closestRule, type BuildFailure } from "./build-error.ts";
+import { defaultConverters, type ConverterFactory } from "./converters.ts";
+import { StateMachineMatcher, type SearchNotes } from "./matcher.ts";
+import { Rule } from "./rule.ts";
+import { encodePath, encodeQuery } from "./url-encoding.ts";
 
 /**
  * Options of `RouteMap.add`.

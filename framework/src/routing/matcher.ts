@@ -8,8 +8,8 @@
  * The path is walked in place, segment by segment, instead of being split first: on a path
  * fresh from the HTTP parser `split("/")` costs more than the rest of the match together.
  */
-import type { Rule } from "./rule";
-import { compareWeighting, SLASH_GROUP, type DynamicPart } from "./rule-part";
+import type { Rule } from "./rule.ts";
+import { compareWeighting, SLASH_GROUP, type DynamicPart } from "./rule-part.ts";
 
 interface State<T> {
   readonly static: Map<string, State<T>>;

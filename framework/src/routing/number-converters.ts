@@ -2,9 +2,9 @@
  * The `int` and `float` converters, after Werkzeug's `IntegerConverter` and `FloatConverter`:
  * weight 50 (more specific than strings), unsigned unless `signed=True`, optional bounds.
  */
-import type { Converter, ConverterArgs } from "./converters";
-import { readOptions } from "./converter-options";
-import { ValidationError } from "./validation-error";
+import type { Converter, ConverterArgs } from "./converters.ts";
+import { readOptions } from "./converter-options.ts";
+import { ValidationError } from "./validation-error.ts";
 
 interface Bounds {
   min?: number;

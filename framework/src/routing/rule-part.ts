@@ -3,10 +3,10 @@
  * `_parse_rule`). A part is static text, or a regex when it holds variables. A part with a
  * variable that may match "/" (`path`) is final: it takes the rest of the URL, slashes included.
  */
-import type { Converter } from "./converters";
-import { escapeRegex } from "./regex-escape";
-import type { RuleToken } from "./rule-parser";
-import { wholeValueTest } from "./whole-value-test";
+import type { Converter } from "./converters.ts";
+import { escapeRegex } from "./regex-escape.ts";
+import type { RuleToken } from "./rule-parser.ts";
+import { wholeValueTest } from "./whole-value-test.ts";
 
 /**
  * Orders dynamic parts at the same position, lower first. Werkzeug's `Weighting`: parts with

@@ -2,12 +2,12 @@
  * One URL rule, compiled once when it is added: its parts for the matcher, its converters,
  * and the steps that build a URL back from values (Werkzeug's `Rule`).
  */
-import type { Converter, ConverterFactory } from "./converters";
-import { parseConverterArgs } from "./converter-args";
-import { splitIntoParts, type RulePart } from "./rule-part";
-import { tokenizeRule, type RuleToken } from "./rule-parser";
-import { encodePath } from "./url-encoding";
-import { ValidationError } from "./validation-error";
+import type { Converter, ConverterFactory } from "./converters.ts";
+import { parseConverterArgs } from "./converter-args.ts";
+import { splitIntoParts, type RulePart } from "./rule-part.ts";
+import { tokenizeRule, type RuleToken } from "./rule-parser.ts";
+import { encodePath } from "./url-encoding.ts";
+import { ValidationError } from "./validation-error.ts";
 
 /** Everything a rule needs besides its text, resolved against the map's defaults. */
 export interface RuleSettings<T> {

@@ -2,10 +2,10 @@
  * The text converters, after Werkzeug's `UnicodeConverter`, `PathConverter`, `UUIDConverter`
  * and `AnyConverter`. Lengths count code points (rules compile with the `u` flag).
  */
-import type { Converter, ConverterArgs } from "./converters";
-import { readOptions } from "./converter-options";
-import { escapeRegex } from "./regex-escape";
-import { ValidationError } from "./validation-error";
+import type { Converter, ConverterArgs } from "./converters.ts";
+import { readOptions } from "./converter-options.ts";
+import { escapeRegex } from "./regex-escape.ts";
+import { ValidationError } from "./validation-error.ts";
 
 const asText = (value: unknown): string => String(value);
 const identity = (raw: string): string => raw;

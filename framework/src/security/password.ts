@@ -4,7 +4,7 @@
  * `pbkdf2:sha256:<iterations>$salt$...` (Werkzeug 2's default, and Werkzeug 3's other method).
  * PBKDF2 runs on Web Crypto everywhere; scrypt needs Node's `node:crypto`.
  */
-import { loadNodeScrypt } from "../node/password-scrypt";
+import { loadNodeScrypt } from "../node/password-scrypt.ts";
 
 type Pbkdf2Hash = "sha1" | "sha256" | "sha384" | "sha512";
 

@@ -3,7 +3,7 @@
  * Reading works and finds nothing, so pages that only check for a user still render; writing
  * throws, because a change that silently vanished would be a far worse bug to chase.
  */
-import { Session } from "./session";
+import { Session } from "./session.ts";
 
 const NO_SECRET_KEY =
   "The session is unavailable because no SECRET_KEY is set. Set app.config.SECRET_KEY " +

@@ -4,8 +4,8 @@
  * Responses with immutable headers (`Response.redirect()`, a proxied `fetch()` answer) are
  * copied, so always use the response these functions return.
  */
-import { deleteCookieHeader, serializeCookie, type CookieOptions, type DeleteCookieOptions } from "../cookies";
-import { withHeaderChanges } from "../middleware/secure-headers/mutable-response";
+import { deleteCookieHeader, serializeCookie, type CookieOptions, type DeleteCookieOptions } from "../cookies/index.ts";
+import { withHeaderChanges } from "../middleware/secure-headers/mutable-response.ts";
 
 /**
  * Adds a cookie to a response. Throws a `TypeError` naming the rule for an invalid name or value,

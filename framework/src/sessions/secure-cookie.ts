@@ -4,16 +4,16 @@
  * Vial app that share `SECRET_KEY` share sessions. Signed, not encrypted: users can read what is
  * in their cookie, they just cannot change it.
  */
-import type { Vial } from "../app";
-import { deleteCookieHeader, serializeCookie } from "../cookies";
-import { amendDeferredHeaders } from "../deferred-response";
-import { withHeaderChanges } from "../middleware/secure-headers/mutable-response";
-import type { VialRequest } from "../request";
-import { sessionSerializer, type Digest, type URLSafeTimedSerializer } from "../signing";
-import { after, settle, type Eventually } from "../signing/eventually";
-import { Session } from "./session";
-import { SessionInterface } from "./session-interface";
-import { addVary, varyWith } from "./vary";
+import type { Vial } from "../app.ts";
+import { deleteCookieHeader, serializeCookie } from "../cookies/index.ts";
+import { amendDeferredHeaders } from "../deferred-response.ts";
+import { withHeaderChanges } from "../middleware/secure-headers/mutable-response.ts";
+import type { VialRequest } from "../request.ts";
+import { sessionSerializer, type Digest, type URLSafeTimedSerializer } from "../signing/index.ts";
+import { after, settle, type Eventually } from "../signing/eventually.ts";
+import { Session } from "./session.ts";
+import { SessionInterface } from "./session-interface.ts";
+import { addVary, varyWith } from "./vary.ts";
 
 const DIGESTS: readonly Digest[] = ["SHA-1", "SHA-256"];
 

@@ -4,11 +4,11 @@
  * everything about the cookie (name, flags, lifetime) is read from the config here, so a
  * subclass that keeps sessions elsewhere (a database, Redis) reuses the same settings.
  */
-import type { Vial } from "../app";
-import type { SameSite } from "../cookies";
-import type { VialRequest } from "../request";
-import { NullSession } from "./null-session";
-import type { Session } from "./session";
+import type { Vial } from "../app.ts";
+import type { SameSite } from "../cookies/index.ts";
+import type { VialRequest } from "../request.ts";
+import { NullSession } from "./null-session.ts";
+import type { Session } from "./session.ts";
 
 /**
  * The cookie attributes of the session cookie, from the `SESSION_COOKIE_*` settings.

@@ -27,7 +27,7 @@ export function addVary(headers: Headers, field: string): void {
  *
  * @example
  * ```ts
- * import { varyWith } from "./vary"; // internal: deferred responses amend their header record with it
+ * import { varyWith } from "./vary.ts"; // internal: deferred responses amend their header record with it
  * varyWith("Accept-Encoding", "Cookie"); // "Accept-Encoding, Cookie"
  * varyWith(null, "Cookie"); // "Cookie"
  * ```

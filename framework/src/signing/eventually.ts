@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import type { Eventually } from "./eventually";
+ * import type { Eventually } from "./eventually.ts";
  * const now: Eventually<number> = 1;
  * const later: Eventually<number> = Promise.resolve(1);
  * ```
@@ -22,7 +22,7 @@ export type Eventually<T> = T | Promise<T>;
  *
  * @example
  * ```ts
- * import { after } from "./eventually";
+ * import { after } from "./eventually.ts";
  * after(2, (n) => n * 2); // 4, not a promise
  * await after(Promise.resolve(2), (n) => n * 2); // 4
  * ```
@@ -37,7 +37,7 @@ export function after<T, U>(value: Eventually<T>, next: (value: T) => Eventually
  *
  * @example
  * ```ts
- * import { settle } from "./eventually";
+ * import { settle } from "./eventually.ts";
  * settle(() => JSON.parse("{"), (_value, error) => (error ? "bad" : "ok")); // "bad"
  * ```
  */

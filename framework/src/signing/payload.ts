@@ -3,11 +3,11 @@
  * `"." + base64url(zlib(JSON))` when compression saves more than a byte. `"deflate"` in
  * CompressionStream is the zlib format (RFC 1950), the same as Python's `zlib.compress`.
  */
-import { base64UrlDecode, base64UrlEncode } from "./base64";
-import { BadPayload } from "./errors";
-import { after, type Eventually } from "./eventually";
-import { toBytes } from "./keys";
-import { signingPrimitives } from "./primitives";
+import { base64UrlDecode, base64UrlEncode } from "./base64.ts";
+import { BadPayload } from "./errors.ts";
+import { after, type Eventually } from "./eventually.ts";
+import { toBytes } from "./keys.ts";
+import { signingPrimitives } from "./primitives.ts";
 
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
 

@@ -5,7 +5,7 @@
  * and writes a session makes three. vial/node registers node:crypto and node:zlib versions,
  * which give the same bytes at once.
  */
-import type { Digest } from "./keys";
+import type { Digest } from "./keys.ts";
 
 /**
  * Synchronous versions of what signing needs. Each must give exactly the bytes the Web
@@ -16,7 +16,7 @@ import type { Digest } from "./keys";
  * ```ts
  * import { createHmac, timingSafeEqual } from "node:crypto";
  * import { deflateSync } from "node:zlib";
- * import type { SigningPrimitives } from "./primitives";
+ * import type { SigningPrimitives } from "./primitives.ts";
  * const node: SigningPrimitives = {
  *   hmac: (digest, key, data) => createHmac(digest.replace("-", "").toLowerCase(), key).update(data).digest(),
  *   equal: (a, b) => timingSafeEqual(a, b),
@@ -42,7 +42,7 @@ const SLOT = Symbol.for("vial.signingPrimitives");
  *
  * @example
  * ```ts
- * import { useSigningPrimitives } from "./primitives";
+ * import { useSigningPrimitives } from "./primitives.ts";
  * useSigningPrimitives(undefined); // Web Crypto again
  * ```
  */
@@ -55,7 +55,7 @@ export function useSigningPrimitives(primitives: SigningPrimitives | undefined):
  *
  * @example
  * ```ts
- * import { signingPrimitives } from "./primitives";
+ * import { signingPrimitives } from "./primitives.ts";
  * const sync = signingPrimitives() !== undefined;
  * ```
  */

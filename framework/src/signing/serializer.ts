@@ -1,10 +1,10 @@
-import { BadData, BadPayload, BadSignature } from "./errors";
-import type { SecretKey } from "./keys";
-import { after, settle, type Eventually } from "./eventually";
-import { decodePayloadNow, encodePayloadNow } from "./payload";
-import { dumpsPythonJson } from "./python-json";
-import { TimestampSigner } from "./timestamp-signer";
-import type { TimestampSignerOptions, UnsignOptions } from "./timestamp-signer";
+import { BadData, BadPayload, BadSignature } from "./errors.ts";
+import type { SecretKey } from "./keys.ts";
+import { after, settle, type Eventually } from "./eventually.ts";
+import { decodePayloadNow, encodePayloadNow } from "./payload.ts";
+import { dumpsPythonJson } from "./python-json.ts";
+import { TimestampSigner } from "./timestamp-signer.ts";
+import type { TimestampSignerOptions, UnsignOptions } from "./timestamp-signer.ts";
 
 /** Turns values into text and back; the serializer signs and encodes the text. */
 export interface JsonCodec {

@@ -1,6 +1,6 @@
-import type { Digest, SecretKey } from "./keys";
-import { URLSafeTimedSerializer } from "./serializer";
-import { taggedJsonCodec } from "./tagged-json";
+import type { Digest, SecretKey } from "./keys.ts";
+import { URLSafeTimedSerializer } from "./serializer.ts";
+import { taggedJsonCodec } from "./tagged-json.ts";
 
 /**
  * Options of {@link sessionSerializer}.

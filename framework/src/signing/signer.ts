@@ -1,9 +1,9 @@
-import { base64UrlDecode, base64UrlEncode } from "./base64";
-import { BadSignature } from "./errors";
-import { after, type Eventually } from "./eventually";
-import { deriveKeyBytes, importHmacKey, toBytes } from "./keys";
-import { signingPrimitives } from "./primitives";
-import type { Digest, KeyDerivation, SecretKey } from "./keys";
+import { base64UrlDecode, base64UrlEncode } from "./base64.ts";
+import { BadSignature } from "./errors.ts";
+import { after, type Eventually } from "./eventually.ts";
+import { deriveKeyBytes, importHmacKey, toBytes } from "./keys.ts";
+import { signingPrimitives } from "./primitives.ts";
+import type { Digest, KeyDerivation, SecretKey } from "./keys.ts";
 
 /**
  * Options of {@link Signer}; the defaults are itsdangerous' own.

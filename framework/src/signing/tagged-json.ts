@@ -12,9 +12,9 @@
  * | `" d"` | datetime       | Date (null if unparseable, as Werkzeug's `parse_date`) |
  * | `" di"`| dict whose only key looks like a tag | object        |
  */
-import { base64Decode, base64Encode } from "./base64";
-import { dumpsPythonJson } from "./python-json";
-import type { JsonCodec } from "./serializer";
+import { base64Decode, base64Encode } from "./base64.ts";
+import { dumpsPythonJson } from "./python-json.ts";
+import type { JsonCodec } from "./serializer.ts";
 
 const TAG_KEYS = new Set([" di", " t", " b", " m", " u", " d"]);
 

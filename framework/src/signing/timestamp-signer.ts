@@ -1,9 +1,9 @@
-import { base64UrlDecode, base64UrlEncode, bytesToInt, intToBytes } from "./base64";
-import { BadSignature, BadTimeSignature, SignatureExpired } from "./errors";
-import { settle, type Eventually } from "./eventually";
-import type { SecretKey } from "./keys";
-import { Signer } from "./signer";
-import type { SignerOptions } from "./signer";
+import { base64UrlDecode, base64UrlEncode, bytesToInt, intToBytes } from "./base64.ts";
+import { BadSignature, BadTimeSignature, SignatureExpired } from "./errors.ts";
+import { settle, type Eventually } from "./eventually.ts";
+import type { SecretKey } from "./keys.ts";
+import { Signer } from "./signer.ts";
+import type { SignerOptions } from "./signer.ts";
 
 /**
  * Options of {@link TimestampSigner}.

@@ -3,7 +3,7 @@
  * If-Match, then If-Unmodified-Since (412 when they fail), then If-None-Match, else
  * If-Modified-Since (304 for GET and HEAD when nothing changed).
  */
-import type { StaticFile } from "./file-source";
+import type { StaticFile } from "./file-source.ts";
 
 /** What a response's validators are. */
 export interface Validators {

@@ -3,8 +3,8 @@
  * which is what media players and download resumers ask for. Several ranges at once would need a
  * multipart/byteranges body; such requests get the whole file, as the RFC allows.
  */
-import type { ByteRange } from "./file-source";
-import { httpDateSeconds, strongMatch, type Validators } from "./conditional";
+import type { ByteRange } from "./file-source.ts";
+import { httpDateSeconds, strongMatch, type Validators } from "./conditional.ts";
 
 /** What to send for a Range request. */
 export type RangeSelection = { kind: "full" } | { kind: "partial"; range: ByteRange } | { kind: "unsatisfiable" };

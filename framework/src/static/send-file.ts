@@ -4,10 +4,10 @@
  * `Cache-Control: no-cache` unless a max age is given (Flask's `SEND_FILE_MAX_AGE_DEFAULT = None`:
  * browsers keep the file but check with the server, cheaply thanks to the ETag, before reuse).
  */
-import { contentTypeFor } from "./content-type";
-import { evaluatePreconditions, validatorsOf } from "./conditional";
-import type { StaticFile } from "./file-source";
-import { selectRange } from "./range";
+import { contentTypeFor } from "./content-type.ts";
+import { evaluatePreconditions, validatorsOf } from "./conditional.ts";
+import type { StaticFile } from "./file-source.ts";
+import { selectRange } from "./range.ts";
 
 /**
  * Options of `sendFile`.

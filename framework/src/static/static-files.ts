@@ -3,12 +3,12 @@
  * in Flask, so `urlFor("static", { filename: "site.css" })` works), reading from any
  * {@link FileSource}. `vial/node`'s `staticFiles(directory)` plugs in the disk.
  */
-import type { Blueprint } from "../blueprint";
-import type { Vial } from "../app";
-import { NotFound } from "../http-errors";
-import { safeJoin } from "../security/safe-join";
-import type { FileSource } from "./file-source";
-import { cacheControlFor, sendFile } from "./send-file";
+import type { Blueprint } from "../blueprint.ts";
+import type { Vial } from "../app.ts";
+import { NotFound } from "../http-errors.ts";
+import { safeJoin } from "../security/safe-join.ts";
+import type { FileSource } from "./file-source.ts";
+import { cacheControlFor, sendFile } from "./send-file.ts";
 
 /**
  * Options of the static-files route.

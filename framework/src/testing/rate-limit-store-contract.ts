@@ -3,7 +3,7 @@
  * runner. Each check is a name and an async function that throws when the store breaks the rule;
  * nothing here depends on a test framework.
  */
-import type { RateLimitStore } from "../middleware/rate-limit";
+import type { RateLimitStore } from "../middleware/rate-limit/index.ts";
 
 /**
  * A store to check, and how to let time pass on its clock: a fake clock's `advance` for a store

@@ -2,8 +2,8 @@
  * A client for tests, like Flask's: sends requests to a fetch handler without a server, keeps
  * cookies between requests, and can follow redirects.
  */
-import { toRequest, type RequestInitWithBody } from "../app";
-import { CookieJar } from "./cookie-jar";
+import { toRequest, type RequestInitWithBody } from "../app.ts";
+import { CookieJar } from "./cookie-jar.ts";
 
 /**
  * Options of `app.testClient()`.

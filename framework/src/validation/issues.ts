@@ -2,7 +2,7 @@
  * Standard Schema results in Vial's terms: running a schema (sync or async) and turning its
  * issues into JSON-friendly paths and messages.
  */
-import type { StandardSchemaV1 } from "../standard-schema";
+import type { StandardSchemaV1 } from "../standard-schema.ts";
 
 /** Runs a Standard Schema; libraries may validate synchronously or not. */
 export async function runSchema(schema: StandardSchemaV1, value: unknown): Promise<StandardSchemaV1.Result<unknown>> {

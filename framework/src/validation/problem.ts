@@ -3,7 +3,7 @@
  * document naming every failing field, and nothing the client did not send or need (no stack,
  * no schema, no echo of the submitted values).
  */
-import { STATUS_PHRASES } from "../http-errors";
+import { STATUS_PHRASES } from "../http-errors.ts";
 
 /**
  * Where an input came from: the part of the request a route schema validates.

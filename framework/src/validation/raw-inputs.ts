@@ -4,10 +4,10 @@
  * read (wrong media type, malformed, too large) is reported as an HTTP error, not thrown, so the
  * other locations are still validated and every problem is named in one answer.
  */
-import { HTTPError } from "../http-errors";
-import { MultiDict, parseMediaType } from "../http";
-import type { VialRequest } from "../request";
-import type { InputLocation } from "./problem";
+import { HTTPError } from "../http-errors.ts";
+import { MultiDict, parseMediaType } from "../http/index.ts";
+import type { VialRequest } from "../request.ts";
+import type { InputLocation } from "./problem.ts";
 
 /** A location's raw value, or why it could not be read. */
 export type RawInput = { value: unknown } | { unreadable: HTTPError };

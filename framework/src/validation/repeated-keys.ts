@@ -5,8 +5,8 @@
  * it is tried again as a one-element array, and kept that way if that is what the schema accepts.
  * This needs no knowledge of the schema library: it only looks at where the issues are.
  */
-import type { StandardSchemaV1 } from "../standard-schema";
-import { issuePath, runSchema } from "./issues";
+import type { StandardSchemaV1 } from "../standard-schema.ts";
+import { issuePath, runSchema } from "./issues.ts";
 
 type MultiValued = Record<string, string | string[]>;
 

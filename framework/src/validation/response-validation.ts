@@ -2,10 +2,10 @@
  * `response` schemas: what a route sends is checked and trimmed to the schema's output before it
  * leaves, so a handler that returns a whole user record sends only the declared fields.
  */
-import { isJsonMediaType, parseMediaType } from "../http";
-import { InvalidResponseError, makeResponse } from "../make-response";
-import type { StandardSchemaV1 } from "../standard-schema";
-import { describeIssue, issuePath, runSchema } from "./issues";
+import { isJsonMediaType, parseMediaType } from "../http/index.ts";
+import { InvalidResponseError, makeResponse } from "../make-response.ts";
+import type { StandardSchemaV1 } from "../standard-schema.ts";
+import { describeIssue, issuePath, runSchema } from "./issues.ts";
 
 /**
  * The handler's response did not match the route's `response` schema. It is a server bug, not a

@@ -4,16 +4,16 @@
  * the `response` schema after. What a route declares is worked out once (`compileRequestValidation`),
  * not on every request.
  */
-import type { VialRequest } from "../request";
-import type { RouteSchemas } from "../route-types";
-import type { StandardSchemaV1 } from "../standard-schema";
-import { issuePath, runSchema, runSchemaSync } from "./issues";
-import { buildProblem, type InputLocation, type ValidationIssue } from "./problem";
-import { readRawInput, unreadableBody } from "./raw-inputs";
-import { validateMultiValued } from "./repeated-keys";
-import { ValidationFailed } from "./validation-failed";
+import type { VialRequest } from "../request.ts";
+import type { RouteSchemas } from "../route-types.ts";
+import type { StandardSchemaV1 } from "../standard-schema.ts";
+import { issuePath, runSchema, runSchemaSync } from "./issues.ts";
+import { buildProblem, type InputLocation, type ValidationIssue } from "./problem.ts";
+import { readRawInput, unreadableBody } from "./raw-inputs.ts";
+import { validateMultiValued } from "./repeated-keys.ts";
+import { ValidationFailed } from "./validation-failed.ts";
 
-export { validateResponse } from "./response-validation";
+export { validateResponse } from "./response-validation.ts";
 
 /** Validates a request's inputs and puts the validated values on it; rejects with `ValidationFailed`. */
 export type RequestValidation = (req: VialRequest) => Promise<void>;

@@ -2,9 +2,9 @@
  * `app.validationErrorHandler(fn)`: reshape the answer to invalid input in one place (an HTML form
  * re-rendered with its errors, a different JSON shape) without re-implementing error lookup.
  */
-import type { VialRequest } from "../request";
-import type { ValidationProblem } from "./problem";
-import { ValidationFailed } from "./validation-failed";
+import type { VialRequest } from "../request.ts";
+import type { ValidationProblem } from "./problem.ts";
+import { ValidationFailed } from "./validation-failed.ts";
 
 /**
  * Turns a validation problem into a response value (anything a handler may return). Returning

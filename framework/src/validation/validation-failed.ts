@@ -2,8 +2,8 @@
  * The error that invalid input raises. It is an `HTTPError`, so it reaches error handlers the
  * usual way (by status code, then by class), and by default it answers its problem document.
  */
-import { HTTPError } from "../http-errors";
-import { problemJson, type ValidationProblem } from "./problem";
+import { HTTPError } from "../http-errors.ts";
+import { problemJson, type ValidationProblem } from "./problem.ts";
 
 /**
  * Raised before the handler runs when a route's schemas reject the request: 422 when the input

@@ -2,9 +2,9 @@
  * What a route's schemas ask of each request, worked out once per route: dispatching then costs
  * one lookup instead of inspecting every location on every request.
  */
-import type { RouteSchemas } from "../route-types";
-import type { StandardSchemaV1 } from "../standard-schema";
-import { compileRequestValidation, type RequestValidation } from "./route-validation";
+import type { RouteSchemas } from "../route-types.ts";
+import type { StandardSchemaV1 } from "../standard-schema.ts";
+import { compileRequestValidation, type RequestValidation } from "./route-validation.ts";
 
 /** The validation a route needs around its handler. */
 export interface ValidationPlan {

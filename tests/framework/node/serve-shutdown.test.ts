@@ -83,7 +83,7 @@ describe("close() with a slow client attached", () => {
 describe("SIGTERM with a slow client attached", () => {
   it("exits within the grace period plus 1 s", { timeout: 20_000 }, async () => {
     const script = fileURLToPath(new URL("./fixtures/trickle-app.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
+    const child = spawn(process.execPath, ["--conditions=vial-source", "--import", "tsx", script], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, SHUTDOWN_GRACE: String(GRACE) },
     });

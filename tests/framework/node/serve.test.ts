@@ -73,7 +73,7 @@ describe("serve", () => {
 describe("shutdown", () => {
   it("lets in-flight requests finish on SIGTERM, then exits 0", async () => {
     const script = fileURLToPath(new URL("./fixtures/slow-app.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--conditions=vial-source", "--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     const ready = new Promise<string>((resolve) => {
       child.stdout.on("data", (chunk) => {

@@ -9,12 +9,12 @@
  * Every unsafe request is checked whatever its `Content-Type`: Hono's middleware once skipped
  * requests without one, which let a cross-site `fetch` through (GHSA-2234-fmw7-43wr).
  */
-import type { Blueprint } from "../../blueprint";
-import type { Vial } from "../../app";
-import { HTTPError } from "../../http-errors";
-import type { VialRequest } from "../../request";
-import { crossOriginReason, normalizeTrustedOrigins } from "./origin";
-import { sessionSecret, tokenMatches } from "./token";
+import type { Blueprint } from "../../blueprint.ts";
+import type { Vial } from "../../app.ts";
+import { HTTPError } from "../../http-errors.ts";
+import type { VialRequest } from "../../request.ts";
+import { crossOriginReason, normalizeTrustedOrigins } from "./origin.ts";
+import { sessionSecret, tokenMatches } from "./token.ts";
 
 /**
  * Options of `csrf()`.

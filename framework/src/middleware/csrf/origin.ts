@@ -5,7 +5,7 @@
  * the request's host; requests with neither are not from a (modern) browser page and pass on to
  * the token check.
  */
-import type { VialRequest } from "../../request";
+import type { VialRequest } from "../../request.ts";
 
 /**
  * Normalizes configured origins (`"https://admin.example.com"`) to what browsers send in

@@ -4,8 +4,8 @@
  * verifies. Masking is Django's defence against BREACH, where a compressed page that echoes a
  * fixed secret lets an attacker guess it byte by byte from response sizes.
  */
-import type { VialRequest } from "../../request";
-import { base64UrlDecode, base64UrlEncode } from "../../signing/base64";
+import type { VialRequest } from "../../request.ts";
+import { base64UrlDecode, base64UrlEncode } from "../../signing/base64.ts";
 
 /** Where the secret lives in the session. */
 export const SESSION_KEY = "_csrf_token";

@@ -7,11 +7,11 @@
  * the app sees it, so `TRUSTED_HOSTS`, routing, `req.url`, `urlFor(..., { external: true })` and
  * everything after them see the corrected scheme and host.
  */
-import { Vial } from "../../app";
-import type { Blueprint } from "../../blueprint";
-import { clientAddress, setClientAddress, type RequestLike } from "../../client-address";
-import { scriptRoot, setScriptRoot } from "../../script-root";
-import { trustedValue } from "./trusted-value";
+import { Vial } from "../../app.ts";
+import type { Blueprint } from "../../blueprint.ts";
+import { clientAddress, setClientAddress, type RequestLike } from "../../client-address.ts";
+import { scriptRoot, setScriptRoot } from "../../script-root.ts";
+import { trustedValue } from "./trusted-value.ts";
 
 /**
  * How many proxies set each header (Werkzeug's defaults: one proxy sets For and Proto).

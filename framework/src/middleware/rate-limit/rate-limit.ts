@@ -4,14 +4,14 @@
  * as `TooManyRequests`, so an `errorHandler(429)` can render it — with `Retry-After`; every
  * response of the scope carries the rate-limit headers (see `headers.ts` for the two forms).
  */
-import type { Blueprint } from "../../blueprint";
-import type { Vial } from "../../app";
-import { clientAddress } from "../../client-address";
-import { TooManyRequests } from "../../http-errors";
-import type { VialRequest } from "../../request";
-import { withHeaderChanges } from "../secure-headers/mutable-response";
-import { addRateLimitHeaders, type RateLimitHeaderStyle, type RateLimitState } from "./headers";
-import { MemoryStore, type RateLimitStore } from "./memory-store";
+import type { Blueprint } from "../../blueprint.ts";
+import type { Vial } from "../../app.ts";
+import { clientAddress } from "../../client-address.ts";
+import { TooManyRequests } from "../../http-errors.ts";
+import type { VialRequest } from "../../request.ts";
+import { withHeaderChanges } from "../secure-headers/mutable-response.ts";
+import { addRateLimitHeaders, type RateLimitHeaderStyle, type RateLimitState } from "./headers.ts";
+import { MemoryStore, type RateLimitStore } from "./memory-store.ts";
 
 /**
  * Options of `rateLimit()`.

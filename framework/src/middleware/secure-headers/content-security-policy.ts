@@ -3,7 +3,7 @@
  * over a strict default, checked once when the middleware is made and rendered per request (only
  * the nonce changes between requests).
  */
-import { NONCE } from "./nonce";
+import { NONCE } from "./nonce.ts";
 
 /**
  * One source in a directive's list: a string such as `"'self'"` or `"https:"`, or {@link NONCE}.

@@ -1,4 +1,4 @@
 /** `secureHeaders()` and its per-request CSP nonce. */
-export { secureHeaders, type SecureHeadersOptions, type HeaderSetting } from "./secure-headers";
-export { cspNonce, NONCE } from "./nonce";
-export type { ContentSecurityPolicy, CspSource } from "./content-security-policy";
+export { secureHeaders, type SecureHeadersOptions, type HeaderSetting } from "./secure-headers.ts";
+export { cspNonce, NONCE } from "./nonce.ts";
+export type { ContentSecurityPolicy, CspSource } from "./content-security-policy.ts";

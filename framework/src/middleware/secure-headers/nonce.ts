@@ -3,7 +3,7 @@
  * writing the header) and kept for the rest of the request, keyed by the standard `Request`, so
  * the `<script nonce>` in the page and the `'nonce-…'` in the header always agree.
  */
-import type { RequestLike } from "../../client-address";
+import type { RequestLike } from "../../client-address.ts";
 
 const nonces = new WeakMap<Request, string>();
 

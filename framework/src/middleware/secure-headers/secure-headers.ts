@@ -3,12 +3,12 @@
  * set follows Hono's secure-headers (itself Helmet's), plus a default Content-Security-Policy with
  * a per-request nonce, which Hono leaves off. Headers the handler set itself are left alone.
  */
-import type { Blueprint } from "../../blueprint";
-import type { Vial } from "../../app";
-import type { VialRequest } from "../../request";
-import { compilePolicy, renderPolicy, usesNonce, type CompiledDirective, type ContentSecurityPolicy } from "./content-security-policy";
-import { withHeaderChanges } from "./mutable-response";
-import { cspNonce } from "./nonce";
+import type { Blueprint } from "../../blueprint.ts";
+import type { Vial } from "../../app.ts";
+import type { VialRequest } from "../../request.ts";
+import { compilePolicy, renderPolicy, usesNonce, type CompiledDirective, type ContentSecurityPolicy } from "./content-security-policy.ts";
+import { withHeaderChanges } from "./mutable-response.ts";
+import { cspNonce } from "./nonce.ts";
 
 /**
  * A header's setting: `true` (or leaving it out) sends the default, a string sends that value,

@@ -1,17 +1,20 @@
 /**
  * The `vial` command: `vial dev <entry>` serves an app and restarts it when a file changes,
- * `vial run <entry>` serves it once, `vial routes <entry>` prints its routing table.
+ * `vial run <entry>` serves it once, `vial routes <entry>` prints its routing table, `vial new
+ * <dir>` creates a starter app.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadApp } from "./load-app";
-import { formatRoutes } from "./routes-table";
+import { appLoader, type AppLoader } from "./app-loader.ts";
+import { loadApp } from "./load-app.ts";
+import { createStarter } from "./new-app.ts";
+import { formatRoutes } from "./routes-table.ts";
 
 const USAGE = `usage: vial <command> <entry.ts> [options]
 
 commands:
+  new <dir>       create an app (with a test and a dev script) in a new folder
   dev <entry>     serve the app, restarting when a file changes
   run <entry>     serve the app
   routes <entry>  print the routing table (rule, methods, endpoint)
@@ -45,36 +48,40 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (!entry) {
-    console.error(`vial ${command}: missing the app's entry file.\n\n${USAGE}`);
+    const what = command === "new" ? "the folder to create" : "the app's entry file";
+    console.error(`vial ${command}: missing ${what}.\n\n${USAGE}`);
     return 2;
   }
-  const { host, port } = parsed.values;
-  switch (command) {
-    case "routes":
-      console.log(formatRoutes(await loadApp(entry), { allMethods: parsed.values["all-methods"] }));
-      return 0;
-    case "run":
-      return runChild([runAppScript(), entry, host, port]);
-    case "dev":
-      // tsx's watch mode restarts the child whenever a file it imported changes.
-      return runChild([tsxCli(), "watch", "--clear-screen=false", runAppScript(), entry, host, port]);
-    default:
-      console.error(`vial: unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+  if (command === "new") return createStarter(entry);
+  if (!["routes", "run", "dev"].includes(command)) {
+    console.error(`vial: unknown command "${command}".\n\n${USAGE}`);
+    return 2;
   }
+  let loader: AppLoader;
+  try {
+    loader = appLoader(entry);
+  } catch (error) {
+    console.error(`vial ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+  const { host, port } = parsed.values;
+  const serveArgs = [runAppScript(), entry, host, port];
+  if (command === "routes") {
+    console.log(formatRoutes(await loadApp(entry), { allMethods: parsed.values["all-methods"] }));
+    return 0;
+  }
+  if (command === "run") return runChild(loader.kind === "tsx" ? ["--import", loader.importUrl, ...serveArgs] : serveArgs);
+  // dev: the watcher restarts the child whenever a file it imported changes.
+  return runChild(loader.kind === "tsx" ? [loader.cli, "watch", "--clear-screen=false", ...serveArgs] : ["--watch", ...serveArgs]);
 }
 
+/** The server process's script, next to this file (run-app.ts in the sources, run-app.js built). */
 function runAppScript(): string {
-  return fileURLToPath(new URL("./run-app.ts", import.meta.url));
+  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  return fileURLToPath(new URL(`./run-app${extension}`, import.meta.url));
 }
 
-function tsxCli(): string {
-  return createRequire(import.meta.url).resolve("tsx/cli");
-}
-
-function runChild(args: string[]): Promise<number> {
-  const needsTsx = args[0] === runAppScript();
-  const nodeArgs = needsTsx ? ["--import", import.meta.resolve("tsx"), ...args] : args;
+function runChild(nodeArgs: string[]): Promise<number> {
   const child = spawn(process.execPath, nodeArgs, { stdio: "inherit" });
   // Forward Ctrl+C / SIGTERM so the app closes cleanly (in-flight requests finish).
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -1,5 +1,5 @@
 /** `vial routes`: the app's rules as a table of rule, methods and endpoint, like `flask routes`. */
-import type { Vial } from "../../app";
+import type { Vial } from "../../app.ts";
 
 /** Formats the routing table; HEAD and OPTIONS are left out as Flask does, unless `allMethods`. */
 export function formatRoutes(app: Vial, { allMethods = false } = {}): string {

@@ -1,6 +1,6 @@
 /** Child process of `vial dev` / `vial run`: loads the app and serves it. Arguments: entry host port. */
-import { serve } from "../serve";
-import { loadApp } from "./load-app";
+import { serve } from "../serve.ts";
+import { loadApp } from "./load-app.ts";
 
 const [entry, host = "127.0.0.1", port = "5000"] = process.argv.slice(2);
 if (!entry) {

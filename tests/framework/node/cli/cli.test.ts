@@ -1,15 +1,24 @@
-// The `vial` command: routes table and dev server restarts.
+// The `vial` command as installed from the packed tarball (compiled, no tsx of its own): routes
+// table, usage errors and dev server restarts.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { installedPackage } from "../../package/installed-package.ts";
 
-const bin = join(process.cwd(), "framework/bin/vial.mjs");
+let bin = "";
+let project = "";
+beforeAll(async () => {
+  ({ project } = await installedPackage());
+  bin = join(project, "node_modules/vial/bin/vial.mjs");
+}, 600_000);
 
 describe("vial routes", () => {
   it("prints rule, methods and endpoint", () => {
-    const result = spawnSync(process.execPath, [bin, "routes", "framework/examples/hello/app.ts"], { encoding: "utf8" });
+    // A copy in the installed project, so its `import "vial"` finds the packed package.
+    const entry = join(mkdtempSync(join(project, "routes-")), "app.ts");
+    copyFileSync("framework/examples/hello/app.ts", entry);
+    const result = spawnSync(process.execPath, [bin, "routes", entry], { encoding: "utf8" });
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^Rule\s+Methods\s+Endpoint$/);
@@ -21,7 +30,7 @@ describe("vial routes", () => {
     const missing = spawnSync(process.execPath, [bin, "routes"], { encoding: "utf8" });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/missing the app's entry file/);
-    const dir = mkdtempSync(join(tmpdir(), "vial-cli-"));
+    const dir = mkdtempSync(join(project, "cli-"));
     writeFileSync(join(dir, "none.ts"), "export const nothing = 1;\n");
     const noApp = spawnSync(process.execPath, [bin, "routes", join(dir, "none.ts")], { encoding: "utf8" });
     expect(noApp.status).not.toBe(0);
@@ -31,9 +40,9 @@ describe("vial routes", () => {
 
 describe("vial dev", () => {
   it("serves the app and restarts when the file changes", async () => {
-    // Inside the repo (git-ignored) so the app can import "vial"; not under node_modules or a
-    // dot-folder, which tsx's watcher ignores.
-    const dir = mkdtempSync(join(process.cwd(), "tmp-vial-dev-"));
+    // In the project that has the package installed, so the app can import "vial"; not under
+    // node_modules or a dot-folder, which tsx's watcher ignores.
+    const dir = mkdtempSync(join(project, "dev-"));
     const entry = join(dir, "app.ts");
     const source = (word: string) => `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "${word}");\n`;
     writeFileSync(entry, source("first"));
