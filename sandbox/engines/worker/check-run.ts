@@ -1,23 +1,33 @@
-import type { HostEvent } from "../../payload/protocol";
 import { errorReport } from "../../report";
 import type { GradeReport } from "../../report";
 import { reportFromOutcome } from "../node/outcome-report";
 import type { HostOutcome } from "../node/run-host";
 import type { HostChannel } from "./host-worker";
+import type { HostMessage } from "./protocol";
+
+/** The workers of one check run: the grader's, and learner realms as the grader asks for them. */
+export interface CheckRunWorkers {
+  /** A worker in the "grader" role; the caller ends it after the run. */
+  grader: HostChannel;
+  /** A worker in the "learner" role for each realm the grader starts (warm, or made now); the run ends them. */
+  learner(): HostChannel;
+}
 
 export interface CheckRunOptions {
-  /** The run's files: learner files and `.vial/checks.ts`. */
+  /** The learner's files (never the checks: learner realms do not get them). */
   files: Record<string, string>;
+  /** The lesson's checks.ts, for the grader only. */
+  checks: string;
   entry?: string;
   timeoutMs: number;
   checkTimeoutMs: number;
   outputLimitBytes: number;
-  /** Longest wait for the worker to load the bundles (default 30 000 ms). */
+  /** Longest wait for the grader's worker to load the bundles (default 30 000 ms). */
   readyTimeoutMs?: number;
   onOutput(text: string): void;
 }
 
-/** Time kept back from the run's limit so the grader can report before the worker is ended. */
+/** Time kept back from the run's limit so the grader can report before its worker is ended. */
 const REPORT_MARGIN_MS = 1500;
 /** Output kept for error messages. */
 const TAIL_LIMIT = 8 * 1024;
@@ -30,18 +40,22 @@ function waitReady(worker: HostChannel, ms: number): Promise<string | undefined>
 }
 
 /**
- * Runs the lesson's checks once in a sandbox Worker and returns the grade report. Never
- * rejects: a run that loops, floods the output, calls process.exit or kills the worker becomes
- * an `error` report naming the cause (the same words as the node engine). The caller ends the
- * worker afterwards; a run leaves it in no state worth keeping.
+ * Runs the lesson's checks once and returns the grade report. The grader's worker runs the
+ * checks; the learner's code runs only in learner workers, attached to the grader by channels
+ * the grader made (the page passes the learner's end on and keeps nothing). The report is read
+ * from the grader's private port alone; from a learner worker the page reads only output.
+ *
+ * Never rejects. A learner realm that crashes is the grader's to handle (that check becomes an
+ * error, the next one gets a fresh realm); output past the limit, the grader's worker dying, or
+ * the whole run passing `timeoutMs` become an `error` report naming the cause.
  *
  * @example
- * const worker = new HostWorker(urls, { outputLimit: 1e6, name: "check" });
- * const report = await runCheckInWorker(worker, { files, timeoutMs: 10_000, checkTimeoutMs: 5000, outputLimitBytes: 1e6, onOutput });
- * worker.terminate();
+ * const report = await runCheckInWorkers({ grader, learner: () => spawnLearner() }, { files, checks, timeoutMs: 10_000, checkTimeoutMs: 5000, outputLimitBytes: 1e6, onOutput });
+ * grader.terminate();
  */
-export async function runCheckInWorker(worker: HostChannel, options: CheckRunOptions): Promise<GradeReport> {
-  const notReady = await waitReady(worker, options.readyTimeoutMs ?? 30_000);
+export async function runCheckInWorkers(workers: CheckRunWorkers, options: CheckRunOptions): Promise<GradeReport> {
+  const { grader } = workers;
+  const notReady = await waitReady(grader, options.readyTimeoutMs ?? 30_000);
   if (notReady) return errorReport(`The sandbox could not start: ${notReady}. Reload the page to try again.`);
 
   const started = Date.now();
@@ -49,22 +63,60 @@ export async function runCheckInWorker(worker: HostChannel, options: CheckRunOpt
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
   let crashed: string | undefined;
+  let over = false;
+  /** Characters of learner output in this run. */
+  let printed = 0;
+  const learners = new Map<number, HostChannel>();
   const cleanups: (() => void)[] = [];
-  await new Promise<void>((done) => {
+  const output = (text: string) => {
+    state.tail = (state.tail + text).slice(-TAIL_LIMIT);
+    options.onOutput(text);
+  };
+
+  await new Promise<void>((finish) => {
+    const done = () => {
+      over = true;
+      finish();
+    };
     const timer = setTimeout(() => {
       state.timedOut = true;
       done();
     }, options.timeoutMs);
     cleanups.push(() => clearTimeout(timer));
-    cleanups.push(worker.onCrash((reason) => {
+    cleanups.push(grader.onCrash((reason) => {
       crashed = reason;
       done();
     }));
-    cleanups.push(worker.onMessage((message) => {
+
+    /** A learner realm for the grader: only its output is read; its end of the channel goes to it. */
+    const startLearner = (id: number, port: MessagePort) => {
+      if (over) return port.close();
+      const learner = workers.learner();
+      learners.set(id, learner);
+      const gone = (reason: string) => !over && grader.post({ type: "learner-gone", learner: id, reason });
+      learner.onMessage((message) => {
+        if (message.type === "output" && typeof message.text === "string") {
+          // The learner Worker's own limit is its code's to bypass (it may post on the port
+          // itself); the page counts what it was sent.
+          printed += message.text.length;
+          if (printed > options.outputLimitBytes) {
+            state.outputExceeded = true;
+            done();
+          } else output(message.text);
+        } else if (message.type === "output-exceeded") {
+          state.outputExceeded = true;
+          done();
+        }
+      });
+      learner.onCrash((reason) => gone(`stopped: ${reason}`));
+      learner.ready.catch((error: unknown) => gone(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+      learner.post({ type: "attach", files: options.files, port }, [port]);
+    };
+
+    cleanups.push(grader.onMessage((message: HostMessage) => {
       switch (message.type) {
         case "output":
-          state.tail = (state.tail + message.text).slice(-TAIL_LIMIT);
-          options.onOutput(message.text);
+          output(message.text);
           break;
         case "output-exceeded":
           state.outputExceeded = true;
@@ -72,25 +124,29 @@ export async function runCheckInWorker(worker: HostChannel, options: CheckRunOpt
           break;
         case "event":
           state.events.push(message.event);
-          // An exit ends the run at once, as it ends the node process.
-          if ((message.event as HostEvent).type === "exit") done();
           break;
         case "report":
           state.report = message.report;
           done();
           break;
+        case "learner-start":
+          startLearner(message.learner, message.port);
+          break;
+        case "learner-kill":
+          learners.get(message.learner)?.terminate();
+          break;
       }
     }));
     const budgetMs = Math.max(options.timeoutMs - REPORT_MARGIN_MS, options.timeoutMs / 2);
-    worker.post({ type: "check", files: options.files, entry: options.entry, checkTimeoutMs: options.checkTimeoutMs, budgetMs });
+    grader.post({ type: "check", checks: options.checks, entry: options.entry, checkTimeoutMs: options.checkTimeoutMs, budgetMs });
   });
   for (const cleanup of cleanups) cleanup();
+  for (const learner of learners.values()) learner.terminate();
   state.durationMs = Date.now() - started;
-  state.forgedLines = worker.untrustedMessages;
+  state.forgedLines = grader.untrustedMessages;
 
   if (crashed !== undefined && state.report === undefined) {
     return errorReport(`The sandbox worker stopped before the checks finished: ${crashed}.`, state.tail, state.durationMs);
   }
-  const report = reportFromOutcome(state, { timeoutMs: options.timeoutMs, memoryMb: 0, outputLimitBytes: options.outputLimitBytes });
-  return report;
+  return reportFromOutcome(state, { timeoutMs: options.timeoutMs, memoryMb: 0, outputLimitBytes: options.outputLimitBytes });
 }

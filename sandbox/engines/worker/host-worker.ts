@@ -1,5 +1,5 @@
 import { isHostMessage } from "./protocol";
-import type { HostMessage, PageMessage } from "./protocol";
+import type { HostMessage, PageMessage, WorkerRole } from "./protocol";
 import type { StartedWorker, WorkerStarter } from "./runner-frame";
 
 /**
@@ -9,7 +9,8 @@ import type { StartedWorker, WorkerStarter } from "./runner-frame";
 export interface HostChannel {
   /** Settles once the worker imported the payload's bundles (rejects if it cannot). */
   readonly ready: Promise<void>;
-  post(message: PageMessage): void;
+  /** Posts over the private port; `transfer` moves ports (an `attach`'s channel end) along. */
+  post(message: PageMessage, transfer?: Transferable[]): void;
   /** Calls `listener` for every message from the host; returns the function that stops it. */
   onMessage(listener: (message: HostMessage) => void): () => void;
   /** Calls `listener` if the worker dies on its own (its script failed, it ran out of memory). */
@@ -22,12 +23,13 @@ export interface HostChannel {
 
 /**
  * A real sandbox Worker (started by the runner frame, running the payload's worker host),
- * talking over a private MessagePort.
+ * talking over a private MessagePort. Its role is the first message on that port, so it is
+ * known before the worker loads anything.
  *
  * @example
- * const worker = new HostWorker(runnerFrame, { outputLimit: 1_000_000, name: "vial check" });
- * await worker.ready;
- * worker.post({ type: "check", files, checkTimeoutMs: 5000, budgetMs: 8500 });
+ * const grader = new HostWorker(runnerFrame, { outputLimit: 1_000_000, name: "vial grader", role: "grader" });
+ * await grader.ready;
+ * grader.post({ type: "check", checks, checkTimeoutMs: 5000, budgetMs: 8500 });
  */
 export class HostWorker implements HostChannel {
   readonly ready: Promise<void>;
@@ -38,9 +40,11 @@ export class HostWorker implements HostChannel {
   #untrusted = 0;
   #ended = false;
 
-  constructor(starter: WorkerStarter, options: { outputLimit: number; name: string }) {
+  constructor(starter: WorkerStarter, options: { outputLimit: number; name: string; role: WorkerRole }) {
     const channel = new MessageChannel();
     this.#port = channel.port1;
+    // Queued on the port before the worker exists: the first thing its host reads.
+    this.#port.postMessage({ type: "role", role: options.role } satisfies PageMessage);
     this.#port.onmessage = (event: MessageEvent) => {
       if (!isHostMessage(event.data)) return;
       for (const listener of [...this.#listeners]) listener(event.data);
@@ -64,8 +68,8 @@ export class HostWorker implements HostChannel {
     return this.#untrusted;
   }
 
-  post(message: PageMessage): void {
-    if (!this.#ended) this.#port.postMessage(message);
+  post(message: PageMessage, transfer: Transferable[] = []): void {
+    if (!this.#ended) this.#port.postMessage(message, transfer);
   }
 
   onMessage(listener: (message: HostMessage) => void): () => void {

@@ -1,12 +1,24 @@
 /**
- * Messages between the page and a sandbox Web Worker (the payload's `worker-host.mjs`).
+ * Messages between the page and the worker engine's sandbox Web Workers (the payload's
+ * `worker-host.mjs`).
  *
- * The runner frame (runner-page.ts) starts the worker and sends it one {@link InitMessage} on the
- * worker itself with the page's private MessagePort; everything after that goes between the page
- * and the worker over that port. The port lives in a closure of
- * the host, out of reach of the learner's code, so a message the learner posts with
- * `self.postMessage` arrives on the worker object instead, where the page ignores it: the
- * private port plays the part of the node engine's per-run nonce.
+ * The runner frame (runner-page.ts) starts each worker and sends it one {@link InitMessage} on
+ * the worker itself with the page's private MessagePort; everything after that goes between the
+ * page and the worker over that port, starting with the page's {@link RoleMessage}. A message
+ * the code posts with `self.postMessage` arrives on the worker object instead, where the page
+ * ignores it.
+ *
+ * A check run uses two kinds of worker (sandbox/README.md, "The realm split"):
+ *
+ * - the **grader** (role "grader"): runs the lesson's checks and makes the report. No learner
+ *   code ever runs in it; the page trusts its report, and only its report.
+ * - **learner realms** (role "learner"): each loads the learner's files and answers the grader
+ *   over a MessageChannel of its own (payload/realm/messages.ts). The grader asks the page for
+ *   one with `learner-start`, handing over the learner's end of a channel it made; the page
+ *   passes that end on to a learner worker (`attach`) and keeps nothing. The grader's end never
+ *   leaves the grader. The page reads only output from a learner worker.
+ *
+ * The preview's app runs in a learner worker too, served over the private port (`serve`).
  */
 import type { HostEvent } from "../../payload/protocol";
 
@@ -42,9 +54,25 @@ export interface InitMessage {
   outputLimit: number;
 }
 
+/** What a sandbox worker is for: grading (trusted code only) or running the learner's code. */
+export type WorkerRole = "grader" | "learner";
+
+/** The page's first message on the private port: the worker's role, before it loads anything. */
+export interface RoleMessage {
+  type: "role";
+  role: WorkerRole;
+}
+
 /** Page → worker, over the private port. */
 export type PageMessage =
-  | { type: "check"; files: Record<string, string>; entry?: string; checkTimeoutMs: number; budgetMs: number }
+  | RoleMessage
+  /** Grader: run the lesson's checks (`.vial/checks.ts`) against learner realms it asks for. */
+  | { type: "check"; checks: string; entry?: string; checkTimeoutMs: number; budgetMs: number }
+  /** Grader: a learner realm it started is gone (crashed, could not start); `reason` in words. */
+  | { type: "learner-gone"; learner: number; reason: string }
+  /** Learner: load these files and answer the grader on `port` (the learner's end of its channel). */
+  | { type: "attach"; files: Record<string, string>; port: MessagePort }
+  /** Learner: serve the app for the preview; requests come as `request`. */
   | { type: "serve"; files: Record<string, string>; entry?: string }
   | { type: "request"; id: number; request: SerializedRequest };
 
@@ -55,14 +83,20 @@ export type HostMessage =
   | { type: "output"; text: string }
   | { type: "output-exceeded" }
   | { type: "event"; event: HostEvent }
+  /** Grader: the grade report (the only one the page reads). */
   | { type: "report"; report: unknown }
+  /** Grader: start a learner realm and attach it to `port`, the learner's end of the grader's channel. */
+  | { type: "learner-start"; learner: number; port: MessagePort }
+  /** Grader: end that learner realm now. */
+  | { type: "learner-kill"; learner: number }
   | { type: "serving" }
   | { type: "serve-error"; message: string }
   | { type: "response"; id: number; response: SerializedResponse }
   | { type: "response-error"; id: number; message: string };
 
 const HOST_MESSAGE_TYPES = new Set<string>([
-  "ready", "init-error", "output", "output-exceeded", "event", "report", "serving", "serve-error", "response", "response-error",
+  "ready", "init-error", "output", "output-exceeded", "event", "report", "learner-start", "learner-kill",
+  "serving", "serve-error", "response", "response-error",
 ]);
 
 /**

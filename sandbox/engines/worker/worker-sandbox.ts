@@ -1,19 +1,19 @@
 import { CookieJar } from "../../grader/cookie-jar";
 import { OutputStream } from "../../output";
-import { buildPayload, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
+import { buildPayload, CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
 import type { PayloadAssets } from "../../payload/index";
 import type { GradeReport } from "../../report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
-import { runCheckInWorker } from "./check-run";
+import { runCheckInWorkers } from "./check-run";
 import { HostWorker } from "./host-worker";
 import type { HostChannel } from "./host-worker";
 import { PreviewApp } from "./preview-app";
 import { previewServiceWorkerReady, registerPreview } from "./preview-bridge";
 import { DEFAULT_PREVIEW_PREFIX, textResponse } from "./preview-protocol";
 import { runFiles } from "./protocol";
+import type { SerializedRequest, SerializedResponse, WorkerRole } from "./protocol";
 import { RunnerFrame, runnerBundles } from "./runner-frame";
-import type { SerializedRequest, SerializedResponse } from "./protocol";
 
 export interface WorkerSandboxOptions extends SandboxLimits {
   /** The payload's bundles; by default fetched from `assetBaseUrl`. */
@@ -40,11 +40,13 @@ function randomId(): string {
 }
 
 /**
- * The worker engine (DESIGN.md section 3): the payload's app and checks run in Web Workers
- * started by a sandboxed runner frame (runner-frame.ts), so they have an opaque origin and a
- * policy that allows no network and no storage. Each check run gets a fresh Worker
- * (made ahead of time, so it is ready when asked) that is ended afterwards, so a run that loops
- * forever is stopped after `timeoutMs` and the next run starts clean. The preview is served
+ * The worker engine (DESIGN.md section 3): the learner's code and the checks run in Web
+ * Workers started by a sandboxed runner frame (runner-frame.ts), so they have an opaque origin
+ * and a policy that allows no network and no storage. The checks and the learner's code never
+ * share a Worker (the realm split, check-run.ts): each check run gets a fresh grader Worker and
+ * learner Workers as the grader asks for them (one of each made ahead of time, so they are ready
+ * when asked), all ended afterwards; a learner that loops forever is stopped by the grader at
+ * the check's time limit, and the run by `timeoutMs` whatever happens. The preview is served
  * under `/preview/<id>/` by the site's Service Worker (see preview-sw.ts), which hands each
  * request to the app running in its own Worker; cookies for it are kept here, per preview.
  *
@@ -59,9 +61,13 @@ export class WorkerSandbox implements Sandbox {
   /** The id in this sandbox's preview URL. */
   readonly previewId: string;
   #runner: RunnerFrame | undefined;
+  /** The learner's files (the checks are kept apart: learner Workers never get them). */
   #files: Record<string, string> | undefined;
+  #checks = "";
   #entry: string | undefined;
-  #warm: HostChannel | undefined;
+  /** The next check run's Workers, made ahead of time. */
+  #warmGrader: HostChannel | undefined;
+  #warmLearner: HostChannel | undefined;
   #running: HostChannel | undefined;
   #preview: PreviewApp | undefined;
   #unregister: (() => void) | undefined;
@@ -89,7 +95,10 @@ export class WorkerSandbox implements Sandbox {
       this.#stopPreview();
       this.#jar = new CookieJar();
       this.#runner ??= new RunnerFrame(runnerBundles((name) => tree[`${PAYLOAD_DIR}/${name}`]!), { url: this.options.runnerUrl });
-      this.#files = runFiles(tree);
+      const files = runFiles(tree);
+      this.#checks = files[CHECKS_PATH] ?? "";
+      delete files[CHECKS_PATH];
+      this.#files = files;
       this.#entry = workspace.entry;
       this.#prewarm();
     });
@@ -105,17 +114,22 @@ export class WorkerSandbox implements Sandbox {
   check(): Promise<GradeReport> {
     return this.#serial(async () => {
       const files = { ...this.#loadedFiles() };
-      const worker = this.#warm ?? this.#spawn("vial check");
-      this.#warm = undefined;
-      this.#running = worker;
+      const grader = this.#warmGrader ?? this.#spawn("vial grader", "grader");
+      this.#warmGrader = undefined;
+      this.#running = grader;
+      const learner = () => {
+        const warm = this.#warmLearner;
+        this.#warmLearner = undefined;
+        return warm ?? this.#spawn("vial learner", "learner");
+      };
       try {
-        return await runCheckInWorker(worker, {
-          files, entry: this.#entry, ...this.#limits,
+        return await runCheckInWorkers({ grader, learner }, {
+          files, checks: this.#checks, entry: this.#entry, ...this.#limits,
           onOutput: (text) => this.output.push(text),
         });
       } finally {
         this.#running = undefined;
-        worker.terminate();
+        grader.terminate();
         this.#prewarm();
       }
     });
@@ -129,7 +143,7 @@ export class WorkerSandbox implements Sandbox {
       await previewServiceWorkerReady(root, this.options.serviceWorkerTimeoutMs ?? 10_000);
       this.#stopPreview();
       const preview = new PreviewApp({
-        spawn: () => this.#spawn("vial preview", this.#limits.outputLimitBytes * 10),
+        spawn: () => this.#spawn("vial preview", "learner", this.#limits.outputLimitBytes * 10),
         files, entry: this.#entry,
         startTimeoutMs: this.#limits.startTimeoutMs,
         requestTimeoutMs: this.#limits.requestTimeoutMs,
@@ -153,8 +167,10 @@ export class WorkerSandbox implements Sandbox {
     this.#running?.terminate("the sandbox was disposed");
     this.#stopPreview();
     await this.#queue.catch(() => {});
-    this.#warm?.terminate();
-    this.#warm = undefined;
+    this.#warmGrader?.terminate();
+    this.#warmGrader = undefined;
+    this.#warmLearner?.terminate();
+    this.#warmLearner = undefined;
     this.#runner?.dispose();
     this.output.close();
   }
@@ -171,14 +187,16 @@ export class WorkerSandbox implements Sandbox {
     return response;
   }
 
-  #spawn(name: string, outputLimit = this.#limits.outputLimitBytes): HostChannel {
+  #spawn(name: string, role: WorkerRole, outputLimit = this.#limits.outputLimitBytes): HostChannel {
     if (!this.#runner) throw new Error("Call load() before using the sandbox.");
-    return new HostWorker(this.#runner, { outputLimit, name });
+    return new HostWorker(this.#runner, { outputLimit, name, role });
   }
 
-  /** Starts the next check run's Worker now, so it has loaded the bundles when it is needed. */
+  /** Starts the next check run's Workers now, so they have loaded the bundles when needed. */
   #prewarm(): void {
-    if (!this.#disposed && !this.#warm && this.#runner) this.#warm = this.#spawn("vial check");
+    if (this.#disposed || !this.#runner) return;
+    this.#warmGrader ??= this.#spawn("vial grader", "grader");
+    this.#warmLearner ??= this.#spawn("vial learner", "learner");
   }
 
   #stopPreview(): void {

@@ -19,7 +19,7 @@ export class FakeChannel implements HostChannel {
     this.ready.catch(() => {});
   }
 
-  post(message: PageMessage): void {
+  post(message: PageMessage, _transfer?: Transferable[]): void {
     this.posted.push(message);
     queueMicrotask(() => this.script(message, this));
   }

@@ -8,7 +8,7 @@
 export interface ProcessShimOptions {
   /** Prints text to the output panel. */
   print(text: string): void;
-  /** Tells the page the code called process.exit (the page then ends the run). */
+  /** Tells whoever listens that the code called process.exit (the grader then ends that realm). */
   onExit(code: number, at: string | undefined): void;
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The grader's worker: the lesson's checks, the grader API and the report live here, and no
+ * learner code ever runs here. The learner's modules are proxies over channels to learner
+ * realms in other workers (learner-ports.ts), so whatever learner code patches, posts or kills
+ * in its own worker, this worker's intrinsics, timers and report stay as they are. The page
+ * reads the report from this worker's private port only.
+ */
+import type { Transform } from "../../../payload/runtime/module-loader";
+import type { HostEvent } from "../../../payload/protocol";
+import type { PageMessage } from "../protocol";
+import { learnerPorts } from "./learner-ports";
+import type { HostScope, LoadedBundles } from "./loaded-bundles";
+import { importsModule } from "./loaded-bundles";
+
+/**
+ * Sucrase's transform, remembering its last results: the grader compiles checks.ts once to find
+ * its imports and again to run it.
+ */
+function memoizeTransform(transform: Transform): Transform {
+  const results = new Map<string, { code: string }>();
+  return (code, options) => {
+    const key = JSON.stringify([options.filePath, options.transforms, options.production, options.disableESTransforms]) + code;
+    const known = results.get(key);
+    if (known) return known;
+    const result = transform(code, options);
+    if (results.size > 16) results.clear();
+    results.set(key, { code: result.code });
+    return result;
+  };
+}
+
+/**
+ * Starts answering the page as the grader: one `check` per worker.
+ *
+ * @example
+ * runGraderRole(scope, loaded);
+ */
+export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
+  const { post, sink } = scope;
+  const learners = learnerPorts(post, loaded.runtime.parseLearnerMessage);
+  const transform = memoizeTransform(loaded.transform);
+  let running = false;
+  const event = (payload: HostEvent) => {
+    sink.flush();
+    post({ type: "event", event: payload });
+  };
+  scope.onPageMessage((message: PageMessage) => {
+    if (message.type === "learner-gone") learners.gone(message.learner, message.reason);
+    else if (message.type === "check" && !running) {
+      running = true;
+      void check(message);
+    }
+  });
+
+  async function check(run: Extract<PageMessage, { type: "check" }>): Promise<void> {
+    let report: unknown;
+    try {
+      const zod = importsModule([run.checks], "zod") ? await import(loaded.zodUrl) : undefined;
+      report = await loaded.runtime.runGrader({
+        host: {
+          readFile: (path) => (path === loaded.runtime.CHECKS_PATH ? run.checks : undefined),
+          modules: { vial: loaded.vial, ...(zod ? { zod } : {}) },
+          transform,
+          startLearner: learners.start,
+        },
+        entry: run.entry,
+        checkTimeoutMs: run.checkTimeoutMs,
+        budgetMs: run.budgetMs,
+        events: {
+          plan: (checks) => event({ type: "plan", checks }),
+          checkStart: (name) => event({ type: "check-start", name }),
+          checkEnd: (result) => event({ type: "check-end", result }),
+        },
+      });
+    } catch (error) {
+      // runGrader itself never throws; this is the sandbox failing (e.g. zod's bundle not loading).
+      report = { status: "error", durationMs: 0, message: `The sandbox could not run the checks: ${error instanceof Error ? error.message : String(error)}`, checks: [] };
+    }
+    learners.killAll();
+    sink.flush();
+    post({ type: "report", report });
+  }
+}
