@@ -66,6 +66,8 @@ export interface RoleMessage {
 /** Page → worker, over the private port. */
 export type PageMessage =
   | RoleMessage
+  /** Grader, ahead of time: compile these checks (and load zod if they need it) while waiting. */
+  | { type: "prepare"; checks: string }
   /** Grader: run the lesson's checks (`.vial/checks.ts`) against learner realms it asks for. */
   | { type: "check"; checks: string; entry?: string; checkTimeoutMs: number; budgetMs: number }
   /** Grader: a learner realm it started is gone (crashed, could not start); `reason` in words. */

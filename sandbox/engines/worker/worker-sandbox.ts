@@ -195,7 +195,10 @@ export class WorkerSandbox implements Sandbox {
   /** Starts the next check run's Workers now, so they have loaded the bundles when needed. */
   #prewarm(): void {
     if (this.#disposed || !this.#runner) return;
-    this.#warmGrader ??= this.#spawn("vial grader", "grader");
+    if (!this.#warmGrader) {
+      this.#warmGrader = this.#spawn("vial grader", "grader");
+      this.#warmGrader.post({ type: "prepare", checks: this.#checks });
+    }
     this.#warmLearner ??= this.#spawn("vial learner", "learner");
   }
 

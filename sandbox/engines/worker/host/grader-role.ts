@@ -44,8 +44,19 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
     sink.flush();
     post({ type: "event", event: payload });
   };
+  let zod: Promise<unknown> | undefined;
+  const needZod = (checks: string) => (importsModule([checks], "zod") ? (zod ??= import(loaded.zodUrl)) : undefined);
   scope.onPageMessage((message: PageMessage) => {
     if (message.type === "learner-gone") learners.gone(message.learner, message.reason);
+    else if (message.type === "prepare") {
+      // The checks do not change between edits: compiled now, the run finds them in the memo.
+      try {
+        transform(message.checks, { transforms: ["typescript", "imports"], filePath: "checks.ts", production: true, disableESTransforms: true });
+      } catch {
+        // A compile error is reported by the run itself, with a code frame.
+      }
+      needZod(message.checks)?.catch(() => {});
+    }
     else if (message.type === "check" && !running) {
       running = true;
       void check(message);
@@ -55,7 +66,7 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
   async function check(run: Extract<PageMessage, { type: "check" }>): Promise<void> {
     let report: unknown;
     try {
-      const zod = importsModule([run.checks], "zod") ? await import(loaded.zodUrl) : undefined;
+      const zod = await needZod(run.checks);
       report = await loaded.runtime.runGrader({
         host: {
           readFile: (path) => (path === loaded.runtime.CHECKS_PATH ? run.checks : undefined),

@@ -6,6 +6,7 @@
  * Whatever the learner's code patches, posts or ends here, the grader validates every message
  * and keeps its own time in its own worker.
  */
+import { warmUpLearnerSide } from "../../../payload/hosts/warm-up";
 import type { GraderMessage, LearnerMessage } from "../../../payload/realm/messages";
 import type { RuntimeHost } from "../../../payload/runtime/module-loader";
 import type { HostEvent } from "../../../payload/protocol";
@@ -57,7 +58,11 @@ export function runLearnerRole(scope: HostScope): { loaded(bundles: LoadedBundle
       });
     } else if (message.type === "request") void answer(app, message.id, message.request, post);
   });
-  return { loaded: markLoaded };
+  return {
+    // A tiny app of ours through the same paths first (sucrase, vial, the learner side), so the
+    // learner's run finds them compiled; messages that come meanwhile wait for it.
+    loaded: (loaded) => void warmUpLearnerSide(loaded.runtime as unknown as Parameters<typeof warmUpLearnerSide>[0], loaded.transform, loaded.vial).catch(() => {}).then(() => markLoaded(loaded)),
+  };
 }
 
 /** The runtime's host over the learner's files; zod is imported only when a file mentions it. */
