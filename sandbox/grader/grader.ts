@@ -122,7 +122,7 @@ export function createGrader(options: { seed?: string } = {}): {
       pending?.push(promise);
     }),
     http: createHttp((trace) => (lastTrace = trace)),
-    attack: createAttackKit(random, (app) => api.http(app)),
+    attack: createAttackKit(random, (app) => api.http(app), clock.api),
     random,
     clock: clock.api,
   });

@@ -13,7 +13,9 @@ import type { CheckResponse, HttpClient } from "../http";
 import { probeCsrf, type CsrfOptions } from "./csrf";
 import { probeForeignCookies, type ForeignCookieOptions } from "./identity";
 import { probeMassAssignment, probeOversized, type MassAssignmentOptions, type OversizedOptions } from "./input";
-import { PUBLISHED_KEYS, probePublishedKeys, type PublishedKeyOptions } from "./secrets";
+import { PUBLISHED_KEYS, probePublishedKeys, probeWeakKeys, type PublishedKeyOptions, type WeakKeyOptions } from "./secrets";
+import { probeSessionCookies, type SessionCookieOptions } from "./sessions";
+import type { Clock } from "../clock";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
@@ -21,7 +23,8 @@ export type { HtmlContext, XssOptions } from "./xss";
 export type { OpenRedirectOptions } from "./redirect";
 export type { CsrfOptions } from "./csrf";
 export type { ForeignCookieOptions } from "./identity";
-export type { PublishedKeyOptions } from "./secrets";
+export type { PublishedKeyOptions, WeakKeyOptions } from "./secrets";
+export type { SessionCookieOptions } from "./sessions";
 export type { MassAssignmentOptions, OversizedOptions } from "./input";
 export { routesOf, type Route } from "./routes";
 
@@ -39,6 +42,10 @@ export interface AttackKit {
   foreignCookies(app: unknown, options: ForeignCookieOptions): Promise<Finding[]>;
   /** Sessions signed with published keys (defaults, placeholders, the course's dev keys); see probePublishedKeys. */
   publishedKeys(app: unknown, options: PublishedKeyOptions): Promise<Finding[]>;
+  /** Session cookies with a changed or removed signature, re-signed with another key, or expired; see probeSessionCookies. */
+  sessionCookies(app: unknown, options: SessionCookieOptions): Promise<Finding[]>;
+  /** Short and published keys as SECRET_KEY and in every position of SECRET_KEY_FALLBACKS; see probeWeakKeys. */
+  weakKeys(options: WeakKeyOptions): Promise<Finding[]>;
   /** Huge and mistyped values for each field of a valid body; see probeOversized. */
   oversized(options: OversizedOptions): Promise<Finding[]>;
   /** Privileged extra fields (role, id, passwordHash, ...) beside a valid body; see probeMassAssignment. */
@@ -51,9 +58,9 @@ export interface AttackKit {
  * The kit for one run; its probes draw their markers and fixtures from `random`.
  *
  * @example
- * const attack = createAttackKit(createRandom(seed), http);
+ * const attack = createAttackKit(createRandom(seed), http, clock.api);
  */
-export function createAttackKit(random: Random, http: (app: unknown) => HttpClient): AttackKit {
+export function createAttackKit(random: Random, http: (app: unknown) => HttpClient, clock: Clock): AttackKit {
   return Object.freeze({
     xss: (options: XssOptions) => probeXss(random, options),
     csp: probeCsp,
@@ -61,6 +68,8 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     csrf: (app: unknown, options?: CsrfOptions) => probeCsrf(http, app, options),
     foreignCookies: (app: unknown, options: ForeignCookieOptions) => probeForeignCookies(http, app, options),
     publishedKeys: (app: unknown, options: PublishedKeyOptions) => probePublishedKeys(http, app, options),
+    sessionCookies: (app: unknown, options: SessionCookieOptions) => probeSessionCookies(http, clock, random, app, options),
+    weakKeys: (options: WeakKeyOptions) => probeWeakKeys(random, options),
     oversized: (options: OversizedOptions) => probeOversized(random, options),
     massAssignment: probeMassAssignment,
     PUBLISHED_KEYS,
