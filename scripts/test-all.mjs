@@ -27,9 +27,16 @@ function run(title, command, args, readCounts) {
   return result.status === 0;
 }
 
-// Type-checking and lint count as one test each: a type error fails CI like a failing test.
-for (const [title, args] of [["typecheck (tsc --noEmit)", ["tsc", "--noEmit"]], ["lint (eslint)", ["eslint", "."]]]) {
-  if (run(title, "npx", args, () => undefined)) totals.passed += 1;
+// Type-checking, lint and the framework's structure checks count as one test each: a type
+// error, an import cycle in framework/src fails CI like a failing test.
+const staticChecks = [
+  ["typecheck (tsc --noEmit)", ["tsc", "--noEmit"]],
+  ["lint (eslint)", ["eslint", "."]],
+  ["framework import cycles (dpdm)", ["npm", "run", "--silent", "check:cycles"]],
+];
+for (const [title, args] of staticChecks) {
+  const [command, ...rest] = args[0] === "npm" ? args : ["npx", ...args];
+  if (run(title, command, rest, () => undefined)) totals.passed += 1;
 }
 
 const vitestReport = join(reports, "vitest.json");

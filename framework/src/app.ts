@@ -11,7 +11,9 @@ import { realResponse } from "./deferred-response.ts";
 import { VialRequest } from "./request.ts";
 import { RouteMap, defaultConverters, type ConverterFactory } from "./routing/index.ts";
 import { Scaffold, findClassHandler, findHttpSubclassHandler, type HookSet, type RouteDeclaration } from "./scaffold.ts";
-import type { Handler, RouteOptions } from "./route-types.ts";
+import type { Handler, RouteData } from "./route-types.ts";
+import { toRequest, type RequestInitWithBody } from "./request-init.ts";
+import { isThenable } from "./thenable.ts";
 import { TestClient, type TestClientOptions } from "./testing/test-client.ts";
 import { buildUrl } from "./build-url.ts";
 import type { UrlForOptions } from "./url-for.ts";
@@ -42,25 +44,6 @@ export interface VialOptions {
   logger?: Logger;
 }
 
-/**
- * What the routing map stores for each rule.
- *
- * @example
- * ```ts
- * import { Vial } from "vial";
- * const app = new Vial();
- * app.get("/", () => "hi");
- * const data = app.urlMap.rules[0]?.data; // { handler, options, blueprints: [], automaticOptions: true }
- * ```
- */
-export interface RouteData {
-  handler: Handler<any>;
-  options: RouteOptions;
-  /** Enclosing blueprints, innermost first. */
-  blueprints: string[];
-  /** Whether OPTIONS was added by Vial (answered automatically) rather than by the route. */
-  automaticOptions: boolean;
-}
 
 /**
  * A Vial application.
@@ -419,59 +402,6 @@ export class Vial extends Scaffold {
   testClient(options: TestClientOptions = {}): TestClient {
     return new TestClient((request) => this.fetch(request), options);
   }
-}
-
-/**
- * `RequestInit` plus the test conveniences `json` and `form`.
- *
- * @example
- * ```ts
- * import type { RequestInitWithBody } from "vial";
- * const init: RequestInitWithBody = { method: "POST", json: { name: "Ada" } };
- * ```
- */
-export interface RequestInitWithBody extends RequestInit {
-  json?: unknown;
-  form?: Record<string, string | string[]> | URLSearchParams;
-}
-
-/**
- * Builds a standard `Request` from a path (against `http://localhost`) and an init with `json`/`form`.
- *
- * @example
- * ```ts
- * import { toRequest } from "vial";
- * const request = toRequest("/items", { json: { name: "x" } }); // POST http://localhost/items
- * ```
- */
-export function toRequest(input: string | URL | Request, init: RequestInitWithBody = {}): Request {
-  const { json: jsonBody, form, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  let body = rest.body;
-  if (jsonBody !== undefined) {
-    body = JSON.stringify(jsonBody);
-    if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  } else if (form !== undefined) {
-    body = form instanceof URLSearchParams ? form : toSearchParams(form);
-    if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
-  }
-  const method = rest.method ?? (body !== undefined && body !== null ? "POST" : "GET");
-  const requestInit: RequestInit & { duplex?: "half" } = { ...rest, method, headers, body };
-  if (body instanceof ReadableStream) requestInit.duplex = "half";
-  if (input instanceof Request) return new Request(input, requestInit);
-  return new Request(new URL(String(input), "http://localhost"), requestInit);
-}
-
-function toSearchParams(form: Record<string, string | string[]>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(form)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  }
-  return params;
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as PromiseLike<T> | undefined)?.then === "function";
 }
 
 function describeEndpoint(req: VialRequest): string {

@@ -1,5 +1,5 @@
 /** `urlFor`: endpoint + values -> URL, with blueprint-relative names, anchors and external URLs. */
-import type { RouteData } from "./app.ts";
+import type { RouteData } from "./route-types.ts";
 import type { VialRequest } from "./request.ts";
 import type { RouteMap } from "./routing/index.ts";
 import { applicationRootPrefix, scriptRoot } from "./script-root.ts";

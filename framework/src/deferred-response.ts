@@ -10,13 +10,15 @@
  * `caches.put`) would not take one, so `fetch` builds the real one for every other caller.
  * Handlers and after-request hooks may see one; it answers them as a `Response` would.
  */
-import type { KnownBody } from "./known-body.ts";
 
 const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
 const RESPONSE_PARTS: unique symbol = Symbol.for("vial.responseParts") as never;
 const AMEND_HEADERS: unique symbol = Symbol.for("vial.amendHeaders") as never;
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const NO_COOKIES: readonly string[] = Object.freeze([]);
+
+/** A body held whole in memory (a string or bytes Vial made itself). */
+export type KnownBody = string | Uint8Array;
 
 /** What a server adapter needs to send a deferred response without building it. */
 export interface ResponseParts {

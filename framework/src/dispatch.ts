@@ -2,7 +2,7 @@
  * Routing a request: match its path and method against the app's rules, and either return the
  * call to the matched handler or raise the routing outcome (404, 405, or a 308 slash redirect).
  */
-import type { RouteData } from "./app.ts";
+import type { RouteData } from "./route-types.ts";
 import { HTTPError, MethodNotAllowed, NotFound } from "./http-errors.ts";
 import { redirect } from "./response.ts";
 import type { VialRequest } from "./request.ts";

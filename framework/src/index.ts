@@ -2,7 +2,8 @@
  * Vial: a Flask-style web micro-framework on web-standard fetch handlers.
  * This entry point runs anywhere `Request`/`Response` exist; Node-only parts are in `vial/node`.
  */
-export { Vial, toRequest, type VialOptions, type RequestInitWithBody, type RouteData } from "./app.ts";
+export { Vial, type VialOptions } from "./app.ts";
+export { toRequest, type RequestInitWithBody } from "./request-init.ts";
 export { Blueprint, type BlueprintOptions, type RegisterOptions } from "./blueprint.ts";
 export { Config, defaultConfig, type ConfigValues } from "./config.ts";
 export { VialRequest } from "./request.ts";
@@ -11,6 +12,7 @@ export {
   NullSession,
   SessionInterface,
   SecureCookieSessionInterface,
+  type SessionApp,
   addVary,
   setCookie,
   deleteCookie,
@@ -22,7 +24,7 @@ export { json, text, redirect } from "./response.ts";
 export { makeResponse, InvalidResponseError, type ResponseValue } from "./make-response.ts";
 export * from "./http-errors.ts";
 export type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, TeardownHook } from "./hooks.ts";
-export type { Handler, RequestFor, RouteOptions, RouteSchemas } from "./route-types.ts";
+export type { Handler, RequestFor, RouteData, RouteOptions, RouteSchemas } from "./route-types.ts";
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { UrlForOptions } from "./url-for.ts";
 export type { Logger } from "./logger.ts";

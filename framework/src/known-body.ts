@@ -5,10 +5,9 @@
  * that reads its body, or wraps it in a new `Response`, sees no difference.
  */
 
-import { deferredResponseParts } from "./deferred-response.ts";
+import { deferredResponseParts, type KnownBody } from "./deferred-response.ts";
 
-/** A body held whole in memory. */
-export type KnownBody = string | Uint8Array;
+export type { KnownBody };
 
 const known = new WeakMap<Response, KnownBody>();
 

@@ -123,7 +123,10 @@ export class VialRequest<P = Record<string, unknown>> {
     return this.blueprints[0];
   }
 
-  /** The `Host` header's host name (without port), lower-cased. */
+  /**
+   * The host the request was made to, lower-cased, with its port when it is not the scheme's
+   * default (`example.com`, `localhost:5000`), as Flask's `request.host`.
+   */
   get host(): string {
     return this.url.host.toLowerCase();
   }

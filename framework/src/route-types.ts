@@ -91,3 +91,23 @@ type Widen<T> = T extends string ? string : T extends number ? number : T extend
  * ```
  */
 export type Handler<Req = VialRequest> = (req: Req) => unknown | Promise<unknown>;
+
+/**
+ * What the routing map stores for each rule.
+ *
+ * @example
+ * ```ts
+ * import { Vial } from "vial";
+ * const app = new Vial();
+ * app.get("/", () => "hi");
+ * const data = app.urlMap.rules[0]?.data; // { handler, options, blueprints: [], automaticOptions: true }
+ * ```
+ */
+export interface RouteData {
+  handler: Handler<any>;
+  options: RouteOptions;
+  /** Enclosing blueprints, innermost first. */
+  blueprints: string[];
+  /** Whether OPTIONS was added by Vial (answered automatically) rather than by the route. */
+  automaticOptions: boolean;
+}

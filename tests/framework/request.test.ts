@@ -30,6 +30,14 @@ describe("req", () => {
     });
   });
 
+  it("gives req.host as Flask does: lower-cased, with the port only when it is not the default", async () => {
+    const hosts = new Vial();
+    hosts.get("/", (req) => req.host);
+    expect(await (await hosts.request("http://Example.COM:5000/")).text()).toBe("example.com:5000");
+    expect(await (await hosts.request("http://example.com:80/")).text()).toBe("example.com");
+    expect(await (await hosts.request("https://example.com:443/")).text()).toBe("example.com");
+  });
+
   it("parses cookies, ignoring a nameless cookie", async () => {
     const cookies = new Vial();
     cookies.get("/", (req) => ({ ...req.cookies }));

@@ -7,7 +7,8 @@
 import { escapeHtml } from "./escape.ts";
 import { isHtmlString } from "./html-string.ts";
 import { isSafeUrl, isUrlAttribute, UNSAFE_URL } from "./url.ts";
-import { isIterable, isThenable, joinParts, promiseError, toParts, type Part, type Where } from "./values.ts";
+import { isThenable } from "../thenable.ts";
+import { isIterable, joinParts, promiseError, toParts, type Part, type Where } from "./values.ts";
 
 /** Attributes whose value is code or markup: values there must be `raw()`. */
 export function isRefusingAttribute(name: string): boolean {

@@ -4,6 +4,7 @@
  * JSX or Jinja: nothing for `null`, `undefined` and `false`; `0` is "0"; lists are joined.
  */
 
+import { isThenable } from "../thenable.ts";
 import { isHtmlString } from "./html-string.ts";
 
 /** A piece of an interpolated value: trusted markup, or text that still needs escaping. */
@@ -41,11 +42,6 @@ function joinItems(items: Iterable<unknown>, separator: string, where: Where): P
 /** The error for a Promise where a value was expected. */
 export function promiseError(where: Where): TypeError {
   return new TypeError(`html: got a Promise at ${where()}; templates render synchronously, so await it first: \${await value}`);
-}
-
-/** Tells whether `value` is a Promise or other thenable. */
-export function isThenable(value: unknown): boolean {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 /** Tells whether `value` is a non-string iterable (array, Set, generator, ...). */

@@ -3,7 +3,7 @@
  * reports a mistake such as `<int(maximum=3):x>` the same clear way. Positional arguments
  * fill the options in declaration order, as Python keyword arguments would.
  */
-import type { ConverterArgs } from "./converters.ts";
+import type { ConverterArgs } from "./converter.ts";
 
 /** How one converter option is spelled and checked. */
 export interface OptionSpec {

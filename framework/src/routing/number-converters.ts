@@ -2,7 +2,7 @@
  * The `int` and `float` converters, after Werkzeug's `IntegerConverter` and `FloatConverter`:
  * weight 50 (more specific than strings), unsigned unless `signed=True`, optional bounds.
  */
-import type { Converter, ConverterArgs } from "./converters.ts";
+import type { Converter, ConverterArgs } from "./converter.ts";
 import { readOptions } from "./converter-options.ts";
 import { ValidationError } from "./validation-error.ts";
 

@@ -2,6 +2,7 @@
  * One URL rule, compiled once when it is added: its parts for the matcher, its converters,
  * and the steps that build a URL back from values (Werkzeug's `Rule`).
  */
+import { errorMessage } from "../error-message.ts";
 import type { Converter, ConverterFactory } from "./converters.ts";
 import { parseConverterArgs } from "./converter-args.ts";
 import { splitIntoParts, type RulePart } from "./rule-part.ts";
@@ -130,7 +131,7 @@ export class Rule<T> {
         converter = factory(parseConverterArgs(token.args));
         fullMatch = new RegExp(`^(?:${converter.regex})$`, "su");
       } catch (error) {
-        throw fail(`${token.source}: ${error instanceof Error ? error.message : String(error)}`);
+        throw fail(`${token.source}: ${errorMessage(error)}`);
       }
       variables.push({ name: token.name, converter, fullMatch });
     }

@@ -2,7 +2,7 @@
  * The text converters, after Werkzeug's `UnicodeConverter`, `PathConverter`, `UUIDConverter`
  * and `AnyConverter`. Lengths count code points (rules compile with the `u` flag).
  */
-import type { Converter, ConverterArgs } from "./converters.ts";
+import type { Converter, ConverterArgs } from "./converter.ts";
 import { readOptions } from "./converter-options.ts";
 import { escapeRegex } from "./regex-escape.ts";
 import { ValidationError } from "./validation-error.ts";

@@ -4,7 +4,6 @@
  * Vial app that share `SECRET_KEY` share sessions. Signed, not encrypted: users can read what is
  * in their cookie, they just cannot change it.
  */
-import type { Vial } from "../app.ts";
 import { deleteCookieHeader, serializeCookie } from "../cookies/index.ts";
 import { amendDeferredHeaders } from "../deferred-response.ts";
 import { withHeaderChanges } from "../middleware/secure-headers/mutable-response.ts";
@@ -12,7 +11,7 @@ import type { VialRequest } from "../request.ts";
 import { sessionSerializer, type Digest, type URLSafeTimedSerializer } from "../signing/index.ts";
 import { after, settle, type Eventually } from "../signing/eventually.ts";
 import { Session } from "./session.ts";
-import { SessionInterface } from "./session-interface.ts";
+import { SessionInterface, type SessionApp } from "./session-interface.ts";
 import { addVary, varyWith } from "./vary.ts";
 
 const DIGESTS: readonly Digest[] = ["SHA-1", "SHA-256"];
@@ -49,7 +48,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
    * The signing keys, oldest first (`[...SECRET_KEY_FALLBACKS, SECRET_KEY]`, the last one signs),
    * or `undefined` without a `SECRET_KEY`.
    */
-  getSecretKeys(app: Vial): string[] | undefined {
+  getSecretKeys(app: SessionApp): string[] | undefined {
     const secret = app.config.SECRET_KEY;
     if (typeof secret !== "string" || secret === "") return undefined;
     const fallbacks = app.config.SECRET_KEY_FALLBACKS as unknown;
@@ -60,7 +59,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   /** `SESSION_DIGEST`: `"SHA-1"` (default, Flask's) or `"SHA-256"`. */
-  getDigest(app: Vial): Digest {
+  getDigest(app: SessionApp): Digest {
     const digest = app.config.SESSION_DIGEST ?? "SHA-1";
     if (!DIGESTS.includes(digest as Digest)) {
       throw new TypeError(`SESSION_DIGEST must be "SHA-1" or "SHA-256", got ${JSON.stringify(digest)}.`);
@@ -69,7 +68,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   /** The serializer that signs and reads session cookies, or `undefined` without a `SECRET_KEY`. */
-  getSigningSerializer(app: Vial): URLSafeTimedSerializer | undefined {
+  getSigningSerializer(app: SessionApp): URLSafeTimedSerializer | undefined {
     const keys = this.getSecretKeys(app);
     if (!keys) return undefined;
     const digest = this.getDigest(app);
@@ -83,7 +82,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   // Not async: without a cookie (most requests) the answer is ready now, and awaiting costs.
-  openSession(app: Vial, req: VialRequest): Promise<Session | undefined> | Session | undefined {
+  openSession(app: SessionApp, req: VialRequest): Promise<Session | undefined> | Session | undefined {
     const serializer = this.getSigningSerializer(app);
     if (!serializer) return undefined;
     const cookie = req.cookies[this.getCookieName(app)];
@@ -92,7 +91,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   // A plain Session when the cookie can be verified at once (vial/node), a promise otherwise.
-  #load(app: Vial, serializer: URLSafeTimedSerializer, cookie: string): Eventually<Session> {
+  #load(app: SessionApp, serializer: URLSafeTimedSerializer, cookie: string): Eventually<Session> {
     // A cookie is client input: whatever goes wrong reading it, the client just has no session.
     return settle(
       () => serializer.safeLoadsNow(cookie, { maxAge: app.config.PERMANENT_SESSION_LIFETIME }),
@@ -101,7 +100,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
   }
 
   // Not async: a request that leaves the session alone (most) is answered at once.
-  saveSession(app: Vial, session: Session, response: Response): Promise<Response> | Response {
+  saveSession(app: SessionApp, session: Session, response: Response): Promise<Response> | Response {
     // Decided before anything below reads the session, since those reads count as access too.
     const vary = session.accessed;
     if (session.size === 0) {
@@ -113,7 +112,7 @@ export class SecureCookieSessionInterface extends SessionInterface {
     return this.#write(app, session, response);
   }
 
-  #write(app: Vial, session: Session, response: Response): Eventually<Response> {
+  #write(app: SessionApp, session: Session, response: Response): Eventually<Response> {
     const serializer = this.getSigningSerializer(app);
     if (!serializer) throw new Error("The session cannot be saved because no SECRET_KEY is set.");
     return after(serializer.dumpsNow(session.toJSON()), (value) => {

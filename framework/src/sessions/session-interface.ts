@@ -4,11 +4,25 @@
  * everything about the cookie (name, flags, lifetime) is read from the config here, so a
  * subclass that keeps sessions elsewhere (a database, Redis) reuses the same settings.
  */
-import type { Vial } from "../app.ts";
+import type { Config } from "../config.ts";
 import type { SameSite } from "../cookies/index.ts";
 import type { VialRequest } from "../request.ts";
 import { NullSession } from "./null-session.ts";
 import type { Session } from "./session.ts";
+
+/**
+ * What a session interface reads from the app it serves: the config. The app passes itself
+ * (a `Vial`), so an interface written with `app: Vial` parameters fits too.
+ *
+ * @example
+ * ```ts
+ * import type { SessionApp } from "vial";
+ * const lifetimeOf = (app: SessionApp): number => app.config.PERMANENT_SESSION_LIFETIME;
+ * ```
+ */
+export interface SessionApp {
+  readonly config: Config;
+}
 
 /**
  * The cookie attributes of the session cookie, from the `SESSION_COOKIE_*` settings.
@@ -58,13 +72,13 @@ export abstract class SessionInterface {
    * cookie gives an empty session. `undefined` means "no sessions", and the app uses
    * {@link SessionInterface.makeNullSession}.
    */
-  abstract openSession(app: Vial, req: VialRequest): Promise<Session | undefined> | Session | undefined;
+  abstract openSession(app: SessionApp, req: VialRequest): Promise<Session | undefined> | Session | undefined;
 
   /** Writes the session into the response (or deletes its cookie); returns the response to send. */
-  abstract saveSession(app: Vial, session: Session, response: Response): Promise<Response> | Response;
+  abstract saveSession(app: SessionApp, session: Session, response: Response): Promise<Response> | Response;
 
   /** The session used when sessions are unavailable (no `SECRET_KEY`). */
-  makeNullSession(_app: Vial): Session {
+  makeNullSession(_app: SessionApp): Session {
     return new NullSession();
   }
 
@@ -74,22 +88,22 @@ export abstract class SessionInterface {
   }
 
   /** `SESSION_COOKIE_NAME` (default `"session"`). */
-  getCookieName(app: Vial): string {
+  getCookieName(app: SessionApp): string {
     return app.config.SESSION_COOKIE_NAME;
   }
 
   /** `SESSION_COOKIE_DOMAIN`; unset means the cookie belongs to the exact host. */
-  getCookieDomain(app: Vial): string | undefined {
+  getCookieDomain(app: SessionApp): string | undefined {
     return app.config.SESSION_COOKIE_DOMAIN || undefined;
   }
 
   /** `SESSION_COOKIE_PATH`, else `APPLICATION_ROOT`, else `"/"`. */
-  getCookiePath(app: Vial): string {
+  getCookiePath(app: SessionApp): string {
     return app.config.SESSION_COOKIE_PATH || app.config.APPLICATION_ROOT || "/";
   }
 
   /** Every `SESSION_COOKIE_*` flag, for setting and for deleting the cookie alike. */
-  getCookieFlags(app: Vial): SessionCookieFlags {
+  getCookieFlags(app: SessionApp): SessionCookieFlags {
     return {
       path: this.getCookiePath(app),
       domain: this.getCookieDomain(app),
@@ -104,7 +118,7 @@ export abstract class SessionInterface {
    * When a permanent session expires: now + `PERMANENT_SESSION_LIFETIME`. A non-permanent session
    * gives `undefined` and lasts until the browser closes.
    */
-  getExpirationTime(app: Vial, session: Session): Date | undefined {
+  getExpirationTime(app: SessionApp, session: Session): Date | undefined {
     if (!session.permanent) return undefined;
     return new Date(Date.now() + app.config.PERMANENT_SESSION_LIFETIME * 1000);
   }
@@ -113,7 +127,7 @@ export abstract class SessionInterface {
    * Whether to send the cookie: when the session changed, or when it is permanent and
    * `SESSION_REFRESH_EACH_REQUEST` keeps pushing its expiry forward.
    */
-  shouldSetCookie(app: Vial, session: Session): boolean {
+  shouldSetCookie(app: SessionApp, session: Session): boolean {
     return session.modified || (session.permanent && app.config.SESSION_REFRESH_EACH_REQUEST);
   }
 }

@@ -2,7 +2,7 @@
  * A client for tests, like Flask's: sends requests to a fetch handler without a server, keeps
  * cookies between requests, and can follow redirects.
  */
-import { toRequest, type RequestInitWithBody } from "../app.ts";
+import { toRequest, type RequestInitWithBody } from "../request-init.ts";
 import { CookieJar } from "./cookie-jar.ts";
 
 /**

@@ -4,6 +4,7 @@
  * the `response` schema after. What a route declares is worked out once (`compileRequestValidation`),
  * not on every request.
  */
+import { isThenable } from "../thenable.ts";
 import type { VialRequest } from "../request.ts";
 import type { RouteSchemas } from "../route-types.ts";
 import type { StandardSchemaV1 } from "../standard-schema.ts";
@@ -54,7 +55,7 @@ function validateBodyOnly(schema: StandardSchemaV1): RequestValidation {
       throw new ValidationFailed(buildProblem(unreadable.status, [issue], unreadable.description));
     }
     const pending = runSchemaSync(schema, raw);
-    const result = isPromise(pending) ? await pending : pending;
+    const result = isThenable(pending) ? await pending : pending;
     if (result.issues) throw new ValidationFailed(buildProblem(422, result.issues.map((issue) => toValidationIssue("body", issue))));
     replaceOnRequest(req, "body", result.value);
   };
@@ -86,10 +87,6 @@ async function validateLocations(req: VialRequest, declared: readonly InputLocat
 
 function toValidationIssue(location: InputLocation, issue: StandardSchemaV1.Issue): ValidationIssue {
   return { location, path: issuePath(issue), message: issue.message };
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /**

@@ -50,7 +50,7 @@ describe("the tarball", () => {
       expect(loaded.stderr, specifier).toBe("");
       expect(Number(loaded.stdout), specifier).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 });
 
 describe("a TypeScript app on the installed package", () => {
@@ -79,7 +79,7 @@ export const unused: [typeof serve, typeof rateLimitStoreContract, RedisCommands
     expect(broken.stdout).toMatch(/app\.ts\(\d+,\d+\): error TS2322/);
     expect(broken.stdout).toMatch(/app\.ts\(\d+,\d+\): error TS2339: Property 'toUpperCase' does not exist on type 'number'/);
     writeFileSync(join(dir, "app.ts"), APP);
-  });
+  }, 180_000);
 
   it("is served by the package's `vial run`, with tsx from the app's project", async () => {
     const dir = mkdtempSync(join(installed.project, "served-"));
@@ -91,7 +91,7 @@ export const unused: [typeof serve, typeof rateLimitStoreContract, RedisCommands
     } finally {
       served.stop();
     }
-  });
+  }, 60_000);
 });
 
 describe("vial new", () => {

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { errorMessage } from "../../error-message.ts";
 import { appLoader, type AppLoader } from "./app-loader.ts";
 import { loadApp } from "./load-app.ts";
 import { createStarter } from "./new-app.ts";
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const [command, entry] = parsed.positionals;
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     loader = appLoader(entry);
   } catch (error) {
-    console.error(`vial ${command}: ${(error as Error).message}`);
+    console.error(`vial ${command}: ${errorMessage(error)}`);
     return 1;
   }
   const { host, port } = parsed.values;

@@ -24,7 +24,7 @@ describe("vial routes", () => {
     expect(lines[0]).toMatch(/^Rule\s+Methods\s+Endpoint$/);
     expect(result.stdout).toMatch(/\/notes\/<int:id>\s+GET\s+note/);
     expect(result.stdout).toMatch(/\/notes\s+POST\s+create_note/);
-  });
+  }, 60_000);
 
   it("explains a missing entry and a module without an app", () => {
     const missing = spawnSync(process.execPath, [bin, "routes"], { encoding: "utf8" });
@@ -35,7 +35,7 @@ describe("vial routes", () => {
     const noApp = spawnSync(process.execPath, [bin, "routes", join(dir, "none.ts")], { encoding: "utf8" });
     expect(noApp.status).not.toBe(0);
     expect(noApp.stderr).toMatch(/must export a Vial app/);
-  });
+  }, 60_000);
 });
 
 describe("vial dev", () => {
