@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { FRAMEWORKS, type Framework } from "./frameworks";
 
-const EXTERNAL = ["fastify", "hono", "hono/*", "@hono/node-server", "express", "cookie", "cookie-signature", "zod"];
+const EXTERNAL = ["fastify", "@fastify/cookie", "hono", "hono/*", "@hono/node-server", "express", "cookie", "cookie-signature", "zod"];
 
 /** Builds every app; returns the path of each framework's runnable file. */
 export async function buildApps(repoRoot: string): Promise<Record<Framework["id"], string>> {

@@ -1,6 +1,6 @@
 /**
- * A small signed cookie for the servers without a built-in one (node:http, Fastify without
- * @fastify/cookie): `base64url(JSON).base64url(HMAC-SHA256)`, checked in constant time.
+ * A small signed cookie for the server without a built-in one (node:http):
+ * `base64url(JSON).base64url(HMAC-SHA256)`, checked in constant time.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { SECRET, SESSION_COOKIE } from "./shared";
