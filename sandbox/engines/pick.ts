@@ -13,7 +13,7 @@ export interface PickEngineOptions<Container> {
   crossOriginIsolated: boolean;
   /** Boots the page's WebContainer (e.g. `() => bootWebContainer()`); only called when it can be used. */
   bootWebContainer: () => Promise<Container>;
-  /** How long the boot may take (default 20 000 ms). */
+  /** How long the boot may take (default 30 000 ms, as StackBlitz's own test kit allows). */
   timeoutMs?: number;
   /** The learner's choice, if they made one. */
   preferred?: EngineKind | null;
@@ -39,10 +39,10 @@ function seconds(ms: number): string {
  * const sandbox = choice.kind === "webcontainer"
  *   ? createWebContainerSandbox({ webcontainer: choice.webcontainer })
  *   : createWorkerSandbox();
- * engineBar.show(choice.reason); // e.g. "Using the worker engine: StackBlitz did not answer within 20 s."
+ * engineBar.show(choice.reason); // e.g. "Using the worker engine: StackBlitz did not answer within 30 s."
  */
 export async function pickEngine<Container>(options: PickEngineOptions<Container>): Promise<EngineChoice<Container>> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const chose = options.preferred === "webcontainer";
   if (options.preferred === "worker") return { kind: "worker", reason: "Using the worker engine: you chose worker." };
   if (!options.crossOriginIsolated) {
@@ -57,6 +57,8 @@ export async function pickEngine<Container>(options: PickEngineOptions<Container
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     const message = error instanceof Error ? error.message : String(error);
+    // An unsupported browser or an iPhone waiting for a tap: the boot's own sentence says why.
+    if (name === "WebContainerUnavailable") return { kind: "worker", reason: `Using the worker engine: ${message}` };
     const reason = name === "WebContainerBootTimeout" ? `StackBlitz did not answer within ${seconds(timeoutMs)}` : `WebContainers could not start (${message.replace(/\.$/, "")})`;
     return { kind: "worker", reason: `Using the worker engine: ${reason}.` };
   } finally {

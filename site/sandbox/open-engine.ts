@@ -5,14 +5,12 @@
  */
 import "../zod-without-eval";
 import { pickEngine } from "../../sandbox/engines/pick";
-import { bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
+import { BOOT_TIMEOUT_MS, bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { createWorkerSandbox } from "../../sandbox/engines/worker";
 import type { EngineKind } from "../state/engine-store";
 import { reachesNetwork } from "./connectivity";
 import type { OpenedSandbox, SandboxOpener, TerminalSession } from "./opener";
 
-/** How long StackBlitz may take to boot a WebContainer before the worker engine takes over. */
-const BOOT_TIMEOUT_MS = 20_000;
 /** Remembers, for this tab's session, that WebContainers did not boot, so later pages do not wait again. */
 const NO_WEBCONTAINER_KEY = "learn-vial:webcontainer-unavailable";
 

@@ -47,6 +47,9 @@ export function PreviewPanel({ onReload }: { onReload(): void }) {
           // opaque origin (sandbox/README.md); allow-same-origin only keeps its navigations
           // reaching the Service Worker, which serves them.
           sandbox="allow-scripts allow-forms allow-popups allow-modals allow-same-origin"
+          // A WebContainer preview is served by StackBlitz's Service Worker on its own origin and
+          // needs cross-origin isolation delegated to it, as TutorialKit's preview frames allow.
+          allow="cross-origin-isolated"
           src={previewUrl(preview.baseUrl, preview.path)}
           data-testid="preview-frame"
         />

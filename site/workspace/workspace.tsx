@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { LessonPageData } from "../course/page-data";
 import { getRepository } from "../persistence/idb-repository";
+import { allowWebContainerBoot } from "../../sandbox/engines/webcontainer/boot";
 import { openBrowserSandbox } from "../sandbox/open-engine";
 import { WorkspaceSession } from "../sandbox/session";
 import { engineStore, readEnginePreference, writeEnginePreference, type EngineKind } from "../state/engine-store";
@@ -104,6 +105,8 @@ export default function Workspace({ data }: { data: LessonPageData }) {
   }, [runCheck]);
 
   const switchEngine = (kind: EngineKind) => {
+    // The learner's click is the ask that iPhone and iPad wait for before booting WebContainers.
+    if (kind === "webcontainer") allowWebContainerBoot();
     writeEnginePreference(storage(), kind);
     void session.current?.start(filesStore.get().files, kind);
   };

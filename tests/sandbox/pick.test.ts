@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { pickEngine } from "../../sandbox/engines/pick";
-import { WebContainerBootTimeout } from "../../sandbox/engines/webcontainer/boot";
+import { WebContainerBootTimeout, WebContainerUnavailable } from "../../sandbox/engines/webcontainer/boot";
 
 const container = { name: "a booted container" };
 
@@ -70,5 +70,11 @@ describe("pickEngine", () => {
     expect(chosen).toMatchObject({ kind: "webcontainer", reason: "Using WebContainers: you chose WebContainers." });
     const refused = await pickEngine({ crossOriginIsolated: false, bootWebContainer: fakeBoot("boots"), preferred: "webcontainer" });
     expect(refused).toEqual({ kind: "worker", reason: "Using the worker engine: you chose WebContainers, but they need cross-origin isolation, which this page does not have." });
+  });
+
+  it("passes on the boot's own sentence when the browser cannot or may not boot yet", async () => {
+    const sentence = "On iPhone and iPad, WebContainers start only when you ask, as they can crash the tab: choose “Switch to WebContainer” to start them.";
+    const choice = await pickEngine({ crossOriginIsolated: true, bootWebContainer: () => Promise.reject(new WebContainerUnavailable(sentence)) });
+    expect(choice).toEqual({ kind: "worker", reason: `Using the worker engine: ${sentence}` });
   });
 });

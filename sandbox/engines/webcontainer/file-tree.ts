@@ -3,7 +3,7 @@ import type { FileSystemTree } from "./types";
 
 /**
  * Turns a payload tree ({ "routes/users.ts": "…" }) into the nested tree
- * `WebContainer.mount()` takes.
+ * `WebContainer.mount()` takes, with binary contents copied (mount() transfers them).
  *
  * @example
  * toFileSystemTree({ "app.ts": "x", ".vial/runtime.mjs": "y" })
@@ -21,7 +21,8 @@ export function toFileSystemTree(tree: PayloadTree): FileSystemTree {
       folder = node.directory;
     }
     if (folder[name] && "directory" in folder[name]) throw new Error(`"${path}" is a folder already.`);
-    folder[name] = { file: { contents } };
+    // mount() transfers binary contents, detaching the buffer: mount a copy, keep the original.
+    folder[name] = { file: { contents: typeof contents === "string" ? contents : contents.slice() } };
   }
   return root;
 }

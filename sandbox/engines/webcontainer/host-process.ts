@@ -1,6 +1,7 @@
 import { readHostOutput } from "../../host-output";
 import type { HostEvent } from "../../payload/protocol";
 import type { HostOutcome } from "../node/run-host";
+import { TerminalTextDecoder } from "./terminal-text";
 import type { ProcessLike } from "./types";
 
 export interface HostProcessOptions {
@@ -20,19 +21,9 @@ export interface HostProcessRun {
 }
 
 /**
- * Puts back the NUL that starts a marker line, should the container's terminal drop it. Only a
- * line carrying this run's nonce is touched, which learner code cannot print.
- */
-function restoreMarkers(chunk: string, nonce: string, atLineStart: boolean): string {
-  const pattern = new RegExp(`(^|\\n)VIAL:(report|event) ${nonce.replace(/[^\w-]/g, "\\$&")} `, "g");
-  return chunk.replace(pattern, (match, newline: string, kind: string, offset: number) =>
-    offset === 0 && newline === "" && !atLineStart ? match : `${newline}\u0000VIAL:${kind} ${nonce} `);
-}
-
-/**
- * Watches a `node .vial/grader-host.mjs` process in a WebContainer: turns its terminal's "\r\n"
- * line endings into "\n", splits its output into the learner's text and the host's marked
- * lines, enforces the time and output limits by killing it, and resolves with how it ended
+ * Watches a `node .vial/grader-host.mjs` process in a WebContainer: turns its terminal output back
+ * into what it wrote ({@link TerminalTextDecoder}), splits that into the learner's text and the
+ * host's marked lines, enforces the time and output limits by killing it, and resolves with how it ended
  * (the shape the node engine's reports are built from). Exit and output are awaited together,
  * because a WebContainer's output stream may never close.
  *
@@ -60,19 +51,9 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
   };
 
   const { reader } = readHostOutput(state, { nonce: options.nonce, outputLimitBytes: options.outputLimitBytes, onOutput: options.onOutput, onEvent: options.onEvent, stop });
-  let atLineStart = true;
-  /** A "\r" that ended a chunk: the "\n" of its terminal line ending may start the next one. */
-  let carriedReturn = "";
+  const decoder = new TerminalTextDecoder(options.nonce);
   const pump = process.output
-    .pipeTo(new WritableStream<string>({
-      write(raw) {
-        let chunk = carriedReturn + raw;
-        carriedReturn = chunk.endsWith("\r") ? "\r" : "";
-        chunk = (carriedReturn ? chunk.slice(0, -1) : chunk).replace(/\r\n/g, "\n");
-        reader.push(restoreMarkers(chunk, options.nonce, atLineStart));
-        if (chunk) atLineStart = chunk.endsWith("\n");
-      },
-    }))
+    .pipeTo(new WritableStream<string>({ write: (chunk) => reader.push(decoder.push(chunk)) }))
     .catch(() => {});
 
   const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
@@ -86,7 +67,7 @@ export function watchHostProcess(process: ProcessLike, options: HostProcessOptio
     let drainTimer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([pump, new Promise((resolve) => (drainTimer = setTimeout(resolve, options.drainMs ?? 150)))]);
     clearTimeout(drainTimer);
-    if (carriedReturn) reader.push(carriedReturn);
+    reader.push(decoder.end());
     reader.end();
     stop();
     return { ...state, code, durationMs: Date.now() - started };

@@ -4,11 +4,11 @@
  *
  * @example
  * import { bootWebContainer, createWebContainerSandbox } from "../sandbox/engines/webcontainer";
- * const sandbox = createWebContainerSandbox({ webcontainer: await bootWebContainer({ timeoutMs: 20_000 }) });
+ * const sandbox = createWebContainerSandbox({ webcontainer: await bootWebContainer() });
  */
 export { createWebContainerSandbox, WebContainerSandbox } from "./webcontainer-sandbox";
 export type { WebContainerSandboxOptions, WebContainerShell } from "./webcontainer-sandbox";
-export { bootWebContainer, WebContainerBootTimeout } from "./boot";
+export { allowWebContainerBoot, BOOT_TIMEOUT_MS, bootWebContainer, tearDownWebContainer, WebContainerBootTimeout, WebContainerUnavailable } from "./boot";
 export type { BootOptions } from "./boot";
 export { toFileSystemTree } from "./file-tree";
 export type { WebContainerLike, ProcessLike, FileSystemLike } from "./types";
