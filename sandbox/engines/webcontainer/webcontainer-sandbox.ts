@@ -59,6 +59,18 @@ const SHELL_DIR = "shell";
 /** The payload's own files (runtime, host, checks) inside the graded copy. */
 const GRADED_PAYLOAD_DIR = `${GRADED_DIR}/${PAYLOAD_DIR}`;
 
+/**
+ * What the grader says when it stopped learner code that no longer answered (a loop that never
+ * ends) or never finished loading. It stops it with a kill, which a busy loop in a WebContainer
+ * ignores; so the engine restarts the container after such a run. (Wording shared with
+ * payload/grader-side/learner-session.ts and the engine's own start time-out.)
+ */
+const STUCK_LEARNER = /stopped answering|did not finish loading|did not start within/;
+
+function learnerWasStuck(messages: (string | undefined)[]): boolean {
+  return messages.some((message) => message !== undefined && STUCK_LEARNER.test(message));
+}
+
 function nonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -162,8 +174,11 @@ export class WebContainerSandbox implements Sandbox {
       this.#runs.add(run);
       try {
         const outcome = await run.outcome;
-        if (outcome.timedOut || outcome.outputExceeded) await this.#ensureEnded(child, "a check run");
+        if (outcome.timedOut || outcome.outputExceeded) await this.#ensureEnded(child, "A check run");
         const report = reportFromOutcome(outcome, limits);
+        if (this.#container === booted && learnerWasStuck([report.message, ...report.checks.map((check) => check.message)])) {
+          await this.#restartContainer("Your code was stuck in a loop");
+        }
         // A container torn down meanwhile took its files with it; there is nothing to compare.
         const tampered = this.#container === booted ? await this.#changedPayloadFiles(container, tree) : [];
         if (tampered.length > 0) {
@@ -194,7 +209,8 @@ export class WebContainerSandbox implements Sandbox {
         },
       }).catch(async (error: unknown) => {
         // An app that did not start may be one that never stops (a loop at the top of a file).
-        if (error instanceof AppStartFailure && error.process) await this.#ensureEnded(error.process, "the app");
+        if (error instanceof AppStartFailure && learnerWasStuck([error.message])) await this.#restartContainer("Your app was stuck while starting");
+        else if (error instanceof AppStartFailure && error.process) await this.#ensureEnded(error.process, "Your app");
         throw error;
       });
       this.#preview = { run, process };
@@ -301,7 +317,7 @@ export class WebContainerSandbox implements Sandbox {
     this.#preview = undefined;
     if (!preview) return;
     preview.run.stop();
-    await this.#ensureEnded(preview.process, "the app");
+    await this.#ensureEnded(preview.process, "Your app");
   }
 
   /**
@@ -312,12 +328,12 @@ export class WebContainerSandbox implements Sandbox {
    */
   async #ensureEnded(process: ProcessLike, what: string): Promise<void> {
     const ended = await Promise.race([process.exit.then(() => true, () => true), delay(this.#limits.killGraceMs).then(() => false)]);
-    if (ended) return;
-    this.output.push(`\n[${what} did not stop when told to (a loop that never ends ignores stop signals in a WebContainer), so the container was restarted; your files are kept.]\n`);
-    await this.#replaceContainer();
+    if (!ended) await this.#restartContainer(`${what} did not stop when told to`);
   }
 
-  async #replaceContainer(): Promise<void> {
+  /** Tears the container down (a stop signal cannot end a busy loop there) and boots a new one. */
+  async #restartContainer(why: string): Promise<void> {
+    this.output.push(`\n[${why}, and a loop that never ends ignores stop signals in a WebContainer, so the container was restarted. Your files are kept.]\n`);
     const old = await this.#container;
     for (const stop of this.#unsubscribe) stop();
     this.#unsubscribe = [];

@@ -3,28 +3,20 @@
  * The stand-in's `/bin/jsh --osc`: it starts up, then prints its prompt and the OSC 654
  * "interactive" signal that TutorialKit waits for (packages/runtime/src/webcontainer/shell.ts)
  * before it forwards keystrokes. Keystrokes that arrive before the signal are lost, as a shell
- * still starting loses them. Afterwards it echoes each line, and answers `pwd` with its folder
- * and `cols` with the terminal width it was last given (from the resize messages on fd 3).
+ * still starting loses them. Afterwards it echoes each line, and answers `pwd` with its folder.
  */
 const STARTUP_MS = 150;
 let interactive = false;
-let columns = Number(process.env.FAKE_JSH_COLS ?? 80);
 
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (data) => {
   if (!interactive) return;
   for (const line of data.split(/\r?\n|\r/).filter(Boolean)) {
     if (line === "pwd") process.stdout.write(`${process.cwd()}\n`);
-    else if (line === "cols") process.stdout.write(`${columns}\n`);
     else process.stdout.write(`${line}\n`);
   }
   process.stdout.write("$ ");
 });
-
-process.on("message", (message) => {
-  if (message && typeof message.cols === "number") columns = message.cols;
-});
-process.channel?.unref();
 
 setTimeout(() => {
   interactive = true;

@@ -117,12 +117,14 @@ export class NodeWebContainer implements WebContainerLike {
     const shell = command === "/bin/jsh";
     if (!shell && command !== "node") throw new Error(`The stand-in only runs node and jsh, not ${command}.`);
     const env = Object.fromEntries(Object.entries(options?.env ?? {}).map(([key, value]) => [key, String(value)]));
-    const size = options?.terminal ?? { cols: 80, rows: 24 };
-    const child = spawnChild(process.execPath, shell ? [FAKE_JSH] : ["--require", SIGNALS_VIA_EVENT_LOOP, ...args], {
+    const child = spawnChild(process.execPath, shell ? [FAKE_JSH] : args, {
       cwd: this.#path(options?.cwd ?? ""),
-      env: { PATH: process.env.PATH ?? "", ...env, ...(shell ? { FAKE_JSH_COLS: String(size.cols) } : {}) },
+      env: {
+        PATH: process.env.PATH ?? "", NODE_OPTIONS: `--require ${SIGNALS_VIA_EVENT_LOOP}`,
+        ...env,
+      },
       detached: true,
-      stdio: ["pipe", "pipe", "pipe", ...(shell ? ["ipc" as const] : [])],
+      stdio: ["pipe", "pipe", "pipe"],
     });
     this.#children.add(child);
     const record: SpawnRecord = { command, args, options, resizes: [], pid: child.pid! };
@@ -147,10 +149,7 @@ export class NodeWebContainer implements WebContainerLike {
       kill: () => {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       },
-      resize: (dimensions) => {
-        record.resizes.push(dimensions);
-        if (shell && child.connected) child.send(dimensions);
-      },
+      resize: (dimensions) => void record.resizes.push(dimensions),
     };
   }
 

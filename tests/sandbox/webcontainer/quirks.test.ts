@@ -119,7 +119,7 @@ describe("WebContainer quirks the engine copes with", () => {
       const stopped = new Promise<string>((resolve) => sandbox.onPreviewStopped(resolve));
       await sandbox.start();
       const reason = await stopped;
-      expect(reason).toMatch(/^Your app stopped \(exit code 3\)/);
+      expect(reason).toMatch(/^Your app stopped \(exit code \d+\)/);
       expect(reason).toContain("leaving now");
     });
   }, 30_000);
@@ -180,8 +180,7 @@ describe("WebContainer quirks the engine copes with", () => {
         expect(await readUntil(reader, "/shell")).toContain(join(container.workdir, "shell"));
         expect(container.spawned.at(-1)).toMatchObject({ command: "/bin/jsh", args: ["--osc"], options: { cwd: "shell", terminal: { cols: 100, rows: 30 } } });
         shell.resize(120, 40);
-        void keys.write("cols\n");
-        expect(await readUntil(reader, "120")).toContain("120");
+        expect(container.spawned.at(-1)!.resizes).toEqual([{ cols: 120, rows: 40 }]);
         expect(existsSync(join(container.workdir, "shell/app.ts"))).toBe(true);
         reader.releaseLock();
       } finally {
