@@ -78,7 +78,7 @@ describe("lessons:check on fixtures", { timeout: 120_000 }, () => {
 
   it("fails a stray file in a lesson folder", async () => {
     expect(await problemsOf("stray-file")).toEqual([
-      { file: at("stray-file", "notes.txt"), field: "stray file", message: expect.stringContaining("lesson.mdx, checks.ts, starter/, solution/ and wrong/ only") },
+      { file: at("stray-file", "notes.txt"), field: "stray file", message: expect.stringContaining("lesson.mdx, checks.ts, starter/, solution/, wrong/ and equivalent-mutants.md only") },
     ]);
   });
 

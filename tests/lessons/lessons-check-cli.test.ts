@@ -22,7 +22,7 @@ describe("lessons:check command line", { timeout: 60_000 }, () => {
   it("exits 1, prints each problem as file: field: message, and says so in the summary", async () => {
     const { code, lines } = await run(["--root", "tests/lessons/fixtures/stray-file"]);
     expect(code).toBe(1);
-    expect(lines).toContain("tests/lessons/fixtures/stray-file/01-basics/01-ping/notes.txt: stray file: does not belong here (a lesson folder holds lesson.mdx, checks.ts, starter/, solution/ and wrong/ only); move or delete it");
+    expect(lines).toContain("tests/lessons/fixtures/stray-file/01-basics/01-ping/notes.txt: stray file: does not belong here (a lesson folder holds lesson.mdx, checks.ts, starter/, solution/, wrong/ and equivalent-mutants.md only); move or delete it");
     expect(lines.at(-1)).toBe("lessons:check FAILED: 1 problem; 1 lesson graded in tests/lessons/fixtures/stray-file/, 1 of them with problems");
   });
 

@@ -8,6 +8,7 @@ import { checkCourse, type LessonResult } from "./check-course";
 import { formatProblem, type Problem } from "./problem";
 import type { Grader } from "./grader";
 import type { WrongVerdict } from "./wrong-variants";
+import { mutationFigure } from "../mutate/figure";
 
 const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>] [--json <file>]
 
@@ -53,11 +54,12 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
   }
 
   const root = values.root ?? "lessons";
+  const figure = await mutationFigure(root);
   const { problems, lessons } = await checkCourse({
     root, grade: io.grade, concurrency,
     ...(values.lesson !== undefined ? { lesson: values.lesson } : {}),
     onLesson: (result) => {
-      out(progressLine(result));
+      out(`${progressLine(result)}${figure(result.id)}`);
       for (const verdict of result.wrong ?? []) out(wrongLine(verdict));
     },
   });

@@ -9,8 +9,8 @@ import { parseNumberedName } from "../names";
 import type { Lesson } from "../types";
 import { problem, type Problem } from "./problem";
 
-const ROOT_FILES = new Set(["AUTHORING.md", "README.md"]);
-const LESSON_ENTRIES = new Set(["lesson.mdx", "checks.ts", "starter", "solution", "wrong"]);
+const ROOT_FILES = new Set(["AUTHORING.md", "README.md", "MUTATION.md"]);
+const LESSON_ENTRIES = new Set(["lesson.mdx", "checks.ts", "starter", "solution", "wrong", "equivalent-mutants.md"]);
 const LESSON_FOLDERS = new Set(["starter", "solution", "wrong"]);
 const JUNK = /(^\.DS_Store$|^Thumbs\.db$|~$|\.swp$|\.orig$|\.rej$|\.bak$|(^|\/)node_modules\/)/;
 
@@ -57,7 +57,7 @@ export async function strayInLesson(lesson: Lesson): Promise<Problem[]> {
   const found: Problem[] = [];
   for (const entry of await listEntries(lesson.dir)) {
     const allowed = LESSON_ENTRIES.has(entry.name) && entry.isDirectory === LESSON_FOLDERS.has(entry.name);
-    if (!allowed) found.push(stray(join(lesson.dir, entry.name), "a lesson folder holds lesson.mdx, checks.ts, starter/, solution/ and wrong/ only"));
+    if (!allowed) found.push(stray(join(lesson.dir, entry.name), "a lesson folder holds lesson.mdx, checks.ts, starter/, solution/, wrong/ and equivalent-mutants.md only"));
   }
   for (const folder of LESSON_FOLDERS) {
     const dir = join(lesson.dir, folder);

@@ -264,7 +264,7 @@ function propertyName(node: ts.PropertyAssignment, file: ts.SourceFile): string 
 /** The end of an object member, including the comma after it, so the object stays valid. */
 function endWithComma(node: ts.Node, file: ts.SourceFile): number {
   const after = file.text.slice(node.getEnd());
-  const comma = /^\s*,/.exec(after);
+  const comma = /^\s*,[ \t]*/.exec(after);
   return node.getEnd() + (comma ? comma[0].length : 0);
 }
 
