@@ -129,7 +129,11 @@ describe("mutants of a lesson", () => {
     expect(parseEquivalent("# Equivalent\n\n- `app.ts drop-option: drops the option name: \"x\"`: only a label\n")).toEqual([
       { id: 'app.ts drop-option: drops the option name: "x"', reason: "only a label" },
     ]);
-    const row = { id: "a/b", mutants: 10, killed: 9, survived: 1, equivalent: 0, ratio: 0.9, fingerprint: "abc123", survivors: ["app.ts x: y"] };
+    expect(parseEquivalent("- `app.ts drop-guard: the guard if (`${a}`) never fires`: a reason: with a colon\n- `no reason`")).toEqual([
+      { id: "app.ts drop-guard: the guard if (`${a}`) never fires", reason: "a reason: with a colon" },
+      { id: "no reason", reason: "" },
+    ]);
+    const row = { id: "a/b", mutants: 10, killed: 9, survived: 1, equivalent: 0, ratio: 0.9, fingerprint: "abc123", survivors: ["app.ts x: `y`"] };
     expect(parseReport(renderReport([row])).get("a/b")).toEqual(row);
   });
 });

@@ -53,6 +53,26 @@ check("An empty message still answers 400", async () => {
   expect(res.status, "status of POST /messages with an empty text").toBe(400);
 }, { task: 1 });
 
+check("Every page shows its own markup as markup, not as escaped text", async () => {
+  // Escaping twice is the opposite mistake: a plain string of markup put into an html template
+  // shows the learner "&lt;form" instead of a form. Each page the guestbook serves is tried.
+  const client = http(app);
+  const pages: [string, { status: number; text: string }][] = [
+    ["GET /", await client.get("/")],
+    ["GET /login", await client.get("/login")],
+    ["POST /messages with an empty message", await client.post("/messages", { form: { name: "Ann", website: "", text: "" } })],
+    ["POST /login with a wrong password", await client.post("/login", { form: { username: "ada", password: "not-her-password" } })],
+  ];
+  await client.post("/login", { form: { username: "ada", password: "correct horse battery staple" } });
+  pages.push(["GET / signed in as ada", await client.get("/")]);
+  for (const [request, res] of pages) {
+    expect(res.text, `body of ${request} (markup escaped into text)`).not.toMatch(/&lt;\/?(p|form|input|a|li|ul|h1)\b/);
+  }
+  expect(pages[3]?.[1].status, "status of POST /login with a wrong password").toBe(401);
+  expect(pages[4]?.[1].text, "body of GET / signed in as ada").toMatch(/<p>Signed in as ada<\/p>/);
+  expect(pages[1]?.[1].text, "body of GET /login (a form with a password field)").toMatch(/<input[^>]*type="password"/);
+}, { task: 1 });
+
 check("GET / carries the security headers", async () => {
   const res = await http(app).get("/");
   expect(res.status, "status of GET /").toBe(200);

@@ -72,6 +72,12 @@ check("The login form carries a token, and signing in with it works", async () =
   expect(res.status, "status of POST /login with the right password and the form's token").toBe(303);
   const page = await client.get("/");
   expect(page.text, "body of GET / after signing in").toContain("Signed in as ada");
+  // A wrong password shows the form again, with a fresh token, as markup a browser can submit.
+  clock.advance(61); // a fresh rate-limit window, whatever earlier checks did
+  const retry = http(app);
+  const wrong = await retry.post("/login", { form: { csrf_token: await tokenFrom(retry, "/login"), username: "ada", password: "not-her-password" } });
+  expect(wrong.status, "status of POST /login with a wrong password").toBe(401);
+  expect(wrong.text, "body of POST /login with a wrong password (the form again, with its token)").toMatch(/<input[^>]*name="csrf_token"[^>]*value="[^"]+"/);
 }, { task: 2 });
 
 check("Too many login attempts answer 429 with Retry-After", async () => {

@@ -32,7 +32,7 @@ export interface EquivalentMark {
 export function parseEquivalent(text: string): EquivalentMark[] {
   const marks: EquivalentMark[] = [];
   for (const line of text.split("\n")) {
-    const match = /^\s*[-*]\s+`([^`]+)`\s*:?\s*(.*)$/.exec(line);
+    const match = /^\s*[-*]\s+`(.+?)`(?::\s*(.*))?$/.exec(line);
     if (match) marks.push({ id: match[1]?.trim() ?? "", reason: match[2]?.trim() ?? "" });
   }
   return marks;

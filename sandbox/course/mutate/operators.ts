@@ -124,7 +124,7 @@ function mutationsAt(node: ts.Node, file: ts.SourceFile, vialImports: Set<string
   }
 
   if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "html") {
-    found.push(edit("plain-template", node, text(node.template), "turns an html`...` template into a plain string"));
+    found.push(edit("plain-template", node, text(node.template), "turns an html template into a plain string template"));
   }
 
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && rootIdentifier(node.expression) === "z") {

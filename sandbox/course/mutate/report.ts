@@ -76,7 +76,7 @@ export function parseReport(text: string): Map<string, ReportRow> {
   for (const line of text.split("\n")) {
     const heading = /^### `([^`]+)`/.exec(line);
     if (heading) current = rows.get(heading[1] ?? "");
-    const survivor = /^- `([^`]+)`$/.exec(line);
+    const survivor = /^- `(.+)`$/.exec(line);
     if (survivor && current) current.survivors.push(survivor[1] ?? "");
   }
   return rows;
