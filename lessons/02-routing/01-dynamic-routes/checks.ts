@@ -1,4 +1,4 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http } from "grader";
 import { app } from "./app";
 
 const ADA_LOAN = "8e8539fb-5558-46ac-b72b-d3464f1575ad";
@@ -42,6 +42,17 @@ check("GET /docs/<path> answers 404 for a page that does not exist", async () =>
   }
 }, { task: 2 });
 
+check("The 404 page of /docs/<path> shows the path as text, never as markup", async () => {
+  // The missing page's name comes from the URL, which anyone can write in a link they send you.
+  const client = http(app);
+  const findings = await attack.xss({
+    input: "the <path> of GET /docs/<path>, echoed by its 404 page",
+    send: (payload) => client.get(`/docs/${encodeURIComponent(payload)}`),
+    contexts: ["text"],
+  });
+  expect(findings, "XSS through the page name of GET /docs/<path>").toHaveNoFindings();
+}, { task: 2 });
+
 check("GET /loans/<uuid> answers the loan", async () => {
   const res = await http(app).get(`/loans/${ADA_LOAN}`);
   expect(res.status, `status of GET /loans/${ADA_LOAN}`).toBe(200);
@@ -73,4 +84,7 @@ check("GET /isbn/<isbn> answers 404 for a wrong check digit", async () => {
     const res = await client.get(path);
     expect(res.status, `status of GET ${path} (not a valid ISBN-13)`).toBe(404);
   }
+  // A valid ISBN-13 (check digit 2) that no book has.
+  const unknown = await client.get("/isbn/978-0-00-000000-2");
+  expect(unknown.status, "status of GET /isbn/978-0-00-000000-2 (a valid ISBN of no book here)").toBe(404);
 }, { task: 4 });

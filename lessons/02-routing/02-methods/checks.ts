@@ -64,6 +64,21 @@ check("PATCH /books/<id> changes only the fields sent", async () => {
   expect(res.status, `status of PATCH /books/${id}`).toBe(200);
   expect(res.json(), `JSON body of PATCH /books/${id}`).toHaveProperty("title", "Second title");
   expect(res.json(), `JSON body of PATCH /books/${id} (author was not sent)`).toHaveProperty("author", "Test Author");
+  const author = await client.patch(`/books/${id}`, { json: { author: "  Second Author " } });
+  expect(author.json(), `JSON body of PATCH /books/${id} with {"author": "  Second Author "}`).toHaveProperty("author", "Second Author");
+  const shown = (await client.get(`/books/${id}`)).json();
+  expect(shown, `JSON body of GET /books/${id} after both changes`).toHaveProperty("author", "Second Author");
+  expect(shown, `JSON body of GET /books/${id} after both changes`).toHaveProperty("title", "Second title");
+}, { task: 3 });
+
+check("PATCH /books/999, or with a body that is not an object, answers 404 or 400", async () => {
+  const client = http(app);
+  const missing = await client.patch("/books/999", { json: { title: "Anything" } });
+  expect(missing.status, "status of PATCH /books/999 (no such book)").toBe(404);
+  expect(missing.json(), "JSON body of PATCH /books/999").toHaveProperty("error");
+  const id = await createBook(client, "Kept title");
+  const list = await client.patch(`/books/${id}`, { json: ["title", "New"] });
+  expect(list.status, `status of PATCH /books/${id} with a JSON list as the body`).toBe(400);
 }, { task: 3 });
 
 check("PATCH /books/<id> with an empty title answers 400", async () => {

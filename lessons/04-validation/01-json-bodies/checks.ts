@@ -119,4 +119,9 @@ check("POST /users with a username or email already taken answers 409", async ()
   expect(sameEmail.status, "status of POST /users with \" MARGARET@example.com\" (taken, in other case)").toBe(409);
   const sameName = await client.post("/users", { json: { username: "ada", email: "another-ada@example.com", password: "analytical-engine" } });
   expect(sameName.status, "status of POST /users with the username \"ada\" (taken)").toBe(409);
+  // A problem document like Vial's own 422s: a short title and a detail a person can act on.
+  expect(sameName.headers.get("content-type"), "Content-Type of the 409 answer").toBe("application/problem+json");
+  const problem = sameName.json();
+  expect(typeof problem.title === "string" && problem.title.length > 0, `title of the 409 problem document (got ${JSON.stringify(problem.title)})`).toBe(true);
+  expect(typeof problem.detail === "string" && problem.detail.length > 0, `detail of the 409 problem document (got ${JSON.stringify(problem.detail)})`).toBe(true);
 }, { task: 3 });

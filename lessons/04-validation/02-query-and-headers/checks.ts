@@ -34,7 +34,7 @@ check("GET /users?interest= filters by one or several interests", async () => {
 
 check("GET /users with a limit or page that makes no sense answers a 422 problem", async () => {
   const client = http(app);
-  const cases: [string, string][] = [["limit=0", "limit"], ["limit=51", "limit"], ["limit=ten", "limit"], ["limit=2.5", "limit"], ["page=0", "page"]];
+  const cases: [string, string][] = [["limit=0", "limit"], ["limit=51", "limit"], ["limit=ten", "limit"], ["limit=2.5", "limit"], ["page=0", "page"], ["page=1.5", "page"]];
   for (const [query, field] of cases) {
     const res = await client.get(`/users?${query}`);
     expect(res.status, `status of GET /users?${query}`).toBe(422);

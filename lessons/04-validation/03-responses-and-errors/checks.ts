@@ -48,10 +48,18 @@ check("PATCH /users/<id> refuses bad fields, unknown members and taken emails", 
   const bad = await client.patch("/users/4", { json: { interests: "chess" } });
   expect(bad.status, "status of PATCH /users/4 with {\"interests\": \"chess\"}").toBe(422);
   expect(bad.headers.get("content-type"), "Content-Type of PATCH /users/4 with {\"interests\": \"chess\"}").toBe("application/problem+json");
+  for (const interests of [["a", "b", "c", "d", "e", "f"], [""], ["x".repeat(31)]]) {
+    const res = await client.patch("/users/4", { json: { interests } });
+    expect(res.status, `status of PATCH /users/4 with interests ${JSON.stringify(interests)} (at most 5, each 1 to 30 characters)`).toBe(422);
+  }
   const missing = await client.patch("/users/99", { json: { interests: [] } });
   expect(missing.status, "status of PATCH /users/99 (no such member)").toBe(404);
   const taken = await client.patch("/users/4", { json: { email: "GRACE@example.com" } });
   expect(taken.status, "status of PATCH /users/4 with grace's email").toBe(409);
+  expect(taken.headers.get("content-type"), "Content-Type of the 409 answer").toBe("application/problem+json");
+  const problem = taken.json();
+  expect(typeof problem.title === "string" && problem.title.length > 0, `title of the 409 problem document (got ${JSON.stringify(problem.title)})`).toBe(true);
+  expect(typeof problem.detail === "string" && problem.detail.length > 0, `detail of the 409 problem document (got ${JSON.stringify(problem.detail)})`).toBe(true);
 }, { task: 2 });
 
 check("Validation problems add a fields object, keyed by field", async () => {

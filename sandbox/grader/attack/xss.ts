@@ -85,6 +85,15 @@ export function xssPayloads(random: Random, contexts: readonly HtmlContext[] = H
 }
 
 /**
+ * Whether a browser would parse the response as markup: no Content-Type (it sniffs), HTML, XHTML
+ * or SVG. A `text/plain` or JSON answer shows a payload as text however it is written.
+ */
+function rendersAsMarkup(headers: Headers): boolean {
+  const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "" || type === "text/html" || type === "application/xhtml+xml" || type === "image/svg+xml";
+}
+
+/**
  * Sends every payload of the battery through `options.send` and reports each one the page turned
  * into markup or code.
  *
@@ -100,6 +109,7 @@ export async function probeXss(random: Random, options: XssOptions): Promise<Fin
   const found: Finding[] = [];
   for (const { context, marker, payload } of xssPayloads(random, options.contexts)) {
     const response = await options.send(payload);
+    if (!rendersAsMarkup(response.headers)) continue;
     for (const injection of injectionsIn(response.text, marker)) {
       found.push(finding("xss", `sent ${quote(payload)} (a ${context}-context payload) as ${options.input}; the page came back with ${injection.what}: ${injection.snippet}`));
     }

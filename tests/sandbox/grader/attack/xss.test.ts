@@ -24,6 +24,16 @@ describe("the XSS probe", () => {
     expect(await probeXss(random(), { input: "?name= of GET /hello", send: send(app) })).toEqual([]);
   });
 
+  it("judges only answers a browser renders as markup: the same echo is safe as text/plain, not as HTML", async () => {
+    const echo = (type: string) => {
+      const app = new Vial();
+      app.get("/hello", (req) => [`Hello ${req.query.get("name") ?? ""}`, 200, { "Content-Type": type }]);
+      return app;
+    };
+    expect(await probeXss(random(), { input: "?name=", send: send(echo("text/plain; charset=utf-8")), contexts: ["text"] })).toEqual([]);
+    expect((await probeXss(random(), { input: "?name=", send: send(echo("text/html; charset=utf-8")), contexts: ["text"] })).length).toBeGreaterThan(0);
+  });
+
   it("catches a greeting that strips <b> instead of escaping", async () => {
     const app = greetingApp((name) => `<p>Hello ${name.replaceAll("<b>", "").replaceAll("</b>", "")}</p>`);
     const findings = await probeXss(random(), { input: "?name= of GET /hello", send: send(app), contexts: ["text"] });
