@@ -34,7 +34,11 @@ export const openBrowserSandbox: SandboxOpener = async (preferred: EngineKind | 
     return { kind: "worker", reason: choice.reason, sandbox: createWorkerSandbox() };
   }
   const sandbox = createWebContainerSandbox({ webcontainer: choice.webcontainer });
-  return { kind: "webcontainer", reason: choice.reason, sandbox, openTerminal: () => openShell(sandbox) };
+  return {
+    kind: "webcontainer", reason: choice.reason, sandbox,
+    openTerminal: () => openShell(sandbox),
+    onPreviewStopped: (listener) => sandbox.onPreviewStopped(listener),
+  };
 };
 
 async function reasonToSkipWebContainers(): Promise<string | null> {
@@ -61,6 +65,7 @@ function rememberNoWebContainers(reason: string): void {
 }
 
 async function openShell(sandbox: WebContainerSandbox): Promise<TerminalSession> {
+  // A first size only: the terminal panel fits itself and sends the real one.
   const shell = await sandbox.openShell({ cols: 80, rows: 24 });
   const writer = shell.input.getWriter();
   return {

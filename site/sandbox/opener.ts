@@ -21,6 +21,8 @@ export interface OpenedSandbox {
   sandbox: Sandbox;
   /** Starts an interactive shell when the engine has one. */
   openTerminal?: () => Promise<TerminalSession>;
+  /** Says why, when the preview app stops serving on its own (engines that can tell); returns the unsubscribe. */
+  onPreviewStopped?: (listener: (reason: string) => void) => () => void;
 }
 
 /**

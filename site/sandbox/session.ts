@@ -111,6 +111,12 @@ export class WorkspaceSession {
       }
       this.#opened = opened;
       this.#pipeOutput(opened);
+      // A preview whose app stopped would show only an error page: clear it and say why.
+      opened.onPreviewStopped?.((reason) => {
+        if (this.#opened !== opened) return;
+        this.#log(`${reason}\n`);
+        previewStore.update((state) => ({ ...state, baseUrl: null }));
+      });
       engineStore.update((state) => ({ ...state, kind: opened.kind, reason: opened.reason }));
       await opened.sandbox.load({ files: this.#files, checks: this.checks });
       await this.#startApp();

@@ -1,7 +1,9 @@
 "use client";
 /**
  * A real terminal (xterm.js) attached to the webcontainer engine's shell. Loaded only when the
- * learner opens the Terminal tab under that engine.
+ * learner opens the Terminal tab under that engine. Like TutorialKit's terminal, it fits its
+ * panel (@xterm/addon-fit) and fits again, telling the shell its new size, whenever the panel's
+ * size changes (a ResizeObserver: window, split or tab layout changes).
  */
 import { useEffect, useRef, useState } from "react";
 import "@xterm/xterm/css/xterm.css";
@@ -20,7 +22,7 @@ export default function TerminalPanel({ open }: { open: () => Promise<TerminalSe
     let disposed = false;
     let cleanup = () => {};
     void (async () => {
-      const { Terminal } = await import("@xterm/xterm");
+      const [{ Terminal }, { FitAddon }] = await Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
       if (disposed || !host.current) return;
       const styles = getComputedStyle(document.documentElement);
       const terminal = new Terminal({
@@ -29,7 +31,10 @@ export default function TerminalPanel({ open }: { open: () => Promise<TerminalSe
         fontSize: 13,
         theme: { background: styles.getPropertyValue("--code-bg").trim() || undefined, foreground: styles.getPropertyValue("--text").trim() || undefined },
       });
+      const fit = new FitAddon();
+      terminal.loadAddon(fit);
       terminal.open(host.current);
+      fit.fit();
       try {
         const shell = await open();
         if (disposed) {
@@ -41,7 +46,12 @@ export default function TerminalPanel({ open }: { open: () => Promise<TerminalSe
           for await (const chunk of shell.output) terminal.write(chunk);
         })();
         shell.resize?.(terminal.cols, terminal.rows);
+        const resized = terminal.onResize(({ cols, rows }) => shell.resize?.(cols, rows));
+        const layout = new ResizeObserver(() => fit.fit());
+        layout.observe(host.current!);
         cleanup = () => {
+          layout.disconnect();
+          resized.dispose();
           input.dispose();
           void shell.dispose();
           terminal.dispose();

@@ -12,8 +12,15 @@ import { cookieScenarios } from "../../sandbox/cookie-cases";
 
 const HARNESS = `http://127.0.0.1:${process.env.HARNESS_PORT ?? 3200}/`;
 const PROBE_MS = 5000;
+/** What this suite checks in a real WebContainer, named in the skip message. */
+const WOULD_CHECK = [
+  "that WebContainer.boot() answers within 60 s",
+  `the sandbox contract (${contractScenarios.length} scenarios: passing and failing checks, edits, compile and load errors, handler loops, output floods, process.exit(), forged reports, the preview served and restarted)`,
+  `the cookie scenarios (${cookieScenarios.length})`,
+].join("; ");
 const SKIPPED = `Skipped: no network to StackBlitz (https://stackblitz.com did not answer within ${PROBE_MS / 1000} s), and WebContainers cannot boot without it. ` +
-  "The engine's logic is covered offline by tests/sandbox/webcontainer/webcontainer-engine.test.ts.";
+  `Online this would check, in a real WebContainer in Chromium: ${WOULD_CHECK}. ` +
+  "Offline, the engine's logic is covered on a stand-in that reproduces the container's documented quirks: tests/sandbox/webcontainer/webcontainer-engine.test.ts and quirks.test.ts.";
 
 async function reachesStackBlitz(): Promise<boolean> {
   try {

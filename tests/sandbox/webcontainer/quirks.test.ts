@@ -80,9 +80,9 @@ describe("WebContainer quirks the engine copes with", () => {
   }, 30_000);
 
   it("an app that loops while starting is ended the same way, and the preview starts again after", async () => {
-    await withSandbox({ startTimeoutMs: 1500, killGraceMs: 300 }, async (sandbox, first) => {
+    await withSandbox({ startTimeoutMs: 3000, killGraceMs: 300 }, async (sandbox, first) => {
       await sandbox.load({ ...PASSING_WORKSPACE, files: { ...PASSING_WORKSPACE.files, "app.ts": appWith("while (true) {}\n") } });
-      await expect(sandbox.start()).rejects.toThrow(/did not start within 1.5 s/);
+      await expect(sandbox.start()).rejects.toThrow(/did not (start|finish loading) within/);
       expect(await first.settled()).toBe(0);
       await sandbox.write("app.ts", PASSING_APP);
       const { url } = await sandbox.start();

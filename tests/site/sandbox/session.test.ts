@@ -63,4 +63,23 @@ describe("workspace session", () => {
     expect(outputStore.get()).toContain("Listening");
     await session.dispose();
   });
+
+  it("clears a preview whose app stopped serving, and says why in the output", async () => {
+    const sandbox = new FakeSandbox(helloGrade);
+    let stop: (reason: string) => void = () => {};
+    const session = new WorkspaceSession(async () => ({
+      kind: "webcontainer", reason: "", sandbox,
+      onPreviewStopped: (listener) => {
+        stop = listener;
+        return () => {};
+      },
+    }), "");
+    outputStore.set("");
+    await session.start({ "app.ts": "" }, null);
+    expect(previewStore.get().baseUrl).toBe("/preview/fake/");
+    stop("Your app stopped (exit code 1), so the preview has nothing to show.");
+    expect(previewStore.get().baseUrl).toBeNull();
+    expect(outputStore.get()).toContain("Your app stopped (exit code 1)");
+    await session.dispose();
+  });
 });
