@@ -83,17 +83,27 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
     }
   }
 
-  const typeErrors = typecheckLessons(lessons);
-  const results = await mapWithLimit(lessons, options.concurrency ?? 2, async (lesson) => {
-    const result = await checkLesson(lesson, options.grade);
+  const concurrency = options.concurrency ?? 2;
+  // One lesson alone grades its solution, starter and wrong variants side by side; several
+  // lessons grade side by side instead, so the machine never runs more than `concurrency` runs.
+  const inner = lessons.length === 1 ? concurrency : 1;
+  let typeErrors = new Map<string, Problem[]>();
+  const pending = mapWithLimit(lessons, concurrency, async (lesson) => {
+    const result = await checkLesson(lesson, options.grade, inner);
     result.problems.push(...(typeErrors.get(lesson.id) ?? []));
     options.onLesson?.(result);
     return result;
   });
+  // The type check is synchronous and takes seconds: run it while the first sandboxes (child
+  // processes, already spawned) grade. No grading result is handled before it returns, since
+  // this thread is busy until then, so every lesson's result gets its type errors.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  typeErrors = typecheckLessons(lessons);
+  const results = await pending;
   return { problems: [...courseProblems, ...results.flatMap((result) => result.problems)], lessons: results };
 }
 
-async function checkLesson(lesson: Lesson, grade: Grader): Promise<LessonResult> {
+async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number): Promise<LessonResult> {
   const found: Problem[] = [];
   const mdx = await compileMdxFile(join(lesson.dir, "lesson.mdx"));
   if (mdx) found.push(mdx);
@@ -101,18 +111,35 @@ async function checkLesson(lesson: Lesson, grade: Grader): Promise<LessonResult>
   found.push(...(await placeholdersIn(lesson.dir, ["lesson.mdx", "checks.ts", "starter", "solution"])));
   let reports: LessonReports | undefined;
   let wrong: WrongVerdict[] | undefined;
+  const limited = limitGrader(grade, concurrency);
   try {
-    reports = await gradeLesson(lesson, grade);
-    found.push(...judgeReports(lesson, reports));
     const { variants, problems: variantProblems } = await loadWrongVariants(lesson);
+    const [graded, lessonReports] = await Promise.all([gradeWrongVariants(lesson, variants, limited), gradeLesson(lesson, limited)]);
+    reports = lessonReports;
+    found.push(...judgeReports(lesson, reports));
     found.push(...variantProblems);
-    const graded = await gradeWrongVariants(lesson, variants, grade);
     found.push(...graded.problems);
     wrong = graded.verdicts;
   } catch (error) {
     found.push(problem(lesson.dir, "grading", `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`));
   }
   return { id: lesson.id, problems: found, ...(reports ? { reports } : {}), ...(wrong ? { wrong } : {}) };
+}
+
+/** `grade`, with at most `limit` runs at once; the rest wait their turn in order. */
+function limitGrader(grade: Grader, limit: number): Grader {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (input) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await grade(input);
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -16,7 +16,7 @@ export interface LessonReports {
 }
 
 /**
- * Grades the lesson's solution and starter (in that order) with `grade`.
+ * Grades the lesson's solution and starter with `grade`, side by side.
  *
  * @example
  * ```ts
@@ -24,8 +24,11 @@ export interface LessonReports {
  * ```
  */
 export async function gradeLesson(lesson: Lesson, grade: Grader): Promise<LessonReports> {
-  const solution = await grade({ files: lesson.solution, checks: lesson.checks });
-  const starter = await grade({ files: lesson.starter, checks: lesson.checks });
+  // Both at once: a grader that limits its own concurrency (lessons:check's does) queues them.
+  const [solution, starter] = await Promise.all([
+    grade({ files: lesson.solution, checks: lesson.checks }),
+    grade({ files: lesson.starter, checks: lesson.checks }),
+  ]);
   return { solution, starter };
 }
 

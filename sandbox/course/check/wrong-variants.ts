@@ -79,12 +79,14 @@ export async function loadWrongVariants(lesson: Lesson): Promise<{ variants: Wro
 export async function gradeWrongVariants(lesson: Lesson, variants: WrongVariant[], grade: Grader): Promise<{ verdicts: WrongVerdict[]; problems: Problem[] }> {
   const verdicts: WrongVerdict[] = [];
   const problems: Problem[] = [];
-  for (const variant of variants) {
-    const report = await grade({ files: variant.files, checks: lesson.checks });
+  // All at once: a grader that limits its own concurrency (lessons:check's does) queues them.
+  const reports = await Promise.all(variants.map((variant) => grade({ files: variant.files, checks: lesson.checks })));
+  variants.forEach((variant, index) => {
+    const report = reports[index] as GradeReport;
     const found = judgeWrongVariant(variant, report);
     if (found) problems.push(found);
     verdicts.push({ name: variant.name, note: variant.note, caughtBy: caughtBy(report) });
-  }
+  });
   return { verdicts, problems };
 }
 
