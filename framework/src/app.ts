@@ -44,7 +44,6 @@ export interface VialOptions {
   logger?: Logger;
 }
 
-
 /**
  * A Vial application.
  *
@@ -238,7 +237,7 @@ export class Vial extends Scaffold {
   }
 
   /** Routes the request: sets `req.params`, `req.endpoint`, `req.blueprints`; errors are raised at dispatch, as in Flask. */
-  protected matchRequest(req: VialRequest): (() => Promise<unknown>) {
+  protected matchRequest(req: VialRequest): () => Promise<unknown> {
     try {
       checkTrustedHost(req, this.config.TRUSTED_HOSTS);
       return routeRequest(this, req);

@@ -118,7 +118,9 @@ export class Config {
    */
   fromEnv(prefix = "VIAL", env: Record<string, string | undefined> = processEnv()): this {
     const start = `${prefix}_`;
-    const keys = Object.keys(env).filter((key) => key.startsWith(start)).sort();
+    const keys = Object.keys(env)
+      .filter((key) => key.startsWith(start))
+      .sort();
     for (const key of keys) {
       const raw = env[key];
       if (raw === undefined) continue;

@@ -208,4 +208,3 @@ export function realRequest(request: Request): Request {
 export function isDeferredRequest(request: Request): boolean {
   return typeof (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST] === "function";
 }
-

@@ -73,7 +73,36 @@ export {
 export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies/index.ts";
 export { hashPassword, verifyPassword, safeJoin, type HashPasswordOptions } from "./security/index.ts";
 export { clientAddress, setClientAddress, type RequestLike } from "./client-address.ts";
-export { secureHeaders, cspNonce, NONCE, type SecureHeadersOptions, type HeaderSetting, type ContentSecurityPolicy, type CspSource } from "./middleware/secure-headers/index.ts";
+export {
+  secureHeaders,
+  cspNonce,
+  NONCE,
+  type SecureHeadersOptions,
+  type HeaderSetting,
+  type ContentSecurityPolicy,
+  type CspSource,
+} from "./middleware/secure-headers/index.ts";
 export { proxyFix, applyProxyFix, forwardedPrefix, type ProxyFixOptions } from "./middleware/proxy-fix/index.ts";
-export { rateLimit, MemoryStore, type RateLimitOptions, type MemoryStoreOptions, type RateLimitStore, type RateLimitHit, type RateLimitHeaderStyle } from "./middleware/rate-limit/index.ts";
-export { staticFilesFrom, staticPath, sendFile, memoryFileSource, contentTypeFor, type StaticFilesOptions, type SendFileOptions, type ConditionalRequest, type FileSource, type StaticFile, type FileBody, type ByteRange } from "./static/index.ts";
+export {
+  rateLimit,
+  MemoryStore,
+  type RateLimitOptions,
+  type MemoryStoreOptions,
+  type RateLimitStore,
+  type RateLimitHit,
+  type RateLimitHeaderStyle,
+} from "./middleware/rate-limit/index.ts";
+export {
+  staticFilesFrom,
+  staticPath,
+  sendFile,
+  memoryFileSource,
+  contentTypeFor,
+  type StaticFilesOptions,
+  type SendFileOptions,
+  type ConditionalRequest,
+  type FileSource,
+  type StaticFile,
+  type FileBody,
+  type ByteRange,
+} from "./static/index.ts";

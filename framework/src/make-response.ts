@@ -125,8 +125,7 @@ function makeBody(value: unknown, endpoint: string): Response {
   if (value instanceof Response) return value;
   if (value === undefined || value === null) {
     throw new InvalidResponseError(
-      `${endpoint} did not return a response (it returned ${value}). Return a string, an object, ` +
-        `a Response, or a [body, status] array.`,
+      `${endpoint} did not return a response (it returned ${value}). Return a string, an object, ` + `a Response, or a [body, status] array.`,
     );
   }
   // Strings and JSON keep their body at hand, so a server adapter can send it in one write.
@@ -141,8 +140,7 @@ function makeBody(value: unknown, endpoint: string): Response {
     return responseWithKnownBody(JSON.stringify(value), { headers: { "content-type": "application/json" } });
   }
   throw new InvalidResponseError(
-    `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` +
-      `object, a Response, or a [body, status] array.`,
+    `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` + `object, a Response, or a [body, status] array.`,
   );
 }
 

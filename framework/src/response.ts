@@ -29,7 +29,7 @@ const TEXT_HEADERS = Object.freeze({ "content-type": TEXT_TYPE });
 function wholeBody(body: string, init: ResponseInit | undefined, type: string, typeHeaders: Readonly<Record<string, string>>): Response {
   const status = init?.status ?? 200;
   if (!init?.statusText && Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304) {
-    return deferResponse(body, init?.headers === undefined ? typeHeaders : withType(init, type).headers as Headers, status);
+    return deferResponse(body, init?.headers === undefined ? typeHeaders : (withType(init, type).headers as Headers), status);
   }
   return responseWithKnownBody(body, withType(init, type));
 }

@@ -72,8 +72,7 @@ export abstract class Scaffold {
       if (typeof optionsOrHandler === "function" && maybeHandler !== undefined) {
         throw new TypeError(`${method} ${rule}: options go before the handler: app.${method.toLowerCase()}(rule, options, handler).`);
       }
-      const [options, handler] =
-        typeof optionsOrHandler === "function" ? [{}, optionsOrHandler] : [optionsOrHandler, maybeHandler];
+      const [options, handler] = typeof optionsOrHandler === "function" ? [{}, optionsOrHandler] : [optionsOrHandler, maybeHandler];
       if (typeof handler !== "function") throw new TypeError(`${method} ${rule}: the last argument must be the handler function.`);
       if ("methods" in options) throw new TypeError(`${method} ${rule}: use route() to pass "methods".`);
       this.addRoute({ rule, options: { ...options, methods: [method] }, handler });

@@ -20,7 +20,5 @@ export interface UrlForOptions {
 
 /** Characters Werkzeug leaves unquoted in a fragment. */
 export function encodeAnchor(anchor: string): string {
-  return encodeURIComponent(anchor).replace(/%(21|23|24|26|27|28|29|2A|2B|2C|2F|3A|3B|3D|3F|40)/g, (_, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
-  );
+  return encodeURIComponent(anchor).replace(/%(21|23|24|26|27|28|29|2A|2B|2C|2F|3A|3B|3D|3F|40)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -26,10 +26,7 @@ export { isValidMultipartBoundary } from "./multipart-syntax.ts";
  * }
  * ```
  */
-export type MultipartEvent =
-  | { kind: "part"; part: PartInfo }
-  | { kind: "data"; data: Uint8Array }
-  | { kind: "part-end" };
+export type MultipartEvent = { kind: "part"; part: PartInfo } | { kind: "data"; data: Uint8Array } | { kind: "part-end" };
 
 /**
  * Options for {@link MultipartParser}.
@@ -45,7 +42,6 @@ export interface MultipartParserOptions {
   /** Largest header block of one part, in bytes (default 16 KiB); larger is a 413. */
   maxHeaderSize?: number;
 }
-
 
 /**
  * Incremental multipart parser. Call `push(chunk)` for each chunk and handle the events it
@@ -100,9 +96,7 @@ export class MultipartParser {
   /** Declares the body ended. @throws BadRequest when it ended before the closing boundary. */
   finish(): void {
     if (this.#state === "epilogue") return;
-    throw new BadRequest(
-      this.#state === "preamble" ? "The multipart body has no boundary line." : "The multipart body ended before its closing boundary.",
-    );
+    throw new BadRequest(this.#state === "preamble" ? "The multipart body has no boundary line." : "The multipart body ended before its closing boundary.");
   }
 
   /** Runs one state; returns whether it made progress worth another step. */
@@ -123,7 +117,7 @@ export class MultipartParser {
   #preamble(): boolean {
     const view = this.#queue.view();
     const needle = this.#boundary.needle.length;
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const at = this.#boundary.indexOf(view, from);
       if (at === -1) {
         // Keep only what could be the start of the first boundary.
@@ -152,8 +146,7 @@ export class MultipartParser {
   #headers(events: MultipartEvent[]): boolean {
     const view = this.#queue.view();
     // A line break right away means an empty header block (rejected below: no Content-Disposition).
-    const blank: [number, number] | undefined =
-      view[0] === CR || view[0] === LF ? [0, 0] : findBlankLine(view, this.#headerSearchFrom);
+    const blank: [number, number] | undefined = view[0] === CR || view[0] === LF ? [0, 0] : findBlankLine(view, this.#headerSearchFrom);
     if ((blank ? blank[0] : view.length) > this.#maxHeaderSize) {
       throw new ContentTooLarge(`The headers of a multipart part are larger than ${this.#maxHeaderSize} bytes.`);
     }
@@ -184,7 +177,7 @@ export class MultipartParser {
       if (view.length === 0 || (view[0] === CR && view.length < 2)) return false;
       dataStart = view[0] === CR ? (view[1] === LF ? 2 : 1) : view[0] === LF ? 1 : 0;
     }
-    for (let from = dataStart; ; ) {
+    for (let from = dataStart; ;) {
       const at = this.#boundary.indexOf(view, from);
       if (at === -1) break;
       from = at + 1;

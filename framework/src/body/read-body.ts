@@ -56,10 +56,7 @@ export async function readBody(request: Request, limits: Pick<BodyLimits, "maxCo
  * }
  * ```
  */
-export async function* readBodyChunks(
-  request: Request,
-  limits: Pick<BodyLimits, "maxContentLength">,
-): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* readBodyChunks(request: Request, limits: Pick<BodyLimits, "maxContentLength">): AsyncGenerator<Uint8Array, void, undefined> {
   const body = openBody(request, limits);
   if (!body) return;
   try {

@@ -23,9 +23,7 @@ const DOMAIN = /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?$/;
 
 export function assertCookieName(name: string): void {
   if (typeof name !== "string" || !TOKEN.test(name)) {
-    throw new TypeError(
-      `Invalid cookie name ${JSON.stringify(name)}: it must be a non-empty token (letters, digits and !#$%&'*+-.^_\`|~)`,
-    );
+    throw new TypeError(`Invalid cookie name ${JSON.stringify(name)}: it must be a non-empty token (letters, digits and !#$%&'*+-.^_\`|~)`);
   }
 }
 

@@ -18,12 +18,13 @@ export function isRefusingAttribute(name: string): boolean {
 /** Throws unless every non-empty part of a value for a refusing attribute is trusted. */
 export function assertTrusted(name: string, parts: readonly Part[], where: Where): void {
   if (parts.every((part) => part.trusted || part.text === "")) return;
-  const why = name === "srcdoc"
-    ? "its value is parsed as a whole HTML document"
-    : "its value runs as JavaScript after entities are decoded, so escaping cannot make text safe";
+  const why =
+    name === "srcdoc"
+      ? "its value is parsed as a whole HTML document"
+      : "its value runs as JavaScript after entities are decoded, so escaping cannot make text safe";
   throw new TypeError(
-    `html: refusing to interpolate into the "${name}" attribute at ${where()}: ${why}. `
-    + "Attach event handlers from a script and pass data in a data- attribute, or wrap code you wrote yourself in raw().",
+    `html: refusing to interpolate into the "${name}" attribute at ${where()}: ${why}. ` +
+      "Attach event handlers from a script and pass data in a data- attribute, or wrap code you wrote yourself in raw().",
   );
 }
 
@@ -52,7 +53,10 @@ export function renderAttributes(attributes: object, tag: string, where: Where):
       throw new TypeError(`html: ${JSON.stringify(name)} is not an attribute name Vial will write (at ${where()})`);
     }
     if (value === null || value === undefined || value === false) continue;
-    if (value === true) { out += ` ${name}`; continue; }
+    if (value === true) {
+      out += ` ${name}`;
+      continue;
+    }
     const lower = name.toLowerCase();
     let parts: readonly Part[] = toParts(value, " ", where);
     if (isRefusingAttribute(lower)) assertTrusted(lower, parts, where);
@@ -75,8 +79,8 @@ export function renderTagHole(value: unknown, tag: string, where: Where, spaced 
   else if (typeof value === "object") out = renderAttributes(value, tag, where);
   else {
     throw new TypeError(
-      `html: a ${typeof value} between attributes at ${where()} would be written as markup; `
-      + "pass an object such as { disabled: true, title: text }, or raw() for markup you wrote yourself",
+      `html: a ${typeof value} between attributes at ${where()} would be written as markup; ` +
+        "pass an object such as { disabled: true, title: text }, or raw() for markup you wrote yourself",
     );
   }
   return spaced && out.startsWith(" ") ? out.slice(1) : out;

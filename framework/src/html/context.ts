@@ -6,17 +6,29 @@
  */
 
 /** A hole whose value lands in text (element content, comments, `<textarea>`, `<title>`). */
-export interface TextHole { kind: "text"; before: string }
+export interface TextHole {
+  kind: "text";
+  before: string;
+}
 /** A hole inside `<script>` or `<style>`, where HTML escaping does not protect anything. */
-export interface RawTextHole { kind: "raw-text"; tag: string; before: string }
+export interface RawTextHole {
+  kind: "raw-text";
+  tag: string;
+  before: string;
+}
 /** A hole between attributes, e.g. `<input ${attrs}>`: takes an object of attributes. */
 export interface TagHole {
-  kind: "tag"; tag: string; before: string;
+  kind: "tag";
+  tag: string;
+  before: string;
   /** Whitespace already precedes the hole, so the first attribute needs no space of its own. */
   spaced: boolean;
 }
 /** A hole in a tag or attribute name, which Vial refuses. */
-export interface NameHole { kind: "name"; before: string }
+export interface NameHole {
+  kind: "name";
+  before: string;
+}
 /** A hole in an attribute value. */
 export interface AttributeHole {
   kind: "attribute";
@@ -41,9 +53,22 @@ const REFUSING_RAW_TEXT = new Set(["script", "style"]);
 const RAW_TEXT = new Set([...REFUSING_RAW_TEXT, "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
 
 type State =
-  | "data" | "tag-open" | "end-tag-open" | "tag-name" | "before-attribute-name" | "attribute-name"
-  | "after-attribute-name" | "before-attribute-value" | "value-double" | "value-single"
-  | "value-unquoted" | "after-value-quoted" | "self-closing" | "comment" | "bogus-comment" | "raw-text";
+  | "data"
+  | "tag-open"
+  | "end-tag-open"
+  | "tag-name"
+  | "before-attribute-name"
+  | "attribute-name"
+  | "after-attribute-name"
+  | "before-attribute-value"
+  | "value-double"
+  | "value-single"
+  | "value-unquoted"
+  | "after-value-quoted"
+  | "self-closing"
+  | "comment"
+  | "bogus-comment"
+  | "raw-text";
 
 const WHITESPACE = /[\t\n\f\r ]/;
 const ALPHA = /[a-z]/i;
@@ -86,29 +111,43 @@ class Tokenizer {
   private hole(previous: string): Hole {
     const before = previous.slice(-40);
     switch (this.state) {
-      case "data": case "comment": case "bogus-comment":
+      case "data":
+      case "comment":
+      case "bogus-comment":
         return { kind: "text", before };
       case "raw-text":
         return REFUSING_RAW_TEXT.has(this.tag) ? { kind: "raw-text", tag: this.tag, before } : { kind: "text", before };
-      case "tag-open": case "end-tag-open": case "tag-name":
+      case "tag-open":
+      case "end-tag-open":
+      case "tag-name":
         this.state = "tag-name";
         this.tag = "\0dynamic";
         return { kind: "name", before };
       case "attribute-name":
         this.attribute = "\0dynamic";
         return { kind: "name", before };
-      case "before-attribute-name": case "after-attribute-name": case "after-value-quoted": case "self-closing":
+      case "before-attribute-name":
+      case "after-attribute-name":
+      case "after-value-quoted":
+      case "self-closing":
         this.state = "before-attribute-name";
         return { kind: "tag", tag: this.tag, before, spaced: WHITESPACE.test(previous.slice(-1)) };
       default: {
         const atStart = this.state === "before-attribute-value";
-        if (atStart) { this.state = "value-unquoted"; this.valueText = ""; }
+        if (atStart) {
+          this.state = "value-unquoted";
+          this.valueText = "";
+        }
         const hole: AttributeHole = {
-          kind: "attribute", before, name: this.attribute, tag: this.tag,
+          kind: "attribute",
+          before,
+          name: this.attribute,
+          tag: this.tag,
           quote: this.state === "value-double" ? '"' : this.state === "value-single" ? "'" : "",
           attributeId: this.attributeId,
           valueBefore: this.open !== undefined ? this.open.valueAfter : this.valueText,
-          valueAfter: "", emptyNeedsQuotes: false,
+          valueAfter: "",
+          emptyNeedsQuotes: false,
         };
         this.open = hole;
         this.openAtStart = atStart;
@@ -148,16 +187,29 @@ class Tokenizer {
         return i;
       case "tag-open":
         if (ch === "!") {
-          if (chunk.startsWith("--", i + 1)) { this.state = "comment"; this.commentText = ""; return i + 2; }
+          if (chunk.startsWith("--", i + 1)) {
+            this.state = "comment";
+            this.commentText = "";
+            return i + 2;
+          }
           this.state = "bogus-comment";
         } else if (ch === "/") this.state = "end-tag-open";
-        else if (ALPHA.test(ch)) { this.state = "tag-name"; this.tag = ch.toLowerCase(); this.isEndTag = false; }
-        else if (ch === "?") this.state = "bogus-comment";
-        else { this.state = "data"; return i - 1; }
+        else if (ALPHA.test(ch)) {
+          this.state = "tag-name";
+          this.tag = ch.toLowerCase();
+          this.isEndTag = false;
+        } else if (ch === "?") this.state = "bogus-comment";
+        else {
+          this.state = "data";
+          return i - 1;
+        }
         return i;
       case "end-tag-open":
-        if (ALPHA.test(ch)) { this.state = "tag-name"; this.tag = ch.toLowerCase(); this.isEndTag = true; }
-        else this.state = ch === ">" ? "data" : "bogus-comment";
+        if (ALPHA.test(ch)) {
+          this.state = "tag-name";
+          this.tag = ch.toLowerCase();
+          this.isEndTag = true;
+        } else this.state = ch === ">" ? "data" : "bogus-comment";
         return i;
       case "tag-name":
         if (WHITESPACE.test(ch)) this.state = "before-attribute-name";
@@ -165,12 +217,17 @@ class Tokenizer {
         else if (ch === ">") this.endTag();
         else this.tag += ch.toLowerCase();
         return i;
-      case "before-attribute-name": case "after-attribute-name":
+      case "before-attribute-name":
+      case "after-attribute-name":
         if (WHITESPACE.test(ch)) return i;
         if (ch === "/") this.state = "self-closing";
         else if (ch === ">") this.endTag();
         else if (ch === "=" && this.state === "after-attribute-name") this.state = "before-attribute-value";
-        else { this.state = "attribute-name"; this.attribute = ch.toLowerCase(); this.attributeId++; }
+        else {
+          this.state = "attribute-name";
+          this.attribute = ch.toLowerCase();
+          this.attributeId++;
+        }
         return i;
       case "attribute-name":
         if (WHITESPACE.test(ch)) this.state = "after-attribute-name";
@@ -185,20 +242,37 @@ class Tokenizer {
         if (ch === '"') this.state = "value-double";
         else if (ch === "'") this.state = "value-single";
         else if (ch === ">") this.endTag();
-        else { this.state = "value-unquoted"; return i - 1; }
+        else {
+          this.state = "value-unquoted";
+          return i - 1;
+        }
         return i;
-      case "value-double": case "value-single":
-        if (ch === (this.state === "value-double" ? '"' : "'")) { this.endValue(); this.state = "after-value-quoted"; }
-        else this.valueChar(ch);
+      case "value-double":
+      case "value-single":
+        if (ch === (this.state === "value-double" ? '"' : "'")) {
+          this.endValue();
+          this.state = "after-value-quoted";
+        } else this.valueChar(ch);
         return i;
       case "value-unquoted":
-        if (WHITESPACE.test(ch)) { this.endValue(); this.state = "before-attribute-name"; }
-        else if (ch === ">") { this.endValue(); this.endTag(); }
-        else this.valueChar(ch);
+        if (WHITESPACE.test(ch)) {
+          this.endValue();
+          this.state = "before-attribute-name";
+        } else if (ch === ">") {
+          this.endValue();
+          this.endTag();
+        } else this.valueChar(ch);
         return i;
-      case "after-value-quoted": case "self-closing":
-        if (ch === ">") { this.endTag(); return i; }
-        if (this.state === "after-value-quoted" && ch === "/") { this.state = "self-closing"; return i; }
+      case "after-value-quoted":
+      case "self-closing":
+        if (ch === ">") {
+          this.endTag();
+          return i;
+        }
+        if (this.state === "after-value-quoted" && ch === "/") {
+          this.state = "self-closing";
+          return i;
+        }
         this.state = "before-attribute-name";
         return i - 1;
       case "comment":
@@ -211,7 +285,8 @@ class Tokenizer {
       case "raw-text": {
         const close = new RegExp(`^</${this.tag}[\\t\\n\\f\\r />]`, "i");
         if (ch === "<" && close.test(chunk.slice(i, i + this.tag.length + 3))) {
-          this.state = "tag-name"; this.isEndTag = true;
+          this.state = "tag-name";
+          this.isEndTag = true;
           return i + this.tag.length + 1;
         }
         return i;

@@ -5,7 +5,11 @@
  */
 
 const TEXT_ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
 };
 
 const TEXT_SPECIALS = /[&<>"']/g;

@@ -48,21 +48,31 @@ export type FormValues = Record<string, string | string[]>;
 
 function errorList(errors: FieldErrors): readonly FieldError[] {
   if (errors === null || errors === undefined) return [];
-  return Array.isArray(errors) ? errors : (errors as { errors?: readonly FieldError[] }).errors ?? [];
+  return Array.isArray(errors) ? errors : ((errors as { errors?: readonly FieldError[] }).errors ?? []);
 }
 
 /** Reads a JSON Pointer (`/address/city`, `#/address/city`) as a dotted path; other strings are dotted already. */
 function fromPointer(path: string): string {
   const pointer = /^#?\//.exec(path);
   if (pointer === null) return path;
-  return path.slice(pointer[0].length).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
+  return path
+    .slice(pointer[0].length)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join(".");
 }
 
 /** Whether an error's path names the field `name` (list items such as `tags.0` count for `tags`). */
 function isFor(error: FieldError, name: string): boolean {
   const path = typeof error.path === "string" ? fromPointer(error.path) : error.path.join(".");
   if (path === name) return true;
-  return path.startsWith(`${name}.`) && path.slice(name.length + 1).split(".").every((part) => /^\d+$/.test(part));
+  return (
+    path.startsWith(`${name}.`) &&
+    path
+      .slice(name.length + 1)
+      .split(".")
+      .every((part) => /^\d+$/.test(part))
+  );
 }
 
 /**
@@ -79,7 +89,9 @@ function isFor(error: FieldError, name: string): boolean {
  * ```
  */
 export function fieldErrors(errors: FieldErrors, name: string, options: { id?: string } = {}): HtmlString {
-  const messages = errorList(errors).filter((error) => isFor(error, name)).map((error) => error.message);
+  const messages = errorList(errors)
+    .filter((error) => isFor(error, name))
+    .map((error) => error.message);
   if (messages.length === 0) return html``;
   const id = options.id ?? `${name}-errors`;
   return html`<ul class="errors" id="${id}">${messages.map((message) => html`<li>${message}</li>`)}</ul>`;

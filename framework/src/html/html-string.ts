@@ -57,8 +57,7 @@ export class HtmlString {
  * ```
  */
 export function isHtmlString(value: unknown): value is HtmlString {
-  return value instanceof HtmlString
-    || (typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true);
+  return value instanceof HtmlString || (typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /**

@@ -67,4 +67,3 @@ function htmlResponse(body: string | HtmlString, init: ResponseInit | undefined)
   if (!headers.has("content-type")) headers.set("content-type", "text/html; charset=utf-8");
   return new Response(String(body), { ...init, headers });
 }
-

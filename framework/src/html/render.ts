@@ -13,7 +13,11 @@ import { joinParts, toParts, type Part, type Where } from "./values.ts";
  * What is known of the URL attribute being written: its value so far, as it will read, and whether
  * a hole in it was already refused (then later holes of that value add nothing).
  */
-interface UrlProgress { attributeId: number; text: string; refused: boolean }
+interface UrlProgress {
+  attributeId: number;
+  text: string;
+  refused: boolean;
+}
 
 /** Renders the markup of `strings` with `values` interpolated. */
 export function renderTemplate(strings: TemplateStringsArray, values: readonly unknown[]): string {
@@ -41,14 +45,14 @@ function renderHole(value: unknown, hole: Hole, where: Where, url: UrlProgress):
       const parts = toParts(value, "", where);
       if (parts.every((part) => part.trusted)) return joinParts(parts, escapeHtml);
       throw new TypeError(
-        `html: refusing to interpolate into <${hole.tag}> at ${where()}: HTML escaping does not make text safe inside ${hole.tag === "script" ? "JavaScript" : "CSS"}. `
-        + "Put data in a data- attribute (or an element's text) and read it from the script, or wrap code you wrote yourself in raw().",
+        `html: refusing to interpolate into <${hole.tag}> at ${where()}: HTML escaping does not make text safe inside ${hole.tag === "script" ? "JavaScript" : "CSS"}. ` +
+          "Put data in a data- attribute (or an element's text) and read it from the script, or wrap code you wrote yourself in raw().",
       );
     }
     case "name":
       throw new TypeError(
-        `html: a tag or attribute name cannot be interpolated (${where()}). Write tag names in the template; `
-        + "for attributes chosen at run time pass an object between attributes: <input ${{ [name]: value }}>",
+        `html: a tag or attribute name cannot be interpolated (${where()}). Write tag names in the template; ` +
+          "for attributes chosen at run time pass an object between attributes: <input ${{ [name]: value }}>",
       );
   }
 }

@@ -10,8 +10,18 @@ export const UNSAFE_URL = "about:invalid#vial-unsafe-url";
 
 /** Attributes whose value is a URL, by lower-case name. `data` only counts on `<object>`. */
 const URL_ATTRIBUTES = new Set([
-  "href", "src", "action", "formaction", "xlink:href", "poster", "cite", "background",
-  "codebase", "longdesc", "manifest", "usemap",
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "poster",
+  "cite",
+  "background",
+  "codebase",
+  "longdesc",
+  "manifest",
+  "usemap",
 ]);
 
 /** Tells whether `name` on `<tag>` holds a URL (both names lower-case). */
@@ -30,8 +40,20 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const IGNORABLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
 
 const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  colon: ":", tab: "\t", newline: "\n", sol: "/", quest: "?", num: "#", period: ".", plus: "+",
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  sol: "/",
+  quest: "?",
+  num: "#",
+  period: ".",
+  plus: "+",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
 };
 const REFERENCE = /&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));?/gi;
 

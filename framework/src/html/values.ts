@@ -8,7 +8,10 @@ import { isThenable } from "../thenable.ts";
 import { isHtmlString } from "./html-string.ts";
 
 /** A piece of an interpolated value: trusted markup, or text that still needs escaping. */
-export interface Part { text: string; trusted: boolean }
+export interface Part {
+  text: string;
+  trusted: boolean;
+}
 
 /** Where a value is going, for error messages, e.g. `hole 2 (after "<p>")`. */
 export type Where = () => string;
@@ -18,8 +21,13 @@ export function toParts(value: unknown, separator: string, where: Where): Part[]
   if (value === null || value === undefined || value === false) return [];
   if (isHtmlString(value)) return [{ text: value.markup, trusted: true }];
   switch (typeof value) {
-    case "string": return [{ text: value, trusted: false }];
-    case "number": case "bigint": case "boolean": case "symbol": return [{ text: String(value), trusted: false }];
+    case "string":
+      return [{ text: value, trusted: false }];
+    case "number":
+    case "bigint":
+    case "boolean":
+    case "symbol":
+      return [{ text: String(value), trusted: false }];
     case "function":
       throw new TypeError(`html: got a function at ${where()}; call it (\${fn()}) to interpolate what it returns`);
   }

@@ -69,7 +69,10 @@ export function parseHeaderParams(header: string): { value: string; params: Reco
     }
     if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
       // HTTP escapes with a backslash; browsers' multipart bodies use %22 (HTML standard).
-      v = v.slice(1, -1).replace(/\\([\\"])/g, "$1").replaceAll("%22", '"');
+      v = v
+        .slice(1, -1)
+        .replace(/\\([\\"])/g, "$1")
+        .replaceAll("%22", '"');
     }
     if (rank !== RANK_EXTENDED) v = utf8FromByteString(v);
     const piece = CONTINUATION.exec(key);

@@ -96,7 +96,7 @@ class DiskSink implements UploadSink {
   ) {}
 
   async write(chunk: Uint8Array): Promise<void> {
-    for (let written = 0; written < chunk.byteLength; ) {
+    for (let written = 0; written < chunk.byteLength;) {
       const { bytesWritten } = await this.handle.write(chunk, written);
       written += bytesWritten;
     }

@@ -95,7 +95,10 @@ export class IncomingBodyReader implements BodyReader {
       const onError = (error: Error) => settle(undefined, error);
       // A client that goes away mid-body must not leave the handler waiting forever.
       const onClose = () =>
-        settle(this.#take() ?? (incoming.complete ? DONE : undefined), incoming.complete ? undefined : new Error("The client closed the connection before sending the whole body."));
+        settle(
+          this.#take() ?? (incoming.complete ? DONE : undefined),
+          incoming.complete ? undefined : new Error("The client closed the connection before sending the whole body."),
+        );
       incoming.on("readable", onReadable);
       incoming.on("end", onEnd);
       incoming.on("error", onError);

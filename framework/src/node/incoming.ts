@@ -120,7 +120,8 @@ class IncomingSource implements DeferredRequestSource {
 // A host and a path that `new URL` would leave exactly as they are: then the URL is just the
 // two joined, without parsing. Anything else (upper case, a default port, dot segments,
 // characters URL escapes, IPv4 shorthands like "127.1") goes through `new URL`.
-const PLAIN_HOST = /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+const PLAIN_HOST =
+  /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 const PLAIN_TARGET = /^\/(?![/.])(?:[A-Za-z0-9\-_~!$&'()*+,;=:@%]|\/(?!\.)|\.)*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
 
 function isPlain(host: string, target: string): boolean {

@@ -27,8 +27,7 @@ interface NodeCryptoScrypt {
 }
 
 /** RFC 7914 §12, first vector: scrypt("", "", N=16, r=1, p=1, 64). */
-const KNOWN_ANSWER =
-  "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906";
+const KNOWN_ANSWER = "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906";
 
 function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -45,9 +44,7 @@ function wrap(nodeCrypto: NodeCryptoScrypt): ScryptFunction {
       // Node's default maxmem (32 MiB) is just too small for N=32768, r=8. Werkzeug passes
       // 132*N*r*p; the extra MiB covers small parameters, where OpenSSL's fixed overhead exceeds it.
       const maxmem = 132 * N * r * p + 2 ** 20;
-      nodeCrypto.scrypt(password, salt, keyLength, { N, r, p, maxmem }, (error, key) =>
-        error ? reject(error) : resolve(new Uint8Array(key)),
-      );
+      nodeCrypto.scrypt(password, salt, keyLength, { N, r, p, maxmem }, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))));
     });
 }
 

@@ -148,7 +148,14 @@ function serverOptions(options: ServeOptions): ServerOptions {
   };
 }
 
-async function handle(app: FetchApp, incoming: IncomingMessage, outgoing: ServerResponse, origin: string, uploads: DiskUploads, shutdown: Shutdown): Promise<void> {
+async function handle(
+  app: FetchApp,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  origin: string,
+  uploads: DiskUploads,
+  shutdown: Shutdown,
+): Promise<void> {
   let request: Request;
   try {
     // A Vial app takes a Request that is only built if needed; any other app gets a real one.

@@ -85,12 +85,7 @@ export function staticFiles(directory: string | URL, options: StaticFilesOptions
  * app.get("/uploads/<path:name>", (req) => sendFromDirectory(req, "uploads", req.params.name));
  * ```
  */
-export async function sendFromDirectory(
-  req: ConditionalRequest,
-  directory: string | URL,
-  filename: string,
-  options: SendFileOptions = {},
-): Promise<Response> {
+export async function sendFromDirectory(req: ConditionalRequest, directory: string | URL, filename: string, options: SendFileOptions = {}): Promise<Response> {
   const path = staticPath(filename);
   const file = path === undefined ? undefined : await diskFileSource(directory)(path);
   if (path === undefined || file === undefined) throw new NotFound();

@@ -70,15 +70,9 @@ function describe(endpoint: string, method: string | undefined, failure: BuildFa
       return `${start}: missing ${noun} for ${andList(quoted(failure.missing))} (route "${failure.rule}").`;
     }
     case "default-differs":
-      return (
-        `${start}: route "${failure.rule}" stands for ${failure.variable} = ${preview(failure.default)}, ` +
-        `not ${preview(failure.value)}.`
-      );
+      return `${start}: route "${failure.rule}" stands for ${failure.variable} = ${preview(failure.default)}, ` + `not ${preview(failure.value)}.`;
     case "value-refused":
-      return (
-        `${start}: the value ${preview(failure.value)} for "${failure.variable}" was refused ` +
-        `(route "${failure.rule}"): ${failure.reason}.`
-      );
+      return `${start}: the value ${preview(failure.value)} for "${failure.variable}" was refused ` + `(route "${failure.rule}"): ${failure.reason}.`;
   }
 }
 

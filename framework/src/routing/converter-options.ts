@@ -51,8 +51,7 @@ export function readOptions(converter: string, args: ConverterArgs, specs: reado
 function checked(converter: string, spec: OptionSpec, value: unknown): unknown {
   // Python's None means "not given".
   if (value === null) return undefined;
-  const fail = (expected: string) =>
-    new Error(`the ${converter} converter's "${spec.name}" must be ${expected}, got ${JSON.stringify(value)}`);
+  const fail = (expected: string) => new Error(`the ${converter} converter's "${spec.name}" must be ${expected}, got ${JSON.stringify(value)}`);
   if (spec.type === "boolean") {
     if (typeof value !== "boolean") throw fail("True or False");
     return value;

@@ -202,10 +202,7 @@ export class RouteMap<T> {
     if (rules && this.#unsortedEndpoints.delete(endpoint)) {
       // Werkzeug's build order: more arguments (defaults counted) first, then more defaults;
       // stable, so among equals the rule added first wins.
-      rules.sort(
-        (a, b) =>
-          b.allArguments.length - a.allArguments.length || Object.keys(b.defaults).length - Object.keys(a.defaults).length,
-      );
+      rules.sort((a, b) => b.allArguments.length - a.allArguments.length || Object.keys(b.defaults).length - Object.keys(a.defaults).length);
     }
     return rules;
   }

@@ -28,11 +28,7 @@ export interface ConverterTypes {
 type VariableName<S extends string> = S extends `${string}:${infer Rest}` ? VariableName<Rest> : S;
 
 // "int(min=1):id" -> "int"; "name" -> "default".
-type ConverterName<S extends string> = S extends `${infer Head}:${string}`
-  ? Head extends `${infer Name}(${string}`
-    ? Name
-    : Head
-  : "default";
+type ConverterName<S extends string> = S extends `${infer Head}:${string}` ? (Head extends `${infer Name}(${string}` ? Name : Head) : "default";
 
 type ConverterValue<Name extends string> = Name extends keyof ConverterTypes ? ConverterTypes[Name] : string;
 

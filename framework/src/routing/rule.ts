@@ -34,8 +34,7 @@ const NO_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({});
  * ```
  */
 export type RuleBuildResult =
-  | { readonly ok: true; readonly path: string }
-  | { readonly ok: false; readonly variable: string; readonly value: unknown; readonly reason: string };
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly variable: string; readonly value: unknown; readonly reason: string };
 
 interface Variable {
   readonly name: string;
@@ -109,7 +108,9 @@ export class Rule<T> {
     this.#steps = tokens.map((token) =>
       token.kind === "variable" ? { variable: byName.get(token.name) as Variable } : { text: encodePath(token.kind === "slash" ? "/" : token.text) },
     );
-    this.shape = tokens.map((token) => (token.kind === "variable" ? `<${token.converter}(${token.args})>` : token.kind === "slash" ? "/" : token.text)).join("");
+    this.shape = tokens
+      .map((token) => (token.kind === "variable" ? `<${token.converter}(${token.args})>` : token.kind === "slash" ? "/" : token.text))
+      .join("");
   }
 
   #makeVariables(tokens: readonly RuleToken[], factories: Readonly<Record<string, ConverterFactory>>): Variable[] {

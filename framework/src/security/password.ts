@@ -9,12 +9,7 @@ import { loadNodeScrypt } from "../node/password-scrypt.ts";
 type Pbkdf2Hash = "sha1" | "sha256" | "sha384" | "sha512";
 
 /** A Werkzeug method string; parameters left out take Werkzeug 3's defaults. */
-export type PasswordMethod =
-  | "scrypt"
-  | `scrypt:${number}:${number}:${number}`
-  | "pbkdf2"
-  | `pbkdf2:${Pbkdf2Hash}`
-  | `pbkdf2:${Pbkdf2Hash}:${number}`;
+export type PasswordMethod = "scrypt" | `scrypt:${number}:${number}:${number}` | "pbkdf2" | `pbkdf2:${Pbkdf2Hash}` | `pbkdf2:${Pbkdf2Hash}:${number}`;
 
 /**
  * Options of {@link hashPassword}.
@@ -35,9 +30,7 @@ export interface HashPasswordOptions {
   saltLength?: number;
 }
 
-type ParsedMethod =
-  | { kind: "scrypt"; N: number; r: number; p: number }
-  | { kind: "pbkdf2"; hash: Pbkdf2Hash; iterations: number };
+type ParsedMethod = { kind: "scrypt"; N: number; r: number; p: number } | { kind: "pbkdf2"; hash: Pbkdf2Hash; iterations: number };
 
 const SALT_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const DEFAULT_PBKDF2_ITERATIONS = 1_000_000;
@@ -83,9 +76,7 @@ function parseMethod(method: string): ParsedMethod | undefined {
 }
 
 function formatMethod(method: ParsedMethod): string {
-  return method.kind === "scrypt"
-    ? `scrypt:${method.N}:${method.r}:${method.p}`
-    : `pbkdf2:${method.hash}:${method.iterations}`;
+  return method.kind === "scrypt" ? `scrypt:${method.N}:${method.r}:${method.p}` : `pbkdf2:${method.hash}:${method.iterations}`;
 }
 
 /** Werkzeug's `gen_salt`: uniformly random letters and digits (rejection sampling, no modulo bias). */

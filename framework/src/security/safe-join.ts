@@ -6,7 +6,12 @@
 
 /** Reserved DOS device names: opening `CON`, even as `CON.txt` or `b/CON`, hangs on Windows. */
 const WINDOWS_DEVICE_NAMES = new Set([
-  "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+  "CON",
+  "PRN",
+  "AUX",
+  "NUL",
+  "CONIN$",
+  "CONOUT$",
   ...Array.from({ length: 10 }, (_, i) => `COM${i}`),
   ...Array.from({ length: 10 }, (_, i) => `LPT${i}`),
   ..."¹²³".split("").flatMap((digit) => [`COM${digit}`, `LPT${digit}`]),

@@ -72,12 +72,7 @@ async function hash(message: Uint8Array<ArrayBuffer>, digest: Digest): Promise<U
  * const key = await deriveSigningKey("dev-secret", "cookie-session", "hmac", "SHA-1");
  * ```
  */
-export async function deriveSigningKey(
-  secret: SecretKey,
-  salt: string | Uint8Array,
-  derivation: KeyDerivation,
-  digest: Digest,
-): Promise<CryptoKey> {
+export async function deriveSigningKey(secret: SecretKey, salt: string | Uint8Array, derivation: KeyDerivation, digest: Digest): Promise<CryptoKey> {
   return importHmacKey(await deriveKeyBytes(secret, salt, derivation, digest), digest);
 }
 
@@ -90,12 +85,7 @@ export async function deriveSigningKey(
  * const raw = await deriveKeyBytes("dev-secret", "cookie-session", "hmac", "SHA-1"); // 20 bytes
  * ```
  */
-export async function deriveKeyBytes(
-  secret: SecretKey,
-  salt: string | Uint8Array,
-  derivation: KeyDerivation,
-  digest: Digest,
-): Promise<Uint8Array> {
+export async function deriveKeyBytes(secret: SecretKey, salt: string | Uint8Array, derivation: KeyDerivation, digest: Digest): Promise<Uint8Array> {
   const secretBytes = toBytes(secret);
   const saltBytes = toBytes(salt);
   let raw: Uint8Array;

@@ -73,9 +73,7 @@ export async function encodePayload(json: string): Promise<string> {
 export function encodePayloadNow(json: string): Eventually<string> {
   const bytes = toBytes(json);
   if (!compressionCanWin(bytes)) return base64UrlEncode(bytes);
-  return after(deflateNow(bytes), (compressed) =>
-    compressed.length < bytes.length - 1 ? `.${base64UrlEncode(compressed)}` : base64UrlEncode(bytes),
-  );
+  return after(deflateNow(bytes), (compressed) => (compressed.length < bytes.length - 1 ? `.${base64UrlEncode(compressed)}` : base64UrlEncode(bytes)));
 }
 
 /**

@@ -6,14 +6,18 @@
  */
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
 };
 
 /** Python escapes everything outside printable ASCII (space to `~`) as `\uXXXX` code units. */
 function quote(text: string): string {
-  return `"${text.replace(/[\\"]|[^ -~]/g, (char) =>
-    SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  )}"`;
+  return `"${text.replace(/[\\"]|[^ -~]/g, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
 
 /**

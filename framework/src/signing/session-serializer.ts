@@ -38,10 +38,7 @@ export interface SessionSerializerOptions {
  * const session = loaded.ok ? loaded.value : {};
  * ```
  */
-export function sessionSerializer(
-  secretKeys: SecretKey | readonly SecretKey[],
-  options: SessionSerializerOptions = {},
-): URLSafeTimedSerializer {
+export function sessionSerializer(secretKeys: SecretKey | readonly SecretKey[], options: SessionSerializerOptions = {}): URLSafeTimedSerializer {
   return new URLSafeTimedSerializer(secretKeys, {
     salt: "cookie-session",
     keyDerivation: "hmac",

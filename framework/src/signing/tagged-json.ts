@@ -61,7 +61,12 @@ function tag(value: unknown, stack: Set<object>): unknown {
 
 function parseUuid(text: unknown): string {
   if (typeof text !== "string") throw new TypeError("A UUID tag must hold a string");
-  const hex = text.trim().replace(/^urn:uuid:/i, "").replace(/^\{|\}$/g, "").replace(/-/g, "").toLowerCase();
+  const hex = text
+    .trim()
+    .replace(/^urn:uuid:/i, "")
+    .replace(/^\{|\}$/g, "")
+    .replace(/-/g, "")
+    .toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(hex)) throw new TypeError(`Malformed UUID ${JSON.stringify(text)}`);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

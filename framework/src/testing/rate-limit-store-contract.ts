@@ -69,10 +69,7 @@ export interface StoreContractCheck {
  * });
  * ```
  */
-export function rateLimitStoreContract(
-  makeStore: () => StoreUnderTest | Promise<StoreUnderTest>,
-  options: StoreContractOptions = {},
-): StoreContractCheck[] {
+export function rateLimitStoreContract(makeStore: () => StoreUnderTest | Promise<StoreUnderTest>, options: StoreContractOptions = {}): StoreContractCheck[] {
   const windowMs = options.windowMs ?? 500;
   // A store with a real clock may round to whole milliseconds.
   const slack = 2;
@@ -93,7 +90,13 @@ export function rateLimitStoreContract(
     check("counts every hit within the window, the time left never growing", async ({ store }, key) => {
       const hits = [];
       for (let i = 0; i < 5; i++) hits.push(await store.increment(key("a"), windowMs));
-      assert(same(hits.map((hit) => hit.count), [1, 2, 3, 4, 5]), `counts 1 to 5, got ${hits.map((hit) => hit.count).join(", ")}`);
+      assert(
+        same(
+          hits.map((hit) => hit.count),
+          [1, 2, 3, 4, 5],
+        ),
+        `counts 1 to 5, got ${hits.map((hit) => hit.count).join(", ")}`,
+      );
       for (let i = 1; i < hits.length; i++) {
         assert(hits[i]!.resetIn <= hits[i - 1]!.resetIn, `resetIn grew from ${hits[i - 1]!.resetIn} to ${hits[i]!.resetIn} within one window`);
       }
@@ -115,7 +118,13 @@ export function rateLimitStoreContract(
     check("counts hits made at the same time exactly once each", async ({ store }, key) => {
       const hits = await Promise.all(Array.from({ length: 50 }, () => store.increment(key("a"), windowMs * 10)));
       const counts = hits.map((hit) => hit.count).sort((a, b) => a - b);
-      assert(same(counts, Array.from({ length: 50 }, (_, i) => i + 1)), `50 concurrent hits count 1 to 50, got ${counts.join(", ")}`);
+      assert(
+        same(
+          counts,
+          Array.from({ length: 50 }, (_, i) => i + 1),
+        ),
+        `50 concurrent hits count 1 to 50, got ${counts.join(", ")}`,
+      );
     }),
     check("ends windows of different lengths independently", async ({ store, wait }, key) => {
       await store.increment(key("long"), windowMs * 10);
@@ -130,7 +139,10 @@ export function rateLimitStoreContract(
       await store.increment(key("a"), windowMs * 4);
       await wait(windowMs);
       const hit = await store.increment(key("a"), windowMs * 4);
-      assert(hit.resetIn <= windowMs * 3 + slack, `after ${windowMs} ms of a ${windowMs * 4} ms window at most ${windowMs * 3} ms are left, got ${hit.resetIn}`);
+      assert(
+        hit.resetIn <= windowMs * 3 + slack,
+        `after ${windowMs} ms of a ${windowMs * 4} ms window at most ${windowMs * 3} ms are left, got ${hit.resetIn}`,
+      );
       assert(hit.resetIn > 0, `time is left in the window, got ${hit.resetIn}`);
     }),
   ];

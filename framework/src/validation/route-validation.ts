@@ -56,7 +56,13 @@ function validateBodyOnly(schema: StandardSchemaV1): RequestValidation {
     }
     const pending = runSchemaSync(schema, raw);
     const result = isThenable(pending) ? await pending : pending;
-    if (result.issues) throw new ValidationFailed(buildProblem(422, result.issues.map((issue) => toValidationIssue("body", issue))));
+    if (result.issues)
+      throw new ValidationFailed(
+        buildProblem(
+          422,
+          result.issues.map((issue) => toValidationIssue("body", issue)),
+        ),
+      );
     replaceOnRequest(req, "body", result.value);
   };
 }

@@ -71,6 +71,6 @@ export function tokenMatches(submitted: string, secret: Uint8Array): boolean {
   const bytes = base64UrlDecode(submitted);
   if (!bytes || bytes.length !== SECRET_BYTES * 2) return false;
   let difference = 0;
-  for (let i = 0; i < SECRET_BYTES; i++) difference |= (bytes[SECRET_BYTES + i]! ^ bytes[i]!) ^ secret[i]!;
+  for (let i = 0; i < SECRET_BYTES; i++) difference |= bytes[SECRET_BYTES + i]! ^ bytes[i]! ^ secret[i]!;
   return difference === 0;
 }

@@ -64,7 +64,8 @@ function checkOptions(options: RateLimitOptions): void {
   if (!(Number.isFinite(window) && window > 0)) throw new RangeError(`rateLimit: window must be a positive number of seconds, got ${window}.`);
   if (!(Number.isInteger(max) && max > 0)) throw new RangeError(`rateLimit: max must be a positive whole number, got ${max}.`);
   // The name goes into a structured-field string: printable ASCII without quotes or backslashes.
-  if (!/^[\x20\x21\x23-\x5b\x5d-\x7e]+$/.test(name)) throw new TypeError(`rateLimit: name must be printable ASCII without quotes or backslashes, got ${JSON.stringify(name)}.`);
+  if (!/^[\x20\x21\x23-\x5b\x5d-\x7e]+$/.test(name))
+    throw new TypeError(`rateLimit: name must be printable ASCII without quotes or backslashes, got ${JSON.stringify(name)}.`);
 }
 
 /**

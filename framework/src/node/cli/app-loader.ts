@@ -59,4 +59,3 @@ function esmApi(manifestPath: string): string {
 function nodeStripsTypes(): boolean {
   return Boolean((process.features as { typescript?: string | false }).typescript);
 }
-
