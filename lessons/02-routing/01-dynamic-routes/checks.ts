@@ -80,9 +80,13 @@ check("GET /isbn/<isbn> finds a book with or without dashes", async () => {
 
 check("GET /isbn/<isbn> answers 404 for a wrong check digit", async () => {
   const client = http(app);
+  // The converter refuses it, so no route matches and the handler never runs: the answer is
+  // the router's own 404, the same as for a URL the app has no route for.
+  const noRoute = await client.get("/no-such-route-anywhere");
   for (const path of ["/isbn/978-0-13-595705-0", "/isbn/978-hello"]) {
     const res = await client.get(path);
     expect(res.status, `status of GET ${path} (not a valid ISBN-13)`).toBe(404);
+    expect(res.text, `body of GET ${path} (the router's 404, as for /no-such-route-anywhere: the converter refused the value)`).toBe(noRoute.text);
   }
   // A valid ISBN-13 (check digit 2) that no book has.
   const unknown = await client.get("/isbn/978-0-00-000000-2");
