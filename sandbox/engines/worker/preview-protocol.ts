@@ -7,6 +7,7 @@
  * {@link PreviewRequestMessage}, posts it to the site's windows with a reply port, and the page
  * that owns `<id>` answers with an `ack`, then the app's response.
  */
+import { liftFramingRefusal, withFramingNote } from "./preview-framing";
 import { previewPolicy, rewriteRootPaths } from "./preview-policy";
 import type { SerializedRequest, SerializedResponse } from "./protocol";
 
@@ -171,6 +172,9 @@ export function previewResponseParts(
     else if (lower === "referrer-policy") headers.push([name, previewReferrerPolicy(value)]);
     else headers.push([name, value]);
   }
+  // A frame-ancestors or X-Frame-Options refusal would leave the preview frame blank.
+  const { headers: framable, refused } = liftFramingRefusal(headers);
+  headers.splice(0, headers.length, ...framable);
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   if (!has("cross-origin-embedder-policy")) headers.push(["cross-origin-embedder-policy", "require-corp"]);
   if (!has("cross-origin-resource-policy")) headers.push(["cross-origin-resource-policy", "same-origin"]);
@@ -180,9 +184,13 @@ export function previewResponseParts(
   if (noBody) return { body: null, init: { status: response.status, statusText: response.statusText, headers } };
   const type = headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
   const body = /^\s*text\/html/i.test(type)
-    ? new TextEncoder().encode(rewriteRootPaths(new TextDecoder().decode(response.body), context.previewRoot)).buffer as ArrayBuffer
+    ? new TextEncoder().encode(noted(rewriteRootPaths(new TextDecoder().decode(response.body), context.previewRoot), refused)).buffer as ArrayBuffer
     : response.body;
   return { body, init: { status: response.status, statusText: response.statusText, headers } };
+}
+
+function noted(html: string, refused: string[]): string {
+  return refused.length > 0 ? withFramingNote(html, refused) : html;
 }
 
 /**
