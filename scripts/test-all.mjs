@@ -28,12 +28,13 @@ function run(title, command, args, readCounts) {
 }
 
 // Type-checking, lint and the framework's structure checks count as one test each: a type
-// error, an import cycle in framework/src or an unformatted framework file (`npm run format`
-// fixes it) fails CI like a failing test.
+// error, an import cycle in framework/src, an export of framework/src nothing uses (knip) or an
+// unformatted framework file (`npm run format` fixes it) fails CI like a failing test.
 const staticChecks = [
   ["typecheck (tsc --noEmit)", ["tsc", "--noEmit"]],
   ["lint (eslint)", ["eslint", "."]],
   ["framework import cycles (dpdm)", ["npm", "run", "--silent", "check:cycles"]],
+  ["framework unused exports (knip)", ["npm", "run", "--silent", "check:exports"]],
   ["framework formatting (prettier --check)", ["npm", "run", "--silent", "format:check"]],
 ];
 for (const [title, args] of staticChecks) {

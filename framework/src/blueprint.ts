@@ -48,7 +48,7 @@ export interface RegisteredBlueprint {
 }
 
 /** What a blueprint hands to the app when it is registered. */
-export interface BlueprintRoute extends RouteDeclaration {
+interface BlueprintRoute extends RouteDeclaration {
   /** Full dotted names of the enclosing blueprints, innermost first. */
   blueprints: string[];
 }
@@ -161,7 +161,7 @@ function ancestors(fullName: string): string[] {
 }
 
 /** Joins URL prefixes and rules without doubling or dropping the slash between them. */
-export function joinPrefix(prefix: string, rule: string): string {
+function joinPrefix(prefix: string, rule: string): string {
   if (!prefix) return rule;
   if (!rule) return prefix;
   return `${prefix.replace(/\/+$/, "")}/${rule.replace(/^\/+/, "")}`;

@@ -33,7 +33,7 @@ export class RoutingRedirect extends HTTPError {
 }
 
 /** What routing needs from the app. */
-export interface Routable {
+interface Routable {
   readonly urlMap: RouteMap<RouteData>;
   readonly config: { DEBUG: boolean };
 }

@@ -7,8 +7,6 @@
 
 import { deferredResponseParts, type KnownBody } from "./deferred-response.ts";
 
-export type { KnownBody };
-
 const known = new WeakMap<Response, KnownBody>();
 
 /**

@@ -13,7 +13,7 @@ import type { Session } from "./sessions/session.ts";
 import type { UrlForOptions } from "./url-for.ts";
 
 /** What the request needs from its app: limits, URL building, the session store. */
-export interface RequestHost {
+interface RequestHost {
   readonly config: {
     MAX_CONTENT_LENGTH: number | null;
     MAX_FORM_MEMORY_SIZE: number | null;

@@ -36,7 +36,7 @@ export type MultipartEvent = { kind: "part"; part: PartInfo } | { kind: "data"; 
  * new MultipartParser(boundary, { maxParts: 1000, maxHeaderSize: 8 * 1024 });
  * ```
  */
-export interface MultipartParserOptions {
+interface MultipartParserOptions {
   /** Most parts allowed (Flask `MAX_FORM_PARTS`); one more is a 413. `null`: no limit. */
   maxParts?: number | null;
   /** Largest header block of one part, in bytes (default 16 KiB); larger is a 413. */

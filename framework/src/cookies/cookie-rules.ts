@@ -83,7 +83,7 @@ export function clampExpires(expires: Date, now = Date.now()): Date {
 }
 
 /** The attributes the cross-attribute rules look at. */
-export interface CookieFlags {
+interface CookieFlags {
   secure: boolean;
   httpOnly: boolean;
   path: string | undefined;

@@ -2,4 +2,4 @@
 export { deleteCookieHeader, serializeCookie } from "./serialize.ts";
 export type { CookieOptions, DeleteCookieOptions } from "./serialize.ts";
 export { MAX_COOKIE_AGE_SECONDS } from "./cookie-rules.ts";
-export type { CookiePriority, SameSite } from "./cookie-rules.ts";
+export type { SameSite } from "./cookie-rules.ts";

@@ -46,7 +46,7 @@ const ATTRIBUTE_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
  * `null` and `undefined` leave it out, lists are joined with spaces, values are escaped and URLs
  * checked as in a template.
  */
-export function renderAttributes(attributes: object, tag: string, where: Where): string {
+function renderAttributes(attributes: object, tag: string, where: Where): string {
   let out = "";
   for (const [name, value] of Object.entries(attributes)) {
     if (!ATTRIBUTE_NAME.test(name)) {

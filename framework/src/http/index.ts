@@ -2,6 +2,3 @@
 export { MultiDict } from "./multidict.ts";
 export { parseCookieHeader } from "./cookies.ts";
 export { parseMediaType, isJsonMediaType } from "./media-type.ts";
-export type { MediaType } from "./media-type.ts";
-export { parseHeaderParams } from "./header-params.ts";
-export { utf8FromByteString, toByteString, byteStringToBytes, bytesToByteString } from "./byte-string.ts";

@@ -16,7 +16,7 @@ const MEDIA_TYPE = /^[a-z0-9!#$%&'*+\-.^_`|~]+\/[a-z0-9!#$%&'*+\-.^_`|~]+$/;
  * mediaType?.params.charset; // "utf-8"
  * ```
  */
-export interface MediaType {
+interface MediaType {
   type: string;
   params: Record<string, string>;
 }

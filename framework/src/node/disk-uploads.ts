@@ -63,7 +63,7 @@ export class DiskUploads {
 }
 
 /** One request's temporary files. */
-export class RequestUploads implements UploadSpool {
+class RequestUploads implements UploadSpool {
   readonly #paths: string[] = [];
 
   constructor(

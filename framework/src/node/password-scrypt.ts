@@ -6,7 +6,7 @@
  */
 
 /** scrypt parameters, named as in RFC 7914. */
-export interface ScryptParams {
+interface ScryptParams {
   N: number;
   r: number;
   p: number;
@@ -14,7 +14,7 @@ export interface ScryptParams {
 }
 
 /** Derives `keyLength` bytes from a password and a salt. */
-export type ScryptFunction = (password: Uint8Array, salt: Uint8Array, params: ScryptParams) => Promise<Uint8Array>;
+type ScryptFunction = (password: Uint8Array, salt: Uint8Array, params: ScryptParams) => Promise<Uint8Array>;
 
 interface NodeCryptoScrypt {
   scrypt(

@@ -6,7 +6,7 @@
 import type { ConverterArgs } from "./converter.ts";
 
 /** How one converter option is spelled and checked. */
-export interface OptionSpec {
+interface OptionSpec {
   /** The camelCase name; also the key in the result. */
   readonly name: string;
   /** Other accepted spellings, such as Werkzeug's `fixed_digits`. */

@@ -11,13 +11,11 @@
  * ```
  */
 export { RouteMap, type MatchResult, type RouteMapOptions, type RouteOptions } from "./map.ts";
-export { Rule, type RuleBuildResult } from "./rule.ts";
-export { BuildError, closestRule, type BuildFailure } from "./build-error.ts";
+export { Rule } from "./rule.ts";
+export { BuildError } from "./build-error.ts";
 export { similarity } from "./similarity.ts";
 export { defaultConverters, ValidationError, type Converter, type ConverterArgs, type ConverterFactory } from "./converters.ts";
-export { intConverter, floatConverter } from "./number-converters.ts";
-export { stringConverter, pathConverter, uuidConverter, anyConverter } from "./text-converters.ts";
 export { parseConverterArgs } from "./converter-args.ts";
-export { tokenizeRule, type RuleToken } from "./rule-parser.ts";
+export { tokenizeRule } from "./rule-parser.ts";
 export { encodePath, encodeQuery } from "./url-encoding.ts";
 export type { ConverterTypes, RouteParams } from "./params.ts";

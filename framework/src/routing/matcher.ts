@@ -18,7 +18,7 @@ interface State<T> {
 }
 
 /** A rule and its converted params, shaped as `RouteMap`'s match result so it is handed on as is. */
-export interface Found<T> {
+interface Found<T> {
   readonly kind: "match";
   readonly rule: Rule<T>;
   readonly params: Record<string, unknown>;

@@ -11,7 +11,7 @@ import { encodePath } from "./url-encoding.ts";
 import { ValidationError } from "./validation-error.ts";
 
 /** Everything a rule needs besides its text, resolved against the map's defaults. */
-export interface RuleSettings<T> {
+interface RuleSettings<T> {
   readonly endpoint: string;
   readonly methods: readonly string[];
   readonly data: T;
@@ -33,7 +33,7 @@ const NO_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({});
  * rule.build({ id: "x" });   // { ok: false, variable: "id", value: "x", reason: "expected an integer" }
  * ```
  */
-export type RuleBuildResult =
+type RuleBuildResult =
   { readonly ok: true; readonly path: string } | { readonly ok: false; readonly variable: string; readonly value: unknown; readonly reason: string };
 
 interface Variable {

@@ -18,7 +18,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * toWellFormed("a\uD800b"); // "a\uFFFDb"
  * ```
  */
-export function toWellFormed(text: string): string {
+function toWellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, "\uFFFD");
 }
 

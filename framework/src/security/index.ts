@@ -1,4 +1,4 @@
 /** Vial's security kit. */
 export { hashPassword, verifyPassword } from "./password.ts";
-export type { HashPasswordOptions, PasswordMethod } from "./password.ts";
+export type { HashPasswordOptions } from "./password.ts";
 export { safeJoin } from "./safe-join.ts";

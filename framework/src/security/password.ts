@@ -9,7 +9,7 @@ import { loadNodeScrypt } from "../node/password-scrypt.ts";
 type Pbkdf2Hash = "sha1" | "sha256" | "sha384" | "sha512";
 
 /** A Werkzeug method string; parameters left out take Werkzeug 3's defaults. */
-export type PasswordMethod = "scrypt" | `scrypt:${number}:${number}:${number}` | "pbkdf2" | `pbkdf2:${Pbkdf2Hash}` | `pbkdf2:${Pbkdf2Hash}:${number}`;
+type PasswordMethod = "scrypt" | `scrypt:${number}:${number}:${number}` | "pbkdf2" | `pbkdf2:${Pbkdf2Hash}` | `pbkdf2:${Pbkdf2Hash}:${number}`;
 
 /**
  * Options of {@link hashPassword}.

@@ -63,22 +63,9 @@ async function hash(message: Uint8Array<ArrayBuffer>, digest: Digest): Promise<U
 }
 
 /**
- * Derives the HMAC key for one secret, the way itsdangerous does:
- * `hmac` → HMAC(secret, salt); `django-concat` → H(salt + "signer" + secret);
- * `concat` → H(salt + secret); `none` → the secret itself.
- *
- * @example
- * ```ts
- * const key = await deriveSigningKey("dev-secret", "cookie-session", "hmac", "SHA-1");
- * ```
- */
-export async function deriveSigningKey(secret: SecretKey, salt: string | Uint8Array, derivation: KeyDerivation, digest: Digest): Promise<CryptoKey> {
-  return importHmacKey(await deriveKeyBytes(secret, salt, derivation, digest), digest);
-}
-
-/**
- * The raw bytes of the key `deriveSigningKey` imports, for HMAC implementations that take raw
- * keys (see `primitives.ts`).
+ * The HMAC key for one secret, derived the way itsdangerous does (`hmac` → HMAC(secret, salt);
+ * `django-concat` → H(salt + "signer" + secret); `concat` → H(salt + secret); `none` → the
+ * secret itself), as raw bytes for the HMAC implementations in `primitives.ts`.
  *
  * @example
  * ```ts

@@ -13,7 +13,7 @@ export interface JsonCodec {
 }
 
 /** Python-compatible JSON: compact, sorted keys, ASCII only (itsdangerous + Flask's provider). */
-export const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text) => JSON.parse(text) };
+const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text) => JSON.parse(text) };
 
 /**
  * Options of {@link URLSafeTimedSerializer}.
@@ -34,7 +34,7 @@ export interface URLSafeTimedSerializerOptions extends Omit<TimestampSignerOptio
 }
 
 /** The outcome of {@link URLSafeTimedSerializer.safeLoads}: never throws for bad input. */
-export type LoadResult = { ok: true; value: unknown; timestamp: number } | { ok: false; error: BadData };
+type LoadResult = { ok: true; value: unknown; timestamp: number } | { ok: false; error: BadData };
 
 /**
  * Signs JSON-able values into URL-safe, timestamped tokens: itsdangerous'

@@ -29,7 +29,7 @@ export interface UnsignOptions {
 }
 
 /** A verified value with the time it was signed, in seconds since the epoch. */
-export interface TimestampedValue {
+interface TimestampedValue {
   value: string;
   timestamp: number;
 }

@@ -49,7 +49,7 @@ export function httpDateSeconds(value: string | null | undefined): number | unde
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** The outcome of a request's preconditions. */
-export type PreconditionResult = "send" | "not-modified" | "precondition-failed";
+type PreconditionResult = "send" | "not-modified" | "precondition-failed";
 
 /**
  * Evaluates the request's conditional headers against the current validators.

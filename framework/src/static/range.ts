@@ -7,7 +7,7 @@ import type { ByteRange } from "./file-source.ts";
 import { httpDateSeconds, strongMatch, type Validators } from "./conditional.ts";
 
 /** What to send for a Range request. */
-export type RangeSelection = { kind: "full" } | { kind: "partial"; range: ByteRange } | { kind: "unsatisfiable" };
+type RangeSelection = { kind: "full" } | { kind: "partial"; range: ByteRange } | { kind: "unsatisfiable" };
 
 const FULL: RangeSelection = { kind: "full" };
 

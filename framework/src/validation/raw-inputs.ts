@@ -10,7 +10,7 @@ import type { VialRequest } from "../request.ts";
 import type { InputLocation } from "./problem.ts";
 
 /** A location's raw value, or why it could not be read. */
-export type RawInput = { value: unknown } | { unreadable: HTTPError };
+type RawInput = { value: unknown } | { unreadable: HTTPError };
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 

@@ -7,7 +7,7 @@ import type { StandardSchemaV1 } from "../standard-schema.ts";
 import { compileRequestValidation, type RequestValidation } from "./route-validation.ts";
 
 /** The validation a route needs around its handler. */
-export interface ValidationPlan {
+interface ValidationPlan {
   /** Validates the request's inputs before the handler; `undefined` without request schemas. */
   readonly request: RequestValidation | undefined;
   /** The schema of what the handler returns, if any. */

@@ -8,7 +8,7 @@ import type { VialRequest } from "../../request.ts";
 import { base64UrlDecode, base64UrlEncode } from "../../signing/base64.ts";
 
 /** Where the secret lives in the session. */
-export const SESSION_KEY = "_csrf_token";
+const SESSION_KEY = "_csrf_token";
 const SECRET_BYTES = 32;
 
 /** The token already handed out in this request, so one page shows one token. */

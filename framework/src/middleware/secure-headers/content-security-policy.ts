@@ -43,7 +43,7 @@ export type ContentSecurityPolicy = Record<string, readonly CspSource[] | string
  * The default policy: everything from this origin only, no plugins, no `<base>` hijacking, forms
  * post only here, framing only by this origin, and inline scripts only with this request's nonce.
  */
-export const DEFAULT_CSP: ContentSecurityPolicy = {
+const DEFAULT_CSP: ContentSecurityPolicy = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],

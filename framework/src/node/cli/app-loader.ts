@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-export type AppLoader =
+type AppLoader =
   | { kind: "node" }
   /** `importUrl` goes after `--import`; `cli` is tsx's command (for `tsx watch`); `api` has `tsImport`. */
   | { kind: "tsx"; importUrl: string; cli: string; api: string };

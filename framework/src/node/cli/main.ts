@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { errorMessage } from "../../error-message.ts";
-import { appLoader, type AppLoader } from "./app-loader.ts";
+import { appLoader } from "./app-loader.ts";
 import { loadApp } from "./load-app.ts";
 import { createStarter } from "./new-app.ts";
 import { formatRoutes } from "./routes-table.ts";
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`vial: unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  let loader: AppLoader;
+  let loader: ReturnType<typeof appLoader>;
   try {
     loader = appLoader(entry);
   } catch (error) {
