@@ -27,6 +27,8 @@ check("GET /docs/<path> serves pages in sub-folders", async () => {
   const nested = await client.get("/docs/guides/returns/late-fees.md");
   expect(nested.status, "status of GET /docs/guides/returns/late-fees.md").toBe(200);
   expect(nested.text, "body of GET /docs/guides/returns/late-fees.md").toContain("Late fees");
+  // Markdown, not HTML: a page served as text/html would have any markup in it run by the browser.
+  expect(nested.headers.get("content-type"), "Content-Type of GET /docs/guides/returns/late-fees.md").toMatch(/^text\/markdown/);
   const top = await client.get("/docs/README.md");
   expect(top.text, "body of GET /docs/README.md").toContain("Borrow up to three books");
 }, { task: 2 });

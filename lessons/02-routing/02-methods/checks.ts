@@ -42,6 +42,20 @@ check("GET /books still lists the books, and OPTIONS /books offers GET and POST"
   expect(allow, "Allow header of OPTIONS /books").toContain("POST");
 }, { task: 1 });
 
+check("The routes of the last lesson still refuse what is not there, inherited names included", async () => {
+  // Renaming the handlers rewrites these routes; a lookup written as docs[page] alone finds
+  // __proto__, constructor and toString, which every object inherits.
+  const client = http(app);
+  for (const page of ["__proto__", "constructor", "toString", "guides/fines.md"]) {
+    const res = await client.get(`/docs/${page}`);
+    expect(res.status, `status of GET /docs/${page} (not a help page)`).toBe(404);
+  }
+  const loan = await client.get("/loans/00000000-0000-4000-8000-000000000000");
+  expect(loan.status, "status of GET /loans/00000000-0000-4000-8000-000000000000 (no such loan)").toBe(404);
+  const isbn = await client.get("/isbn/978-0-00-000000-2");
+  expect(isbn.status, "status of GET /isbn/978-0-00-000000-2 (a valid ISBN no book has)").toBe(404);
+}, { task: 1 });
+
 check("DELETE /books/<id> removes the book with 204", async () => {
   const client = http(app);
   const id = await createBook(client, "To be deleted");

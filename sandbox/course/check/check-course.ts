@@ -3,14 +3,14 @@
  * files) and grade every lesson's solution and starter, collecting every problem found.
  */
 import { join, sep } from "node:path";
-import { scanCourse } from "../load-course";
+import { scanCourse, type CourseScan } from "../load-course";
 import { findLesson } from "../find-lesson";
 import { parseNumberedName } from "../names";
 import type { Lesson } from "../types";
 import { compileMdxFile } from "./compile-mdx";
 import { strayInCourse, strayInLesson } from "./stray-files";
 import { placeholdersIn } from "./placeholders";
-import { typecheckLessons } from "./typecheck";
+import { typecheckCached } from "./typecheck-cache";
 import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
 import { mapWithLimit } from "./pool";
 import { gradeWrongVariants, loadWrongVariants, type WrongVerdict } from "./wrong-variants";
@@ -21,12 +21,16 @@ import type { Grader } from "./grader";
 export interface CheckCourseOptions {
   /** The course folder; default `lessons`. */
   root?: string;
+  /** The course as scanCourse(root) found it, when the caller has it already. */
+  scan?: CourseScan;
   /** Check only this lesson (id, slug or folder path). */
   lesson?: string;
   /** Runs checks in a sandbox. */
   grade: Grader;
   /** Lessons graded at once (each grading is a child process); default 2. */
   concurrency?: number;
+  /** Where type-check results are kept between runs; default node_modules/.cache/lessons-typecheck. */
+  typecheckCache?: string;
   /** Called as each lesson finishes, for progress output. */
   onLesson?: (result: LessonResult) => void;
 }
@@ -59,7 +63,7 @@ export interface CourseCheckResult {
  */
 export async function checkCourse(options: CheckCourseOptions): Promise<CourseCheckResult> {
   const root = options.root ?? "lessons";
-  const scan = await scanCourse(root);
+  const scan = options.scan ?? (await scanCourse(root));
   const loadProblems = scan.problems.map(fromLessonError);
   const all = scan.course.chapters.flatMap((chapter) => chapter.lessons);
 
@@ -87,23 +91,25 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
   // One lesson alone grades its solution, starter and wrong variants side by side; several
   // lessons grade side by side instead, so the machine never runs more than `concurrency` runs.
   const inner = lessons.length === 1 ? concurrency : 1;
-  let typeErrors = new Map<string, Problem[]>();
-  const pending = mapWithLimit(lessons, concurrency, async (lesson) => {
+  // The type check (cached, else in a worker thread) runs while the sandboxes grade.
+  const typeErrors = typecheckCached(lessons, options.typecheckCache);
+  const results = await mapWithLimit(lessons, concurrency, async (lesson) => {
     const result = await checkLesson(lesson, options.grade, inner);
-    result.problems.push(...(typeErrors.get(lesson.id) ?? []));
+    result.problems.push(...((await typeErrors).get(lesson.id) ?? []));
     options.onLesson?.(result);
     return result;
   });
-  // The type check is synchronous and takes seconds: run it while the first sandboxes (child
-  // processes, already spawned) grade. No grading result is handled before it returns, since
-  // this thread is busy until then, so every lesson's result gets its type errors.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  typeErrors = typecheckLessons(lessons);
-  const results = await pending;
   return { problems: [...courseProblems, ...results.flatMap((result) => result.problems)], lessons: results };
 }
 
 async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number): Promise<LessonResult> {
+  const limited = limitGrader(grade, concurrency);
+  // The sandboxes first: they are child processes, and the static checks run while they grade.
+  const grading = loadWrongVariants(lesson).then(async ({ variants, problems }) => {
+    const [graded, lessonReports] = await Promise.all([gradeWrongVariants(lesson, variants, limited), gradeLesson(lesson, limited)]);
+    return { graded, lessonReports, variantProblems: problems };
+  });
+  grading.catch(() => {}); // handled below, after the static checks
   const found: Problem[] = [];
   const mdx = await compileMdxFile(join(lesson.dir, "lesson.mdx"));
   if (mdx) found.push(mdx);
@@ -111,10 +117,8 @@ async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number): 
   found.push(...(await placeholdersIn(lesson.dir, ["lesson.mdx", "checks.ts", "starter", "solution"])));
   let reports: LessonReports | undefined;
   let wrong: WrongVerdict[] | undefined;
-  const limited = limitGrader(grade, concurrency);
   try {
-    const { variants, problems: variantProblems } = await loadWrongVariants(lesson);
-    const [graded, lessonReports] = await Promise.all([gradeWrongVariants(lesson, variants, limited), gradeLesson(lesson, limited)]);
+    const { graded, lessonReports, variantProblems } = await grading;
     reports = lessonReports;
     found.push(...judgeReports(lesson, reports));
     found.push(...variantProblems);

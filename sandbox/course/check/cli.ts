@@ -9,6 +9,7 @@ import { formatProblem, type Problem } from "./problem";
 import type { Grader } from "./grader";
 import type { WrongVerdict } from "./wrong-variants";
 import { mutationFigure } from "../mutate/figure";
+import { scanCourse } from "../load-course";
 
 const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>] [--json <file>]
 
@@ -54,15 +55,21 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
   }
 
   const root = values.root ?? "lessons";
-  const figure = await mutationFigure(root);
+  const scan = await scanCourse(root);
+  // Read while the first sandboxes grade: progress lines wait for it, in the order lessons finish.
+  const figure = mutationFigure(root, scan.course);
+  let printed = Promise.resolve();
   const { problems, lessons } = await checkCourse({
-    root, grade: io.grade, concurrency,
+    root, scan, grade: io.grade, concurrency,
     ...(values.lesson !== undefined ? { lesson: values.lesson } : {}),
     onLesson: (result) => {
-      out(`${progressLine(result)}${figure(result.id)}`);
-      for (const verdict of result.wrong ?? []) out(wrongLine(verdict));
+      printed = printed.then(async () => {
+        out(`${progressLine(result)}${(await figure)(result.id)}`);
+        for (const verdict of result.wrong ?? []) out(wrongLine(verdict));
+      });
     },
   });
+  await printed;
   if (problems.length > 0) {
     out("");
     for (const found of problems) out(formatProblem(found));

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import type { Lesson } from "../types";
 import { problem, type Problem } from "./problem";
@@ -50,16 +51,28 @@ const OPTIONS: ts.CompilerOptions = {
   paths: { vial: ["framework/src/index.ts"], grader: [GRADER_TYPES] },
 };
 
+/** What a type check found, and every file on disk it read, so a cache can tell when it is stale. */
+export interface TypecheckResult {
+  /** Type errors by lesson id (an empty list for a lesson without any). */
+  problems: Map<string, Problem[]>;
+  /**
+   * Absolute paths of everything the result depends on besides the lessons' own files: the
+   * framework, the grader's types, the libraries and package.json files read, this file and
+   * TypeScript's version.
+   */
+  inputs: string[];
+}
+
 /**
  * Type errors in each lesson's files, with checks.ts, as laid out for its solution and its
  * starter. All lessons go into one program, so the framework's types are checked once.
  *
  * @example
  * ```ts
- * const found = typecheckLessons(lessons); // Map { "first-steps/hello-vial" => [] , ... }
+ * const { problems } = typecheckLessons(lessons); // Map { "first-steps/hello-vial" => [] , ... }
  * ```
  */
-export function typecheckLessons(lessons: Lesson[]): Map<string, Problem[]> {
+export function typecheckLessons(lessons: Lesson[]): TypecheckResult {
   const workspaces = lessons.flatMap((lesson) =>
     (["solution", "starter"] as const).map((variant) => ({ lesson, variant, dir: join(VIRTUAL_ROOT, lesson.id, variant) })),
   );
@@ -67,7 +80,8 @@ export function typecheckLessons(lessons: Lesson[]): Map<string, Problem[]> {
   for (const { lesson, variant, dir } of workspaces) {
     for (const [path, text] of Object.entries({ ...lesson[variant], "checks.ts": lesson.checks })) memory.set(join(dir, path), text);
   }
-  const program = createProgram(memory);
+  const read = new Set<string>([fileURLToPath(import.meta.url), join(REPO, "node_modules/typescript/package.json")]);
+  const program = createProgram(memory, read);
   const found = new Map<string, Problem[]>(lessons.map((lesson) => [lesson.id, []]));
   const seen = new Set<string>();
   for (const { lesson, variant, dir } of workspaces) {
@@ -79,7 +93,7 @@ export function typecheckLessons(lessons: Lesson[]): Map<string, Problem[]> {
       found.get(lesson.id)?.push(located);
     }
   }
-  return found;
+  return { problems: found, inputs: [...read] };
 }
 
 /** One diagnostic: the workspace file, 1-based line and column, and the message. */
@@ -93,19 +107,29 @@ interface Diagnostic {
 /** Files read from disk (libs, the framework, zod), parsed once per process and shared by every program. */
 const diskFiles = new Map<string, ts.SourceFile | undefined>();
 
-/** A program over the in-memory files; everything else (framework, zod, libs) is read from disk. */
-function createProgram(memory: Map<string, string>): ts.Program {
+/**
+ * A program over the in-memory files; everything else (framework, zod, libs) is read from disk,
+ * and each file read from disk is added to `read`.
+ */
+function createProgram(memory: Map<string, string>, read: Set<string>): ts.Program {
   const host = ts.createCompilerHost(OPTIONS, true);
   const readFromDisk = host.getSourceFile.bind(host);
   const virtual = (path: string) => path.startsWith(VIRTUAL_ROOT);
   host.fileExists = (path) => memory.has(path) || (!virtual(path) && existsSync(path));
   host.directoryExists = (path) => virtual(path) || ts.sys.directoryExists(path);
-  host.readFile = (path) => memory.get(path) ?? (virtual(path) ? undefined : ts.sys.readFile(path));
+  host.readFile = (path) => {
+    if (memory.has(path) || virtual(path)) return memory.get(path);
+    const text = ts.sys.readFile(path);
+    if (text !== undefined) read.add(path);
+    return text;
+  };
   host.getSourceFile = (path, languageVersion, onError) => {
     const text = memory.get(path);
     if (text !== undefined) return ts.createSourceFile(path, text, languageVersion, true);
     if (!diskFiles.has(path)) diskFiles.set(path, readFromDisk(path, languageVersion, onError));
-    return diskFiles.get(path);
+    const source = diskFiles.get(path);
+    if (source) read.add(path);
+    return source;
   };
   const roots = [...memory.keys()].filter((path) => /\.tsx?$/.test(path) && !path.endsWith(".d.ts"));
   return ts.createProgram(roots, OPTIONS, host);

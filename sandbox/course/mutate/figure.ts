@@ -4,9 +4,10 @@
  * A row made for other files than the lesson has now is shown as out of date.
  */
 import { scanCourse } from "../load-course";
+import type { Course } from "../types";
 import { readEquivalent } from "./equivalent";
 import { percent, readReport } from "./report";
-import { fingerprintOf } from "./run-mutation";
+import { fingerprintOf } from "./fingerprint";
 
 /**
  * A function giving the text to append to a lesson's progress line: `, 14/15 mutants killed
@@ -15,15 +16,15 @@ import { fingerprintOf } from "./run-mutation";
  *
  * @example
  * ```ts
- * const figure = await mutationFigure("lessons");
+ * const figure = await mutationFigure("lessons"); // or mutationFigure(root, course) with a course already loaded
  * console.log(`✓ sessions/login: ...${figure("sessions/login")}`);
  * ```
  */
-export async function mutationFigure(root: string): Promise<(lessonId: string) => string> {
+export async function mutationFigure(root: string, scanned?: Course): Promise<(lessonId: string) => string> {
   const rows = await readReport(root);
   // A course that was never mutated (a new course, a test fixture) gets no figure at all.
   if (rows.size === 0) return () => "";
-  const { course } = await scanCourse(root);
+  const course = scanned ?? (await scanCourse(root)).course;
   const current = new Map<string, string>();
   for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
     current.set(lesson.id, fingerprintOf(lesson, (await readEquivalent(lesson.dir)).text));

@@ -6,7 +6,15 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { score, type LessonMutation } from "./run-mutation";
+import type { LessonMutation } from "./run-mutation";
+
+/** Killed over killable (all but the equivalent ones); 1 when there is nothing to kill. */
+export function score(result: Pick<LessonMutation, "verdicts">): { killed: number; survived: number; equivalent: number; ratio: number } {
+  const killed = result.verdicts.filter((verdict) => verdict.status === "killed").length;
+  const survived = result.verdicts.filter((verdict) => verdict.status === "survived").length;
+  const equivalent = result.verdicts.length - killed - survived;
+  return { killed, survived, equivalent, ratio: killed + survived === 0 ? 1 : killed / (killed + survived) };
+}
 
 /** The report's name in the course root. */
 export const REPORT_FILE = "MUTATION.md";

@@ -3,12 +3,12 @@
  * failed, errored or the run crashed) and survived (every check passed). Grading is the slow
  * part, so all the lessons' mutants share one pool of sandboxes.
  */
-import { createHash } from "node:crypto";
 import type { Lesson } from "../types";
 import type { Grader } from "../check/grader";
 import { mapWithLimit } from "../check/pool";
 import { readEquivalent, type EquivalentMark } from "./equivalent";
 import { mutantsOf, type Mutant } from "./mutants";
+import { fingerprintOf } from "./fingerprint";
 
 /** How one mutant fared. */
 export interface MutantVerdict {
@@ -30,14 +30,6 @@ export interface LessonMutation {
   badMarks: string[];
   /** Set when the solution itself does not pass its checks: the lesson has no score. */
   error?: string;
-}
-
-/** Killed over killable (all but the equivalent ones); 1 when there is nothing to kill. */
-export function score(result: Pick<LessonMutation, "verdicts">): { killed: number; survived: number; equivalent: number; ratio: number } {
-  const killed = result.verdicts.filter((verdict) => verdict.status === "killed").length;
-  const survived = result.verdicts.filter((verdict) => verdict.status === "survived").length;
-  const equivalent = result.verdicts.length - killed - survived;
-  return { killed, survived, equivalent, ratio: killed + survived === 0 ? 1 : killed / (killed + survived) };
 }
 
 /**
@@ -108,20 +100,4 @@ function assemble(
     ...(mark.reason ? [] : [`\`${mark.id}\` gives no reason; say why no check can tell it from the solution`]),
   ]);
   return { id: plan.lesson.id, fingerprint: plan.fingerprint, verdicts, badMarks, ...(error ? { error } : {}) };
-}
-
-/**
- * A short hash of what a lesson's mutation result depends on, so lessons:check can tell a
- * report made for other files from a current one.
- *
- * @example
- * ```ts
- * fingerprintOf(lesson, equivalentText); // "3f9a0c1d2e4b"
- * ```
- */
-export function fingerprintOf(lesson: Pick<Lesson, "starter" | "solution" | "checks">, equivalentText: string): string {
-  const sorted = (files: Record<string, string>) => Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify([sorted(lesson.starter), sorted(lesson.solution), lesson.checks, equivalentText]));
-  return hash.digest("hex").slice(0, 12);
 }

@@ -65,7 +65,8 @@ app.delete("/books/<int:id>", function deleteBook(req) {
 });
 
 app.get("/docs/<path:page>", function showDoc(req) {
-  const text = docs[req.params.page];
+  // Own pages only: docs inherits __proto__, constructor and toString from Object.prototype.
+  const text = Object.hasOwn(docs, req.params.page) ? docs[req.params.page] : undefined;
   if (text === undefined) return [`No help page called ${req.params.page}.`, 404, { "Content-Type": "text/plain; charset=utf-8" }];
   return [text, { "Content-Type": "text/markdown; charset=utf-8" }];
 });
