@@ -76,6 +76,15 @@ check("A tampered or forged cookie gives an empty reading list, not an error", a
   expect(forged.json(), "JSON body of GET /reading-list with a cookie signed by another key").toEqual({ books: [] });
 }, { task: 2 });
 
+check("A session cookie with a changed or missing signature, or re-signed with another key, holds no list", async () => {
+  const findings = await attack.sessionCookies(app, {
+    login: (client) => client.post("/reading-list", { json: { bookId: 3 } }),
+    whoami: (client, headers) => client.get("/reading-list", { headers }),
+    sign: (key, data) => sessionSerializer(key).dumps(data),
+  });
+  expect(findings, "GET /reading-list with altered and re-signed session cookies").toHaveNoFindings();
+}, { task: 2 });
+
 check("Only the signed session holds the reading list: other cookies change nothing", async () => {
   const findings = await attack.foreignCookies(app, {
     login: (client) => client.post("/reading-list", { json: { bookId: 4 } }),

@@ -1,5 +1,5 @@
 import { attack, check, expect, http, random } from "grader";
-import { hashPassword } from "vial";
+import { hashPassword, sessionSerializer } from "vial";
 import { app } from "./app";
 import { addMember, members } from "./members";
 
@@ -128,6 +128,17 @@ check("Remember me keeps the cookie for 7 days; otherwise it ends with the brows
   const browserOnly = sessionSetCookie(once.headers);
   expect(browserOnly || "(no session cookie)", "Set-Cookie of POST /login without remember").toMatch(/^session=/);
   expect(browserOnly, "Set-Cookie of POST /login without remember (no lifetime)").not.toMatch(/Max-Age|Expires/i);
+}, { task: 4 });
+
+check("A session cookie altered, re-signed with another key, or older than its 7 days logs nobody in", async () => {
+  // The probe moves the fake clock past the week, so the check does not wait for it.
+  const findings = await attack.sessionCookies(app, {
+    login: (client) => client.post("/login", { json: { ...ADA, remember: true } }),
+    whoami: (client, headers) => client.get("/me", { headers }),
+    sign: (key, data) => sessionSerializer(key).dumps(data),
+    lifetime: 7 * 24 * 60 * 60,
+  });
+  expect(findings, "GET /me with altered, re-signed and expired session cookies").toHaveNoFindings();
 }, { task: 4 });
 
 check("A remembered member is still logged in on the next request", async () => {

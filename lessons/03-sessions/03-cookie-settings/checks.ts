@@ -74,3 +74,12 @@ check("A cookie signed with any other key logs nobody in", async () => {
   });
   expect(findings, "GET /me with sessions signed by published keys (as SECRET_KEY or a fallback)").toHaveNoFindings();
 }, { task: 2 });
+
+check("A session cookie altered, or re-signed with a key that is neither KEY_2026 nor KEY_2025, logs nobody in", async () => {
+  const findings = await attack.sessionCookies(app, {
+    login: (client) => client.post("/login", { json: ADA }),
+    whoami: (client, headers) => client.get("/me", { headers }),
+    sign: (key, data) => sessionSerializer(key).dumps(data),
+  });
+  expect(findings, "GET /me with altered and re-signed session cookies").toHaveNoFindings();
+}, { task: 2 });

@@ -1,10 +1,13 @@
-import { check, expect, http } from "grader";
+import { attack, check, expect, http, random } from "grader";
 import { createApp, type Env } from "./app";
 
 type Client = ReturnType<typeof http>;
 
-/** What production sets: a real key, and the one host the guestbook answers for. */
-const PRODUCTION: Env = { VIAL_SECRET_KEY: "a-long-random-production-key", VIAL_TRUSTED_HOSTS: '["guestbook.example"]' };
+/** A key as `openssl rand -hex 32` makes one, new for every run. */
+const strongKey = () => random.password(48);
+
+/** What production sets: a strong key, and the one host the guestbook answers for. */
+const PRODUCTION: Env = { VIAL_SECRET_KEY: strongKey(), VIAL_TRUSTED_HOSTS: '["guestbook.example"]' };
 
 /** Where nginx forwards requests: the app's own address, not the public host. */
 const UPSTREAM = "http://127.0.0.1:8000";
@@ -26,20 +29,26 @@ async function tokenFrom(client: Client, url: string, headers: Record<string, st
 check("createApp without VIAL_SECRET_KEY refuses to start", async () => {
   // createApp lives in the learner's realm: calling it from a check returns a promise.
   await expect(() => createApp({}), "createApp({}) (no VIAL_SECRET_KEY)").toThrow(/VIAL_SECRET_KEY/);
-  await expect(() => createApp({ VIAL_SECRET_KEY: "from-the-environment" }), 'createApp({ VIAL_SECRET_KEY: "from-the-environment" })').not.toThrow();
+  const key = strongKey();
+  await expect(() => createApp({ VIAL_SECRET_KEY: key }), `createApp({ VIAL_SECRET_KEY: "${key}" })`).not.toThrow();
+}, { task: 1 });
+
+check("createApp refuses short and published keys, as VIAL_SECRET_KEY and in VIAL_SECRET_KEY_FALLBACKS", async () => {
+  const findings = await attack.weakKeys({ start: (env) => createApp(env), env: { VIAL_TRUSTED_HOSTS: '["guestbook.example"]' } });
+  expect(findings, "createApp with short or published keys").toHaveNoFindings();
 }, { task: 1 });
 
 check("Sessions are signed with the key from the environment", async () => {
-  const appA = await createApp({ VIAL_SECRET_KEY: "key-of-server-a" });
-  const appB = await createApp({ VIAL_SECRET_KEY: "key-of-server-b" });
+  const appA = await createApp({ VIAL_SECRET_KEY: strongKey() });
+  const appB = await createApp({ VIAL_SECRET_KEY: strongKey() });
   const client = http(appA);
   const token = await tokenFrom(client, "/");
   const accepted = await client.post("/messages", { form: { csrf_token: token, text: "signed-by-key-a" } });
-  expect(accepted.status, "status of POST /messages to the app with VIAL_SECRET_KEY=key-of-server-a, with its own session").toBe(303);
+  expect(accepted.status, "status of POST /messages to server A (its own VIAL_SECRET_KEY), with its own session").toBe(303);
   const session = accepted.cookies.session ?? "";
-  expect(session, "session cookie set by the app with VIAL_SECRET_KEY=key-of-server-a").toBeTruthy();
+  expect(session, "session cookie set by server A").toBeTruthy();
   const refused = await http(appB).post("/messages", { form: { csrf_token: token, text: "replayed" }, headers: { cookie: `session=${session}` } });
-  expect(refused.status, "status of POST /messages to the app with VIAL_SECRET_KEY=key-of-server-b, with a session signed by key-of-server-a").toBe(403);
+  expect(refused.status, "status of POST /messages to server B (another VIAL_SECRET_KEY), with a session signed by server A's key").toBe(403);
 }, { task: 1 });
 
 check("In production a crash answers 500 without its details", async () => {
@@ -59,7 +68,7 @@ check("Production session cookies are Secure, unless the environment says otherw
   const production = await http(await createApp(PRODUCTION)).get("http://guestbook.example/");
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*Secure/i);
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*SameSite=Lax/i);
-  const local = await http(await createApp({ VIAL_SECRET_KEY: "dev", VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
+  const local = await http(await createApp({ VIAL_SECRET_KEY: strongKey(), VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
   expect(local.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / with VIAL_SESSION_COOKIE_SECURE=false").not.toMatch(/;\s*Secure/i);
 }, { task: 2 });
 

@@ -5,6 +5,36 @@ import { checkLogin } from "./users";
 /** Environment variables by name, like `process.env` in Node. */
 export type Env = Record<string, string | undefined>;
 
+/** Keys this course has printed: anyone who read it can sign sessions with them. */
+const PUBLISHED_KEYS = ["dev-only-secret", "dev-only: not a secret, set VIAL_SECRET_KEY in production"];
+
+/** Shorter keys can be guessed, or were typed by a person rather than generated. */
+const MIN_KEY_LENGTH = 32;
+
+/** Why `key` must not sign or verify sessions, or undefined when it may. */
+function weakness(key: unknown): string | undefined {
+  // Values are parsed as JSON when they parse, so VIAL_SECRET_KEY=12345 would be a number.
+  if (typeof key !== "string" || key === "") return "must be set to a string";
+  if (key.length < MIN_KEY_LENGTH) return `is shorter than ${MIN_KEY_LENGTH} characters`;
+  if (PUBLISHED_KEYS.includes(key)) return "is a published key";
+  return undefined;
+}
+
+/**
+ * Throws unless the signing key and every fallback are strong. A fallback still verifies
+ * cookies, so a weak one lets anyone sign a session just as a weak SECRET_KEY would.
+ */
+function refuseWeakKeys(key: unknown, fallbacks: unknown): void {
+  const fix = "set it to a long random string, e.g. the output of `openssl rand -hex 32`";
+  const problem = weakness(key);
+  if (problem) throw new Error(`The guestbook needs a strong secret key: VIAL_SECRET_KEY ${problem}; ${fix}.`);
+  if (!Array.isArray(fallbacks)) throw new Error("VIAL_SECRET_KEY_FALLBACKS must be a JSON list of keys.");
+  fallbacks.forEach((fallback, index) => {
+    const weak = weakness(fallback);
+    if (weak) throw new Error(`VIAL_SECRET_KEY_FALLBACKS[${index}] ${weak}; remove it or ${fix}.`);
+  });
+}
+
 /**
  * Builds the guestbook, configured by `env`. Production calls `createApp(process.env)` from a
  * server file; the checks call it with settings of their own. Each app has its own messages.
@@ -20,10 +50,7 @@ export function createApp(env: Env): Vial {
   });
   // VIAL_SECRET_KEY, VIAL_DEBUG, VIAL_TRUSTED_HOSTS='["guestbook.example"]' and so on.
   app.config.fromEnv("VIAL", env);
-  // Values are parsed as JSON when they parse, so VIAL_SECRET_KEY=12345 would be a number.
-  if (typeof app.config.SECRET_KEY !== "string" || app.config.SECRET_KEY === "") {
-    throw new Error("The guestbook needs a secret key: set VIAL_SECRET_KEY to a long random string.");
-  }
+  refuseWeakKeys(app.config.SECRET_KEY, app.config.SECRET_KEY_FALLBACKS);
 
   // Production runs behind exactly one nginx, which sets X-Forwarded-For, -Proto and -Host.
   // Trust one hop of each: anything further left in those headers came from the client.
@@ -75,9 +102,12 @@ export function createApp(env: Env): Vial {
   return app;
 }
 
-/** The app the preview runs: development settings, as a developer's shell would set them. */
+/**
+ * The app the preview runs: development settings, as a developer's shell would set them. Its key
+ * is drawn at each start, so no key is written down anywhere (sessions end when it restarts).
+ */
 export const app = createApp({
   VIAL_DEBUG: "true",
-  VIAL_SECRET_KEY: "dev-only-secret",
+  VIAL_SECRET_KEY: `${crypto.randomUUID()}${crypto.randomUUID()}`,
   VIAL_SESSION_COOKIE_SECURE: "false",
 });
