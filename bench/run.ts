@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: Vial against node:http, Fastify, Hono and Express (throughput, latency,
- * memory, cold start), the sandbox bundle's size, and the sandbox and site numbers the rest of
- * the repo can produce. Prints one table and writes bench/RESULTS.md. See `--help`.
+ * memory, cold start), the sandbox bundle's size, the sandbox and site numbers the rest of
+ * the repo can produce, and Lighthouse on the site's production build. Prints the tables and
+ * writes bench/RESULTS.md. See `--help`.
  */
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApps } from "./http/build-apps";
@@ -10,12 +12,14 @@ import { measureColdStarts } from "./http/cold-start";
 import { BASELINE, FRAMEWORKS } from "./http/frameworks";
 import { runHttpBenchmarks, type HttpResults } from "./http/run-http";
 import { parseOptions, USAGE, type BenchOptions } from "./options";
+import { lighthouseMarkdown, lighthouseText } from "./report/lighthouse-table";
 import { describeMachine, type Machine } from "./report/machine";
 import { writeResults } from "./report/results-file";
 import { format, markdownTable, textTable, type Row } from "./report/table";
 import { measureBundleSize } from "./size/bundle-size";
 import { hasScript, parseSandboxJson, runScript } from "./site/commands";
 import { measureFirstLoadJs } from "./site/first-load-js";
+import { auditPages, DEFAULT_CHROME, LIGHTHOUSE_VERSION, lighthousePages, type PageAudit } from "./site/lighthouse";
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -27,6 +31,8 @@ const options = parseOptions(process.argv.slice(2));
 const machine = describeMachine();
 const started = performance.now();
 const rows: Row[] = [];
+let audits: PageAudit[] = [];
+let siteBuilt = false;
 const notes: string[] = [];
 const log = (line: string) => console.error(line);
 
@@ -66,9 +72,11 @@ if (options.sections.has("size")) {
 if (options.sections.has("sandbox")) await sandboxSection();
 if (options.sections.has("lessons")) await lessonsSection();
 if (options.sections.has("site")) await siteSection();
+if (options.sections.has("lighthouse")) await lighthouseSection();
 
 const totalSeconds = (performance.now() - started) / 1000;
-console.log(`\n${textTable(rows)}\n`);
+if (rows.length) console.log(`\n${textTable(rows)}\n`);
+if (audits.length) console.log(`\n${lighthouseText(audits)}\n`);
 for (const note of notes) console.log(`note: ${note}`);
 console.log(`\nfinished in ${totalSeconds.toFixed(0)} s`);
 if (options.write) {
@@ -143,10 +151,7 @@ async function siteSection(): Promise<void> {
       notes.push("Site first-load JS skipped: no `build` script.");
       return;
     }
-    log("Site: npm run build");
-    const build = await runScript(repoRoot, "build");
-    rows.push({ benchmark: "npm run build", subject: "site", result: `${build.seconds.toFixed(0)} s (${build.ok ? "passed" : "FAILED"})` });
-    if (!build.ok) notes.push(`npm run build failed:\n${build.tail}`);
+    if (!(await buildSite())) return;
     weights = measureFirstLoadJs(repoRoot);
   } else {
     notes.push(`Site first-load JS read from the existing .next build of ${weights.builtAt.toISOString()} (pass --site-build to rebuild first).`);
@@ -157,6 +162,33 @@ async function siteSection(): Promise<void> {
   }
   for (const page of weights.pages) {
     rows.push({ benchmark: "site first-load JS", subject: page.route, result: `${format.kb(page.gzippedBytes)} gzip (${format.kb(page.rawBytes)}, ${page.files} files)` });
+  }
+}
+
+/** `npm run build`, timed, once per run; false when it failed. */
+async function buildSite(): Promise<boolean> {
+  log("Site: npm run build");
+  const build = await runScript(repoRoot, "build");
+  siteBuilt = true;
+  rows.push({ benchmark: "npm run build", subject: "site", result: `${build.seconds.toFixed(0)} s (${build.ok ? "passed" : "FAILED"})` });
+  if (!build.ok) notes.push(`npm run build failed:\n${build.tail}`);
+  return build.ok;
+}
+
+async function lighthouseSection(): Promise<void> {
+  if (!siteBuilt && (options.siteBuild || !existsSync(join(repoRoot, ".next/BUILD_ID")))) {
+    if (!options.siteBuild) {
+      notes.push("Lighthouse skipped: no production build in .next (pass --site-build to build one first).");
+      return;
+    }
+    if (!(await buildSite())) return;
+  }
+  try {
+    const paths = await lighthousePages(repoRoot);
+    log(`Lighthouse: ${paths.join(", ")}, ${options.lighthouseRuns} runs each, on next start port ${options.lighthousePort}`);
+    audits = await auditPages({ repoRoot, paths, runs: options.lighthouseRuns, port: options.lighthousePort, chromePath: DEFAULT_CHROME, log });
+  } catch (error) {
+    notes.push(`Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -171,8 +203,12 @@ function resultsMarkdown(m: Machine, o: BenchOptions, seconds: number): string {
     `- Load average when the run began: ${m.loadAverage.map((n) => n.toFixed(2)).join(", ")} (1, 5, 15 min). Other work on the machine shows up as noise; compare ratios within one run, not numbers across runs.`,
     `- HTTP load: autocannon in the runner's process, ${o.connections} connections, no pipelining. Per scenario every framework runs as a fresh \`node\` child on 127.0.0.1, is checked for the right status and body (and that it refuses a bad body or a forged cookie), warmed up for ${o.warmupSeconds} s, then loaded for ${o.durationSeconds} s in 1 s turns that rotate between the frameworks, so drifting background load falls on all of them alike; it is checked again after. Latency is autocannon's (1 ms resolution; median of the turns). Peak RSS is the child's VmHWM. CPU/req is the child's user+system CPU time over the requests it answered: steadier than req/s on a busy machine.`,
     "",
-    markdownTable(rows),
-    "",
+    ...(rows.length ? [markdownTable(rows), ""] : []),
+    ...(audits.length ? [lighthouseIntro(audits[0]!.runs), "", lighthouseMarkdown(audits), ""] : []),
     ...(notes.length ? ["Notes:", "", ...notes.map((note) => `- ${note.replace(/\n/g, "\n  ")}`), ""] : []),
   ].join("\n");
+}
+
+function lighthouseIntro(runs: number): string {
+  return `Lighthouse ${LIGHTHOUSE_VERSION} on the production build (\`next start\`), Debian Chromium headless, Lighthouse's default mobile run (simulated slow 4G, 4× CPU slow-down); each number is the median of ${runs} runs. Lighthouse scales the tasks it observed by 4, so a busy machine inflates total blocking time, time to interactive and the longest task.`;
 }

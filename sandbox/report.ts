@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { errorReport } from "./error-report";
+
+export { errorReport };
 
 /** The request half of an HTTP trace: what a check sent to the learner's app. */
 export const TraceRequestSchema = z.object({
@@ -47,26 +50,6 @@ export type GradeReport = z.infer<typeof GradeReportSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 export type CheckStatus = CheckResult["status"];
 export type HttpTrace = NonNullable<CheckResult["trace"]>;
-
-/** How much captured output an error report carries, so a flood of logs stays readable. */
-const OUTPUT_IN_MESSAGE = 2000;
-
-/**
- * Builds an `error` report, appending the tail of the captured output when there is any.
- *
- * @example
- * errorReport("The checks did not finish within 10 s.", "last lines of output");
- */
-export function errorReport(message: string, output = "", durationMs = 0, checks: CheckResult[] = []): GradeReport {
-  const tail = output.trim();
-  const shown = tail.length > OUTPUT_IN_MESSAGE ? "…" + tail.slice(-OUTPUT_IN_MESSAGE) : tail;
-  return {
-    status: "error",
-    durationMs,
-    message: shown ? `${message}\n\nOutput:\n${shown}` : message,
-    checks,
-  };
-}
 
 /**
  * Parses a grade report from JSON text (or an already-parsed value). Never throws: a missing,

@@ -4,6 +4,8 @@
  * it can, once, by trying, as schemas are created. Under a policy without `'unsafe-eval'` that
  * attempt is reported as a violation, so the site turns compilation off before any schema exists.
  */
-import { config } from "zod";
+// From zod's core, not "zod": the bundler cannot leave out the rest of zod behind that entry, and
+// the lesson page imports this long before it reads any report (zod's config is global either way).
+import { config } from "zod/v4/core";
 
 config({ jitless: true });

@@ -1,5 +1,6 @@
-import { PAYLOAD_DIR, safeLearnerPath } from "./runtime/paths";
-import { CHECKS_PATH } from "./runtime/run-checks";
+// From paths.ts, not run-checks.ts: the page imports this module (engines build the payload in
+// the browser), and run-checks.ts would bring the whole grader into the page's JavaScript.
+import { CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath } from "./runtime/paths";
 
 /** A file tree: payload-relative path to contents. */
 export type PayloadTree = Record<string, string | Uint8Array>;

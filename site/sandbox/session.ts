@@ -5,7 +5,7 @@
  */
 import "../zod-without-eval";
 import type { GradeReport } from "../../sandbox/report";
-import { errorReport } from "../../sandbox/report";
+import { errorReport } from "../../sandbox/error-report";
 import { engineStore, type EngineKind } from "../state/engine-store";
 import { appendOutput, outputStore } from "../state/output-store";
 import { previewStore } from "../state/preview-store";

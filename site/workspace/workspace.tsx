@@ -16,8 +16,6 @@ import { previewStore } from "../state/preview-store";
 import { reportStore, summarizeReport } from "../state/report-store";
 import { useStore } from "../state/use-store";
 import { ChecksPanel } from "./checks-panel";
-import { CodeEditor } from "./code-editor";
-import { CompareDialog } from "./compare-dialog";
 import { EngineBar } from "./engine-bar";
 import { FileTabs, FileTree } from "./file-nav";
 import { LessonController } from "./lesson-controller";
@@ -27,6 +25,11 @@ import { PreviewPanel } from "./preview-panel";
 import { ResetControls } from "./reset-controls";
 import { SaveIndicator } from "./save-indicator";
 
+// Each in its own chunk, so no one piece of script blocks the page for long: the editor
+// (CodeMirror) comes after the workspace around it, the diff view only once it is opened.
+const loadEditor = () => import("./code-editor");
+const CodeEditor = lazy(() => loadEditor().then((module) => ({ default: module.CodeEditor })));
+const CompareDialog = lazy(() => import("./compare-dialog").then((module) => ({ default: module.CompareDialog })));
 const TerminalPanel = lazy(() => import("./terminal-panel"));
 
 /** The check shortcut as this platform writes it (the workspace renders in the browser only). */
@@ -53,6 +56,8 @@ export default function Workspace({ data }: { data: LessonPageData }) {
   const session = useRef<WorkspaceSession | null>(null);
   const [panel, setPanel] = useState("checks");
   const [comparing, setComparing] = useState(false);
+  // The dialog stays mounted once opened, so closing it hands focus back like any <dialog>.
+  const [compared, setCompared] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const files = useStore(filesStore);
   const engine = useStore(engineStore);
@@ -62,6 +67,8 @@ export default function Workspace({ data }: { data: LessonPageData }) {
 
   useEffect(() => {
     const lesson = dataRef.current;
+    // Fetched while the saved files are read, so the editor is not waiting for both in turn.
+    void loadEditor();
     const created = new WorkspaceSession(openBrowserSandbox, lesson.checks);
     const lessonController = new LessonController(lesson, getRepository(), created);
     session.current = created;
@@ -140,7 +147,9 @@ export default function Workspace({ data }: { data: LessonPageData }) {
           <FileTabs paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
           <div id="editor-panel" role="tabpanel" aria-labelledby={`file-tab-${Math.max(0, files.open.indexOf(active ?? ""))}`} className="workspace__editor-panel">
             {controller && active !== null ? (
-              <CodeEditor path={active} value={files.files[active] ?? ""} onChange={(path, contents) => controller.edit(path, contents)} onCheck={runCheck} />
+              <Suspense fallback={<p className="workspace__loading">Loading the editor…</p>}>
+                <CodeEditor path={active} value={files.files[active] ?? ""} onChange={(path, contents) => controller.edit(path, contents)} onCheck={runCheck} />
+              </Suspense>
             ) : (
               <p className="workspace__loading">Loading your files…</p>
             )}
@@ -151,7 +160,10 @@ export default function Workspace({ data }: { data: LessonPageData }) {
         <button type="button" className="button button--primary" onClick={runCheck} disabled={!controller || running} aria-keyshortcuts="Control+Enter Meta+Enter">
           {running ? "Checking…" : "Check"} <kbd>{shortcutLabel()}</kbd>
         </button>
-        <button type="button" className="button" onClick={() => setComparing(true)} disabled={!controller}>
+        <button type="button" className="button" onClick={() => {
+            setCompared(true);
+            setComparing(true);
+          }} disabled={!controller}>
           Compare with solution
         </button>
         {controller ? <ResetControls controller={controller} onDone={setAnnouncement} /> : null}
@@ -161,7 +173,11 @@ export default function Workspace({ data }: { data: LessonPageData }) {
         {announcement}
       </p>
       <PanelTabs tabs={tabs} active={tabs.some((tab) => tab.id === panel) ? panel : "checks"} onSelect={setPanel} />
-      <CompareDialog open={comparing} onClose={() => setComparing(false)} mine={files.files} solution={data.solution} />
+      {compared ? (
+        <Suspense fallback={null}>
+          <CompareDialog open={comparing} onClose={() => setComparing(false)} mine={files.files} solution={data.solution} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { PayloadAssets, PayloadTree } from "../../payload/index";
 import { launchArgs } from "../../payload/hosts/host-config";
 import type { HostConfig } from "../../payload/hosts/host-config";
 import type { GradeReport } from "../../report";
-import { errorReport } from "../../report";
+import { errorReport } from "../../error-report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
 import { reportFromOutcome } from "../node/outcome-report";

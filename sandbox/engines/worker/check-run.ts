@@ -1,6 +1,5 @@
-import { errorReport } from "../../report";
+import { errorReport } from "../../error-report";
 import type { GradeReport } from "../../report";
-import { reportFromOutcome } from "../node/outcome-report";
 import type { HostOutcome } from "../node/run-host";
 import type { HostChannel } from "./host-worker";
 import type { HostMessage } from "./protocol";
@@ -54,6 +53,9 @@ function waitReady(worker: HostChannel, ms: number): Promise<string | undefined>
  * grader.terminate();
  */
 export async function runCheckInWorkers(workers: CheckRunWorkers, options: CheckRunOptions): Promise<GradeReport> {
+  // The report's reader (zod and its schemas) loads with the first check, not with the page.
+  const reader = import("../node/outcome-report");
+  reader.catch(() => undefined);
   const { grader } = workers;
   const notReady = await waitReady(grader, options.readyTimeoutMs ?? 30_000);
   if (notReady) return errorReport(`The sandbox could not start: ${notReady}. Reload the page to try again.`);
@@ -147,6 +149,12 @@ export async function runCheckInWorkers(workers: CheckRunWorkers, options: Check
 
   if (crashed !== undefined && state.report === undefined) {
     return errorReport(`The sandbox worker stopped before the checks finished: ${crashed}.`, state.tail, state.durationMs);
+  }
+  let reportFromOutcome: Awaited<typeof reader>["reportFromOutcome"];
+  try {
+    ({ reportFromOutcome } = await reader);
+  } catch (error) {
+    return errorReport(`The page could not load the code that reads the checks' report (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`, state.tail, state.durationMs);
   }
   return reportFromOutcome(state, { timeoutMs: options.timeoutMs, memoryMb: 0, outputLimitBytes: options.outputLimitBytes });
 }

@@ -1,0 +1,183 @@
+/**
+ * Lighthouse on the production build: `next start` on a free local port, Debian's Chromium
+ * headless, and Lighthouse's default mobile run (simulated slow 4G, 4× CPU slow-down), the way a
+ * learner on a school laptop meets the site. Each page is audited several times and every number
+ * is the median of its runs, since one run on a busy 2-core machine moves by a lot.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import lighthouse from "lighthouse";
+import { loadCourse } from "../../sandbox/course";
+
+/** The installed Lighthouse's version, for the results file. */
+export const LIGHTHOUSE_VERSION: string = (JSON.parse(readFileSync(join(import.meta.dirname, "../../node_modules/lighthouse/package.json"), "utf8")) as { version: string }).version;
+
+/** The numbers of one page, medians over its runs. */
+export interface PageAudit {
+  path: string;
+  runs: number;
+  performance: number;
+  accessibility: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  ttiMs: number;
+  /** The longest main-thread task Lighthouse saw (in its simulated, slowed-down time). */
+  longestTaskMs: number;
+}
+
+export interface AuditOptions {
+  repoRoot: string;
+  paths: readonly string[];
+  runs: number;
+  /** Where `next start` listens. */
+  port: number;
+  chromePath: string;
+  log: (line: string) => void;
+}
+
+/**
+ * The pages audited: the home page, the outline, the first lesson of the first chapter and the
+ * last lesson of the last chapter (lessons differ in prose, files and tasks).
+ */
+export async function lighthousePages(repoRoot: string): Promise<string[]> {
+  const course = await loadCourse(join(repoRoot, "lessons"));
+  const first = course.chapters[0]?.lessons[0];
+  const last = course.chapters.at(-1)?.lessons.at(-1);
+  const lessons = [...new Set([first, last].filter((lesson) => lesson !== undefined).map((lesson) => `/learn/${lesson.id}`))];
+  return ["/", "/learn", ...lessons];
+}
+
+/** The Chromium the repository's browser tests use. */
+export const DEFAULT_CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Audits `paths` on the built site; throws when the build, the server or Chromium is missing.
+ *
+ * @example
+ * await auditPages({ repoRoot, paths: ["/", "/learn"], runs: 3, port: 4133, chromePath: DEFAULT_CHROME, log: console.error });
+ */
+export async function auditPages(options: AuditOptions): Promise<PageAudit[]> {
+  if (!existsSync(join(options.repoRoot, ".next/BUILD_ID"))) throw new Error("no production build in .next (run `npm run build`, or pass --site-build)");
+  if (!existsSync(options.chromePath)) throw new Error(`no Chromium at ${options.chromePath} (set CHROME_PATH)`);
+  const server = await startSite(options.repoRoot, options.port);
+  const chrome = await startChrome(options.chromePath);
+  try {
+    const audits: PageAudit[] = [];
+    for (const path of options.paths) {
+      const runs: RunNumbers[] = [];
+      for (let run = 1; run <= options.runs; run++) {
+        options.log(`Lighthouse: ${path} (run ${run} of ${options.runs})`);
+        runs.push(await auditOnce(`http://127.0.0.1:${options.port}${path}`, chrome.port));
+      }
+      audits.push(summarize(path, runs));
+    }
+    return audits;
+  } finally {
+    chrome.stop();
+    server.kill("SIGTERM");
+  }
+}
+
+type RunNumbers = Omit<PageAudit, "path" | "runs">;
+
+async function auditOnce(url: string, chromePort: number): Promise<RunNumbers> {
+  const result = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+  const metric = (id: string) => {
+    const value = lhr.audits[id]?.numericValue;
+    if (typeof value !== "number") throw new Error(`Lighthouse did not measure ${id} on ${url}`);
+    return value;
+  };
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100);
+  const longTasks = (lhr.audits["long-tasks"]?.details as { items?: Array<{ duration?: number }> } | undefined)?.items ?? [];
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    fcpMs: metric("first-contentful-paint"),
+    lcpMs: metric("largest-contentful-paint"),
+    tbtMs: metric("total-blocking-time"),
+    ttiMs: metric("interactive"),
+    longestTaskMs: Math.max(0, ...longTasks.map((task) => task.duration ?? 0)),
+  };
+}
+
+/** Every number's median over the runs, each taken on its own. */
+export function summarize(path: string, runs: readonly RunNumbers[]): PageAudit {
+  if (runs.length === 0) throw new Error(`no Lighthouse runs for ${path}`);
+  const pick = (key: keyof RunNumbers) => median(runs.map((run) => run[key]));
+  return {
+    path,
+    runs: runs.length,
+    performance: pick("performance"),
+    accessibility: pick("accessibility"),
+    fcpMs: pick("fcpMs"),
+    lcpMs: pick("lcpMs"),
+    tbtMs: pick("tbtMs"),
+    ttiMs: pick("ttiMs"),
+    longestTaskMs: pick("longestTaskMs"),
+  };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function startSite(repoRoot: string, port: number): Promise<ChildProcess> {
+  const next = join(repoRoot, "node_modules/next/dist/bin/next");
+  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}):\n${output.trim()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      if (response.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill("SIGTERM");
+  throw new Error(`next start did not answer on port ${port} within 60 s:\n${output.trim()}`);
+}
+
+async function startChrome(chromePath: string): Promise<{ port: number; stop: () => void }> {
+  const profile = mkdtempSync(join(tmpdir(), "bench-lighthouse-"));
+  const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-default-browser-check", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"];
+  const chrome = spawn(chromePath, flags, { stdio: ["ignore", "ignore", "pipe"] });
+  const stop = () => {
+    chrome.kill("SIGTERM");
+    rmSync(profile, { recursive: true, force: true });
+  };
+  // Chromium prints "DevTools listening on ws://127.0.0.1:<port>/..." once it is ready.
+  const port = await new Promise<number>((resolve, reject) => {
+    let errors = "";
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start within 30 s:\n${errors}`)), 30_000);
+    chrome.stderr?.on("data", (chunk: Buffer) => {
+      errors += chunk.toString();
+      const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(errors);
+      if (found) {
+        clearTimeout(timer);
+        resolve(Number(found[1]));
+      }
+    });
+    chrome.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}):\n${errors}`));
+    });
+  }).catch((error: unknown) => {
+    stop();
+    throw error;
+  });
+  return { port, stop };
+}

@@ -1,0 +1,71 @@
+/**
+ * The lesson page's workspace loads in pieces (issue 18): what its first chunk holds decides how
+ * long the page is blocked after the prose. esbuild splits the workspace at its dynamic imports
+ * the way the site's bundler does, and the first chunk must leave the heavy parts to later ones.
+ */
+import { build } from "esbuild";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../../..");
+let eager: string[] = [];
+let everything: string[] = [];
+
+beforeAll(async () => {
+  const result = await build({
+    entryPoints: [join(root, "site/workspace/workspace.tsx")],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    outdir: "/virtual",
+    write: false,
+    metafile: true,
+    jsx: "automatic",
+    platform: "browser",
+    conditions: ["vial-source"],
+    external: ["react", "react-dom", "react/jsx-runtime"],
+    loader: { ".css": "empty" },
+    logLevel: "silent",
+  });
+  const outputs = Object.values(result.metafile.outputs);
+  const entry = outputs.find((output) => output.entryPoint?.endsWith("site/workspace/workspace.tsx"));
+  if (!entry) throw new Error("no entry chunk");
+  // The entry chunk and the chunks it imports statically (shared code esbuild split out).
+  const byPath = result.metafile.outputs;
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const imported of byPath[path]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  const entryPath = Object.keys(byPath).find((path) => byPath[path] === entry)!;
+  visit(entryPath);
+  eager = [...seen].flatMap((path) => Object.keys(byPath[path]?.inputs ?? {}));
+  everything = outputs.flatMap((output) => Object.keys(output.inputs));
+}, 60_000);
+
+const holds = (inputs: string[], fragment: string) => inputs.some((input) => input.includes(fragment));
+
+describe("the workspace's first chunk", () => {
+  it("holds the workspace itself", () => {
+    expect(holds(eager, "site/workspace/workspace.tsx")).toBe(true);
+    expect(holds(eager, "site/workspace/checks-panel.tsx")).toBe(true);
+  });
+
+  it.each([
+    ["CodeMirror (the editor comes in its own chunk)", "node_modules/@codemirror/view/"],
+    ["the diff view (loaded when Compare is opened)", "node_modules/diff/"],
+    ["xterm (loaded with a terminal)", "node_modules/@xterm/xterm/"],
+  ])("leaves %s to a later chunk", (_what, fragment) => {
+    expect(holds(everything, fragment)).toBe(true);
+    expect(holds(eager, fragment)).toBe(false);
+  });
+
+  it.each([
+    ["the grader", "sandbox/grader/"],
+    ["the grader's CSP evaluator", "node_modules/csp_evaluator/"],
+    ["the grader's HTML parser", "node_modules/parse5/"],
+  ])("never brings in %s, which runs in the sandbox", (_what, fragment) => {
+    expect(holds(everything.filter((input) => !input.endsWith("sandbox/grader/cookie-jar.ts")), fragment)).toBe(false);
+  });
+});
