@@ -3,7 +3,7 @@
  * Builds the sandbox payload's bundles with esbuild into `.vial-bundle/` (git-ignored):
  *
  *   vial.mjs       the framework core, one ESM file (browser Worker engine)
- *   vial-node.mjs  core and vial/node in one file: `export * as core`, `export * as node`
+ *   vial-node.mjs  core, vial/node and vial/db in one file: `export * as core`, `export * as node`, `export * as db`
  *   zod.mjs        zod, for lessons that validate input
  *   sucrase.mjs    sucrase's transform: TypeScript to CommonJS, pure JS
  *   runtime.mjs    the payload runtime: module loader and grader (worker engine)
@@ -33,7 +33,7 @@ function bundleSpecs(root) {
   return {
     "vial.mjs": { contents: `export * from ${JSON.stringify(join(framework, "index.ts"))};`, platform: "neutral" },
     "vial-node.mjs": {
-      contents: `export * as core from ${JSON.stringify(join(framework, "index.ts"))};\nexport * as node from ${JSON.stringify(join(framework, "node/index.ts"))};`,
+      contents: `export * as core from ${JSON.stringify(join(framework, "index.ts"))};\nexport * as node from ${JSON.stringify(join(framework, "node/index.ts"))};\nexport * as db from ${JSON.stringify(join(framework, "db/index.ts"))};`,
       platform: "node",
     },
     "zod.mjs": { contents: `export * from "zod";\nexport { default } from "zod";`, platform: "neutral", minify: true },

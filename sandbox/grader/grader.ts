@@ -6,6 +6,7 @@ import type { CheckResult, HttpTrace } from "../report";
 import { createAttackKit, type AttackKit } from "./attack";
 import { createRandom, type Random } from "./attack/random";
 import { createClock, realNow, type Clock } from "./clock";
+import { createDatabaseApi, type DatabaseApi, type GraderDatabase } from "./database";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -28,6 +29,8 @@ export interface GraderApi {
   random: Random;
   /** The run's fake clock: `clock.advance(61)` crosses a one-minute rate-limit window at once. */
   clock: Clock;
+  /** The lesson's database, from the checks' side: `database.setup(fn)` before every check, `database.query(sql, params)`. */
+  database: DatabaseApi;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -68,6 +71,9 @@ interface RegisteredCheck {
   options: CheckOptions;
 }
 
+/** The least time the database setup before a check gets (a busy machine runs a schema slowly). */
+const SETUP_MIN_MS = 15_000;
+
 /** Below this much remaining budget a check is not started: it could not finish anyway. */
 const MIN_CHECK_BUDGET_MS = 50;
 
@@ -97,7 +103,7 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(options: { seed?: string } = {}): {
+export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase> } = {}): {
   api: GraderApi;
   run(options: GraderRunOptions): Promise<GraderOutcome>;
   /** Installs the fake clock over `Date.now` (before the learner's code loads) and removes it. */
@@ -106,6 +112,7 @@ export function createGrader(options: { seed?: string } = {}): {
   const registered: RegisteredCheck[] = [];
   const random = createRandom(options.seed);
   const clock = createClock();
+  const database = createDatabaseApi(options.database);
   let running = false;
   let lastTrace: HttpTrace | undefined;
   /** The running check's async expectations (see createTrackedExpect). */
@@ -125,6 +132,7 @@ export function createGrader(options: { seed?: string } = {}): {
     attack: createAttackKit(random, (app) => api.http(app), clock.api),
     random,
     clock: clock.api,
+    database: database.api,
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {
@@ -136,10 +144,17 @@ export function createGrader(options: { seed?: string } = {}): {
     lastTrace = undefined;
     let outcome: unknown;
     let threw = false;
+    let inSetup = true;
     const checkPending: Promise<unknown>[] = [];
     pending = checkPending;
     try {
       // Expectations the check forgot to await are judged too, so they cannot pass by default.
+      // Each check starts from the lesson's database as its setup makes it, whatever the last one
+      // did. The setup has a limit of its own: the check's is for what the check itself sends.
+      const setUp = await withTimeout(database.beforeCheck(), Math.max(SETUP_MIN_MS, timeoutMs));
+      if (setUp === TIMED_OUT) onTimeout();
+      if (setUp === TIMED_OUT) throw new RunError(`Setting up the lesson's database before this check did not finish within ${Math.round(Math.max(SETUP_MIN_MS, timeoutMs) / 1000)} s. Does initDb() wait on something that never finishes?`);
+      inSetup = false;
       outcome = await withTimeout(Promise.resolve().then(entry.fn).then(async (value) => {
         await Promise.all(checkPending);
         return value;
@@ -161,7 +176,8 @@ export function createGrader(options: { seed?: string } = {}): {
     }
     if (!threw) return { ...base, ...trace };
     if (outcome instanceof RunError) return { ...base, ...hint, ...trace, status: "error", message: outcome.message };
-    const message = isCheckFailure(outcome) ? (outcome as Error).message : describe(outcome);
+    const described = isCheckFailure(outcome) ? (outcome as Error).message : describe(outcome);
+    const message = inSetup ? `Setting up the lesson's database before this check failed: ${described}` : described;
     return { ...base, ...hint, ...trace, status: "fail", message };
   }
 

@@ -28,6 +28,8 @@ export const attack: GraderApi["attack"] = shared.attack;
 export const random: GraderApi["random"] = shared.random;
 /** The run's fake clock over `Date.now`; see clock.ts. */
 export const clock: GraderApi["clock"] = shared.clock;
+/** The lesson's database from the checks' side; see database.ts. */
+export const database: GraderApi["database"] = shared.database;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -37,4 +39,5 @@ export { createHttp } from "./http";
 export type { CheckRequestInit, CheckResponse, HttpClient } from "./http";
 export { CheckFailure, isCheckFailure } from "./failure";
 export type { Clock } from "./clock";
+export type { DatabaseApi } from "./database";
 export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

@@ -26,6 +26,7 @@ export declare const http: GraderApi["http"];
 export declare const attack: GraderApi["attack"];
 export declare const random: GraderApi["random"];
 export declare const clock: GraderApi["clock"];
+export declare const database: GraderApi["database"];
 export type { Finding, HtmlContext } from ${JSON.stringify(join(REPO, "sandbox/grader/attack"))};
 `;
 
@@ -48,7 +49,7 @@ const OPTIONS: ts.CompilerOptions = {
   moduleDetection: ts.ModuleDetectionKind.Force,
   noEmit: true,
   baseUrl: REPO,
-  paths: { vial: ["framework/src/index.ts"], grader: [GRADER_TYPES] },
+  paths: { vial: ["framework/src/index.ts"], "vial/db": ["framework/src/db/index.ts"], grader: [GRADER_TYPES] },
 };
 
 /** What a type check found, and every file on disk it read, so a cache can tell when it is stale. */

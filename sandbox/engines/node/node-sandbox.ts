@@ -11,6 +11,8 @@ import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { reportFromOutcome } from "./outcome-report";
 import { startPreview } from "./preview-server";
 import { isAlive, runHost, spawnHost } from "./run-host";
+import { defaultDatabaseSource, usesDatabase } from "./database-source";
+import type { DatabaseSource } from "../../payload/hosts/host-config";
 import type { HostRun } from "./run-host";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { killGroup } from "./process-group";
@@ -26,10 +28,18 @@ export interface NodeSandboxOptions extends SandboxLimits {
   tmpRoot?: string;
   /** Replays the checks' randomised fixtures (a report's `seed`); each run draws a fresh one otherwise. */
   seed?: string;
+  /** The lessons' database: PGlite from node_modules by default; `{ url, pg }` for a real server. */
+  database?: DatabaseSource;
 }
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
 const REPORT_MARGIN_MS = 1500;
+/**
+ * Added to a run's time limit when the lesson's checks use the database: PGlite's start (WebAssembly
+ * compiled, the data folder unpacked) takes about 1.5 s on an idle machine and many times that
+ * when several runs start at once. A warm spare has usually started it before the run.
+ */
+const DATABASE_START_MS = 60_000;
 
 /**
  * The node engine: each load gets a fresh temp folder holding the payload; each check run is a
@@ -54,7 +64,9 @@ export class NodeSandbox implements Sandbox {
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
   #disposed = false;
-  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed">>;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database">>;
+  readonly #database: DatabaseSource;
+  #usesDatabase = false;
 
   constructor(private readonly options: NodeSandboxOptions = {}) {
     this.#limits = {
@@ -64,6 +76,7 @@ export class NodeSandbox implements Sandbox {
       memoryMb: options.memoryMb ?? 256,
       startTimeoutMs: options.startTimeoutMs ?? 10_000,
     };
+    this.#database = options.database ?? defaultDatabaseSource();
   }
 
   /** The temp folder of the current load (for tools that want to look; undefined before load). */
@@ -85,11 +98,12 @@ export class NodeSandbox implements Sandbox {
       this.#dir = dir;
       liveDirs.add(dir);
       this.#entry = workspace.entry;
+      this.#usesDatabase = usesDatabase(workspace.checks);
       for (const [path, contents] of Object.entries(tree)) {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), contents);
       }
-      this.#spare = spawnHost(dir, this.#limits.memoryMb, true);
+      this.#spare = spawnHost(dir, this.#limits.memoryMb, true, this.#database);
     });
   }
 
@@ -104,7 +118,7 @@ export class NodeSandbox implements Sandbox {
 
   check(): Promise<GradeReport> {
     return this.#serial(async () => {
-      const limits = this.#limits;
+      const limits = this.#usesDatabase ? { ...this.#limits, timeoutMs: this.#limits.timeoutMs + DATABASE_START_MS } : this.#limits;
       const run = runHost({
         dir: this.#loadedDir(),
         config: {
@@ -113,6 +127,7 @@ export class NodeSandbox implements Sandbox {
         },
         timeoutMs: limits.timeoutMs,
         memoryMb: limits.memoryMb,
+        database: this.#database,
         outputLimitBytes: limits.outputLimitBytes,
         onOutput: (text) => this.output.push(text),
         spare: this.#takeSpare(),
@@ -122,7 +137,7 @@ export class NodeSandbox implements Sandbox {
         return reportFromOutcome(await run.outcome, limits);
       } finally {
         this.#runs.delete(run);
-        if (this.#editing && !this.#disposed && this.#dir) this.#spare = spawnHost(this.#dir, limits.memoryMb, true);
+        if (this.#editing && !this.#disposed && this.#dir) this.#spare = spawnHost(this.#dir, limits.memoryMb, true, this.#database);
       }
     });
   }
@@ -131,7 +146,7 @@ export class NodeSandbox implements Sandbox {
     return this.#serial(async () => {
       this.#stopPreview();
       const { url, run } = await startPreview({
-        dir: this.#loadedDir(), entry: this.#entry, memoryMb: this.#limits.memoryMb,
+        dir: this.#loadedDir(), entry: this.#entry, memoryMb: this.#limits.memoryMb, database: this.#database,
         outputLimitBytes: this.#limits.outputLimitBytes, startTimeoutMs: this.#limits.startTimeoutMs,
         onOutput: (text) => this.output.push(text),
       });

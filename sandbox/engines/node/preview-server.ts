@@ -1,5 +1,6 @@
 import type { HostEvent } from "../../payload/protocol";
 import { freePort } from "./free-port";
+import type { DatabaseSource } from "../../payload/hosts/host-config";
 import { runHost } from "./run-host";
 import type { HostRun } from "./run-host";
 
@@ -7,6 +8,7 @@ export interface PreviewOptions {
   dir: string;
   entry?: string;
   memoryMb: number;
+  database?: DatabaseSource;
   outputLimitBytes: number;
   startTimeoutMs: number;
   onOutput(text: string): void;
@@ -31,6 +33,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     config: { mode: "serve", entry: options.entry, port, hostname: "127.0.0.1" },
     // The browser reaches the grader host, which listens; the learner process needs no network.
     memoryMb: options.memoryMb,
+    ...(options.database ? { database: options.database } : {}),
     // A server logs for as long as it runs; the limit guards against a runaway loop of logs.
     outputLimitBytes: options.outputLimitBytes * 10,
     onOutput: options.onOutput,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { readHostOutput } from "../../host-output";
 import { NODE_HOST_PATH } from "../../payload/index";
-import { launchArgs } from "../../payload/hosts/host-config";
+import { launchArgs, type DatabaseSource } from "../../payload/hosts/host-config";
 import type { HostConfig } from "../../payload/hosts/host-config";
 import type { HostEvent } from "../../payload/protocol";
 import { learnerCommand } from "./learner-command";
@@ -14,6 +14,8 @@ export interface HostRunOptions {
   /** Kill the run after this long; undefined for a long-lived preview server. */
   timeoutMs?: number;
   memoryMb: number;
+  /** Where the lesson's database comes from (database-source.ts). */
+  database?: DatabaseSource;
   outputLimitBytes: number;
   onOutput(text: string): void;
   onEvent?(event: HostEvent): void;
@@ -56,8 +58,8 @@ const GRADER_MEMORY_MB = 256;
  * const spare = spawnHost(dir, 256, true);
  * const run = runHost({ ...options, spare });
  */
-export function spawnHost(dir: string, memoryMb: number, warm = false): ChildProcessWithoutNullStreams {
-  const launch = launchArgs({ learnerCommand: learnerCommand(dir, memoryMb), memoryMb, warm });
+export function spawnHost(dir: string, memoryMb: number, warm = false, database?: DatabaseSource): ChildProcessWithoutNullStreams {
+  const launch = launchArgs({ learnerCommand: learnerCommand(dir, memoryMb), memoryMb, warm, ...(database ? { database } : {}) });
   const child = spawnGroup([process.execPath, `--max-old-space-size=${GRADER_MEMORY_MB}`, NODE_HOST_PATH, ...launch], dir);
   child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
   return child;
@@ -81,7 +83,7 @@ export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
 export function runHost(options: HostRunOptions): HostRun {
   const nonce = randomBytes(18).toString("base64url");
   const started = Date.now();
-  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb, false);
+  const child = options.spare && isAlive(options.spare) ? options.spare : spawnHost(options.dir, options.memoryMb, false, options.database);
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };

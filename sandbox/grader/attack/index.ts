@@ -16,6 +16,7 @@ import { probeMassAssignment, probeOversized, type MassAssignmentOptions, type O
 import { PUBLISHED_KEYS, probePublishedKeys, probeWeakKeys, type PublishedKeyOptions, type WeakKeyOptions } from "./secrets";
 import { probeSessionCookies, type SessionCookieOptions } from "./sessions";
 import type { Clock } from "../clock";
+import { probeSqlInjection, type SqlInjectionOptions } from "./sql";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
@@ -26,6 +27,7 @@ export type { ForeignCookieOptions } from "./identity";
 export type { PublishedKeyOptions, WeakKeyOptions } from "./secrets";
 export type { SessionCookieOptions } from "./sessions";
 export type { MassAssignmentOptions, OversizedOptions } from "./input";
+export type { SqlInjectionOptions } from "./sql";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -50,6 +52,8 @@ export interface AttackKit {
   oversized(options: OversizedOptions): Promise<Finding[]>;
   /** Privileged extra fields (role, id, passwordHash, ...) beside a valid body; see probeMassAssignment. */
   massAssignment(options: MassAssignmentOptions): Promise<Finding[]>;
+  /** Tautologies, UNIONs, stacked statements and comment tricks through one input, judged by answers and the database afterwards; see probeSqlInjection. */
+  sqlInjection(options: SqlInjectionOptions): Promise<Finding[]>;
   /** The published keys that probe tries. */
   readonly PUBLISHED_KEYS: readonly string[];
 }
@@ -72,6 +76,7 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     weakKeys: (options: WeakKeyOptions) => probeWeakKeys(random, options),
     oversized: (options: OversizedOptions) => probeOversized(random, options),
     massAssignment: probeMassAssignment,
+    sqlInjection: probeSqlInjection,
     PUBLISHED_KEYS,
   });
 }

@@ -38,7 +38,8 @@ export class LearnerLink {
   #badMessages = 0;
   #goneListeners: ((reason: string) => void)[] = [];
 
-  constructor(port: LearnerPort) {
+  /** `sql` answers the learner's statements for the lesson's database (see database.ts). */
+  constructor(port: LearnerPort, options: { sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage> } = {}) {
     this.#port = port;
     let markReady: () => void = () => {};
     let markFailed: (error: Error) => void = () => {};
@@ -54,6 +55,12 @@ export class LearnerLink {
         return;
       }
       if (message.type === "ready") markReady();
+      else if (message.type === "sql") {
+        const answer = options.sql ? options.sql(message) : Promise.resolve<GraderMessage>({ type: "sql-error", sqlId: message.sqlId, error: { message: "This lesson has no database." } });
+        void answer.then((reply) => {
+          if (this.#gone === undefined) port.send(reply);
+        });
+      }
       else if (message.type === "exit") {
         // The learner's code is ending its realm: nothing it answers from now on counts.
         this.#exit ??= message;

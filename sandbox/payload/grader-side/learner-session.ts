@@ -2,6 +2,7 @@ import { RunError } from "../../grader/failure";
 import type { RemoteValue, WireRequest, WireResponse } from "../realm/messages";
 import { LearnerLink } from "./learner-link";
 import type { LearnerPort } from "./learner-link";
+import type { GraderMessage, LearnerMessage } from "../realm/messages";
 
 /** What the grader asks the learner's realm to load: the entry and the checks' relative imports. */
 export interface LoadRequest {
@@ -51,10 +52,16 @@ export class LearnerSession {
   /** A replacement realm, started as soon as the current one died or was stopped. */
   #next: LearnerPort | undefined;
 
-  /** `clockMs` reads how far the checks' fake clock is ahead, sent with every message that runs learner code. */
-  constructor(start: () => LearnerPort, clockMs: () => number = () => 0) {
+  #sql: ((message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>) | undefined;
+
+  /**
+   * `clockMs` reads how far the checks' fake clock is ahead, sent with every message that runs
+   * learner code; `sql` answers the learner's statements for the lesson's database.
+   */
+  constructor(start: () => LearnerPort, clockMs: () => number = () => 0, sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>) {
     this.#start = start;
     this.#clockMs = clockMs;
+    this.#sql = sql;
   }
 
   /** Which realm is current: values from calls carry it, module exports do not need to. */
@@ -126,7 +133,7 @@ export class LearnerSession {
     this.#generation++;
     const port = this.#next ?? this.#start();
     this.#next = undefined;
-    const link = new LearnerLink(port);
+    const link = new LearnerLink(port, this.#sql ? { sql: this.#sql } : {});
     this.#link = link;
     link.onGone((reason) => {
       // Deaths the grader did not cause (process.exit, a crash, memory) go in the report.

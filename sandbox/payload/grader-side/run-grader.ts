@@ -10,6 +10,7 @@ import { checksImports } from "./checks-imports";
 import type { LearnerPort } from "./learner-link";
 import { LearnerSession, learnerErrorOrigin } from "./learner-session";
 import { createProxies } from "./proxies";
+import { answerSql, type SandboxDatabase } from "./database";
 import type { TestClientClass } from "./proxies";
 
 /** What the grader's realm is given by its host (a node process, a Worker). */
@@ -21,6 +22,8 @@ export interface GraderSideHost {
   transform: Transform;
   /** Starts a learner realm (a process, a Worker); called again for a fresh one after a kill. */
   startLearner(): LearnerPort;
+  /** The lesson's database, opened on first use (engines that have one; see database.ts). */
+  database?: () => Promise<SandboxDatabase>;
 }
 
 export interface RunGraderOptions {
@@ -55,19 +58,24 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const { host } = options;
   const entry = options.entry ?? "app.ts";
   const checkTimeoutMs = options.checkTimeoutMs ?? 5000;
-  const grader = createGrader(options.seed === undefined ? {} : { seed: options.seed });
+  const { database } = host;
+  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}) });
   // The fake clock lives here; the learner realm's Date.now follows it through the messages.
-  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000);
+  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)));
   const elapsed = () => Date.now() - started;
   const errorReport = (message: string): GradeReport => ({ status: "error", durationMs: elapsed(), message, checks: [] });
   try {
     const source = host.readFile(CHECKS_PATH);
     if (source === undefined) return errorReport("The lesson has no checks.ts.");
+    // The database starts while the learner's code loads, so no check's time limit pays for it.
+    const databaseReady = database && /\bdatabase\./.test(source) ? database().then(() => undefined, (error: unknown) => `The lesson's database did not start: ${error instanceof Error ? error.message : String(error)}`) : undefined;
     const specifiers = checksImports(source, host.transform);
     // Loading gets the run's budget: a flood of output at load time should meet the output limit first.
     const loadTimeoutMs = options.budgetMs ?? checkTimeoutMs * 2;
     const opened = await session.open({ entry, modules: specifiers }, loadTimeoutMs, options.budgetMs ?? Infinity);
     if ("error" in opened) return errorReport(opened.error);
+    const databaseError = await databaseReady;
+    if (databaseError) return errorReport(databaseError);
 
     const TestClient = (host.modules.vial as { TestClient?: unknown } | undefined)?.TestClient;
     const proxies = createProxies(session, typeof TestClient === "function" ? (TestClient as TestClientClass) : undefined);

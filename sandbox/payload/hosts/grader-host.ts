@@ -18,9 +18,11 @@ import { startLearnerProcess } from "./learner-process";
 import { loadBundle, readPayloadFile } from "./payload-files";
 import { waitForPort } from "./wait-for-port";
 import { memoizeTransform } from "./memoize-transform";
+import { openDatabase } from "./database-host";
+import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
 
 type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
-type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined };
+type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined };
 
 const write = process.stdout.write.bind(process.stdout);
 const exit = process.exit.bind(process);
@@ -53,7 +55,7 @@ function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discard
   };
 }
 
-async function check(config: HostConfig, { runtime, transform, vial, checks }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
+async function check(config: HostConfig, { runtime, transform, vial, checks, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
   const zod = checks !== undefined && /["']zod["']/.test(checks) ? await loadBundle("zod.mjs") : undefined;
   const report = await runtime.runGrader({
     host: {
@@ -61,6 +63,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks }: L
       modules: { ...(vial ? { vial: vial.core } : {}), ...(zod ? { zod } : {}) },
       transform,
       startLearner: () => learners.start(),
+      ...(database ? { database } : {}),
     },
     entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs, seed: config.seed,
     events: {
@@ -73,11 +76,11 @@ async function check(config: HostConfig, { runtime, transform, vial, checks }: L
   send("report", report, () => exit(0));
 }
 
-async function serve(config: HostConfig, { runtime, vial }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
+async function serve(config: HostConfig, { runtime, vial, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
   const port = config.port ?? 0;
   const hostname = config.hostname ?? "127.0.0.1";
   try {
-    const remote = await runtime.loadRemoteApp({ startLearner: () => learners.start(), entry: config.entry, loadTimeoutMs: SERVE_LOAD_TIMEOUT_MS });
+    const remote = await runtime.loadRemoteApp({ startLearner: () => learners.start(), entry: config.entry, loadTimeoutMs: SERVE_LOAD_TIMEOUT_MS, ...(database ? { database } : {}) });
     void remote.gone.then((reason) => {
       process.stderr.write(`\nYour app stopped: ${reason}\n`);
       exit(1);
@@ -96,6 +99,10 @@ async function main(): Promise<void> {
   // A warm spare starts its learner host and loads the bundles while the settings are awaited.
   const learners = learnerStarter(launch);
   const checks = readPayloadFile(CHECKS_PATH);
+  // The lesson's database starts on first use; a spare for a lesson whose checks use one starts it now.
+  const source = launch.database;
+  const database = source ? lazyDatabase(() => openDatabase(source)) : undefined;
+  if (database && launch.warm && checks !== undefined && /\bdatabase\./.test(checks)) database().catch(() => {});
   // The grader's own vial is for checks that import it (and the preview's server): loaded only then.
   let vial: Promise<VialNode> | undefined = checks !== undefined && /["']vial["']|\.testClient\(/.test(checks) ? (loadBundle("vial-node.mjs") as Promise<VialNode>) : undefined;
   const loading = Promise.all([loadBundle("grader-runtime.mjs"), loadBundle("sucrase.mjs"), vial]) as Promise<[typeof GraderRuntime, { transform: Transform }, VialNode | undefined]>;
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
   const send = (kind: MarkerKind, payload: unknown, then?: () => void) => {
     write(createMarker(config.nonce, kind, payload), then);
   };
-  const loaded = { ...(await prepared), vial: await vial };
+  const loaded = { ...(await prepared), vial: await vial, database };
   // At least half of it is kept, so that a busy machine still gets a real run rather than none.
   const budgetMs = config.budgetMs === undefined ? undefined : Math.max(config.budgetMs / 2, config.budgetMs - (Date.now() - received));
   if (config.mode === "check") await check({ ...config, budgetMs }, loaded, learners, send);

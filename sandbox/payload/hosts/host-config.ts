@@ -26,7 +26,16 @@ export interface LaunchSettings {
   memoryMb: number;
   /** Start a learner host now and warm both up, then wait for the run's settings. */
   warm: boolean;
+  /** Where the lesson's database comes from (see database-host.ts); none: lessons get no database. */
+  database?: DatabaseSource;
 }
+
+/**
+ * PGlite imported from `pglite` (a module URL), starting from the data folder snapshot at
+ * `dataDir` when given (a file path; faster than initdb); or a real server at `url` through the
+ * node-postgres module at `pg`.
+ */
+export type DatabaseSource = { pglite: string; dataDir?: string } | { url: string; pg: string };
 
 /**
  * The grader host's argv for given launch settings (the inverse of {@link readLaunchSettings}).
@@ -35,7 +44,10 @@ export interface LaunchSettings {
  * launchArgs({ learnerCommand: [process.execPath, "--max-old-space-size=256"], memoryMb: 256, warm: true })
  */
 export function launchArgs(settings: LaunchSettings): string[] {
-  return [`--learner=${JSON.stringify(settings.learnerCommand)}`, `--memory-mb=${settings.memoryMb}`, ...(settings.warm ? ["--warm"] : [])];
+  return [
+    `--learner=${JSON.stringify(settings.learnerCommand)}`, `--memory-mb=${settings.memoryMb}`, ...(settings.warm ? ["--warm"] : []),
+    ...(settings.database ? [`--database=${JSON.stringify(settings.database)}`] : []),
+  ];
 }
 
 /**
@@ -51,7 +63,11 @@ export function readLaunchSettings(argv: string[]): LaunchSettings {
   if (!Array.isArray(command) || command.length === 0 || !command.every((part) => typeof part === "string")) {
     throw new Error(`--learner must be a JSON array of strings, got ${learner}`);
   }
-  return { learnerCommand: command, memoryMb: Number(value("memory-mb") ?? 0) || 0, warm: argv.includes("--warm") };
+  const database = value("database");
+  return {
+    learnerCommand: command, memoryMb: Number(value("memory-mb") ?? 0) || 0, warm: argv.includes("--warm"),
+    ...(database === undefined ? {} : { database: JSON.parse(database) as DatabaseSource }),
+  };
 }
 
 async function readStdin(): Promise<string> {

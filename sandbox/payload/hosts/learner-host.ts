@@ -16,7 +16,7 @@ import { learnerFilesImport, loadBundle, readPayloadFile } from "./payload-files
 import { learnerFrame } from "./learner-frame";
 import { warmUpLearnerSide } from "./warm-up";
 
-type VialNode = { core: unknown; node: unknown };
+type VialNode = { core: unknown; node: unknown; db: unknown };
 
 // stdout and stderr are socket pairs (node's "pipe"): make writes blocking, as a terminal's are,
 // so a loop that prints without end fills them and waits, instead of queueing in memory
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     host: { readFile: (path) => (path.startsWith(".vial/") ? undefined : readPayloadFile(path)), transform: sucrase.transform },
     modules: async () => {
       if (learnerFilesImport("zod")) zod ??= loadBundle("zod.mjs");
-      return { vial: vial.core, "vial/node": vial.node, ...(zod ? { zod: await zod } : {}) };
+      return { vial: vial.core, "vial/node": vial.node, "vial/db": vial.db, ...(zod ? { zod: await zod } : {}) };
     },
     send: (message) => send(message),
   });

@@ -22,7 +22,7 @@ export async function warmUpLearnerSide(runtime: typeof LearnerRuntime, transfor
     modules: () => ({ vial }),
     send: (message) => "id" in message && answers.get(message.id)?.(message),
   });
-  const ask = (message: GraderMessage) => new Promise<LearnerMessage>((resolve) => {
+  const ask = (message: Extract<GraderMessage, { id: number }>) => new Promise<LearnerMessage>((resolve) => {
     answers.set(message.id, resolve);
     learner.receive(message);
   });

@@ -6,6 +6,7 @@ import type { ModuleLoader, RuntimeHost } from "../runtime/module-loader";
 import type { GraderMessage, LearnerMessage, RemoteError, WireRequest } from "../realm/messages";
 import { followGraderClock } from "./clock";
 import { createHandleTable } from "./handles";
+import { createRemoteDatabase } from "./remote-database";
 
 /** What the learner realm's host (a node process, a Worker) provides. */
 export interface LearnerSideOptions {
@@ -34,6 +35,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   const setClock = followGraderClock();
   let loader: ModuleLoader | undefined;
   const { send } = options;
+  const database = createRemoteDatabase(send);
 
   function remoteError(error: unknown): RemoteError {
     const location = loader && locate(error, loader.isLearnerFile);
@@ -44,6 +46,9 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
 
   async function load(message: Extract<GraderMessage, { type: "load" }>): Promise<void> {
     const host = { ...options.host, modules: await options.modules() };
+    // `connect()` of vial/db reaches the lesson's database, in the grader's realm.
+    const db = host.modules["vial/db"] as { useDriver?: (scheme: string, open: () => unknown) => void } | undefined;
+    db?.useDriver?.("sandbox:", () => database.connect());
     const current = createModuleLoader(host);
     loader = current;
     const modules: Record<string, unknown> = {};
@@ -77,6 +82,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   }
 
   function receive(message: GraderMessage): void {
+    if (message.type === "sql-result" || message.type === "sql-error") return void database.receive(message);
     if ("clockMs" in message) setClock(message.clockMs);
     const work = message.type === "load" ? load(message)
       : message.type === "call" ? call(message)

@@ -58,7 +58,17 @@ export type GraderMessage =
   | { type: "call"; id: number; handle: number; args: RemoteValue[]; clockMs: number }
   | { type: "fetch"; id: number; handle: number; request: WireRequest; clockMs: number }
   /** Answered with "pong" by a learner whose event loop is free (not stuck in a loop). */
-  | { type: "ping"; id: number };
+  | { type: "ping"; id: number }
+  /** The answer to the learner's `sql` message with the same `sqlId`: the rows, as data. */
+  | { type: "sql-result"; sqlId: number; rows: RemoteValue; rowCount: number }
+  /** PostgreSQL refused the statement: its message and SQLSTATE code (`42P01`, ...). */
+  | { type: "sql-error"; sqlId: number; error: SqlError };
+
+/** A database error as the learner's code sees it (pg's `DatabaseError` has the same fields). */
+export interface SqlError {
+  message: string;
+  code?: string;
+}
 
 /** Learner → grader. */
 export type LearnerMessage =
@@ -73,6 +83,11 @@ export type LearnerMessage =
   | { type: "response"; id: number; response: WireResponse }
   | { type: "pong"; id: number }
   /** Learner code called process.exit(); sent just before the process ends. */
-  | { type: "exit"; code: number; at?: string };
+  | { type: "exit"; code: number; at?: string }
+  /**
+   * A statement for the lesson's database, which lives in the grader's realm (sandbox/README.md,
+   * "The database"). Numbered by the learner (`sqlId`), answered by `sql-result` or `sql-error`.
+   */
+  | { type: "sql"; sqlId: number; sql: string; params: RemoteValue[] };
 
 export type GraderRequest = GraderMessage extends infer M ? (M extends { id: number } ? Omit<M, "id"> : never) : never;

@@ -159,6 +159,11 @@ function message(value: unknown): LearnerMessage {
       const at = optionalText(raw.at, 1000);
       return { type: "exit", code: raw.code, ...(at !== undefined ? { at } : {}) };
     }
+    case "sql": {
+      if (!Array.isArray(raw.params) || raw.params.length > 10_000) fail();
+      const budget = { nodes: 0 };
+      return { type: "sql", sqlId: id(raw.sqlId), sql: text(raw.sql), params: raw.params.map((param) => remoteValue(param, 0, budget)) };
+    }
     default:
       return fail();
   }

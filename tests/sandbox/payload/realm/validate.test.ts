@@ -55,6 +55,23 @@ describe("parseLearnerMessage", () => {
   });
 });
 
+describe("sql messages (the learner's statements for the lesson's database)", () => {
+  it("accepts a statement with data parameters", () => {
+    const message = { type: "sql", sqlId: 4, sql: "SELECT $1::int", params: [{ kind: "primitive", value: 1 }, { kind: "date", time: 0 }] };
+    expect(parseLearnerMessage(message)).toEqual(message);
+  });
+
+  it("refuses a missing id, SQL that is not text, parameters that are not a list, and bad values", () => {
+    for (const bad of [
+      { type: "sql", sql: "SELECT 1", params: [] },
+      { type: "sql", sqlId: 1, sql: 7, params: [] },
+      { type: "sql", sqlId: 1, sql: "SELECT 1", params: "1" },
+      { type: "sql", sqlId: 1, sql: "SELECT 1", params: [{ kind: "primitive", value: Infinity }] },
+      { type: "sql", sqlId: 1, sql: "x".repeat(1_000_001), params: [] },
+    ]) expect(parseLearnerMessage(bad)).toBeUndefined();
+  });
+});
+
 describe("parseRemoteValue", () => {
   it("accepts every kind", () => {
     const value = { kind: "object", entries: [["a", { kind: "array", items: [{ kind: "special", value: "NaN" }, { kind: "bigint", value: "12" }, { kind: "date", time: 0 }, { kind: "opaque", description: "a Map" }, { kind: "function", handle: 2, name: "f" }] }]] };

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { pgliteSnapshotPath } from "../../../scripts/build-pglite-snapshot.mjs";
+import type { DatabaseSource } from "../../payload/hosts/host-config";
+
+let building = false;
+
+/**
+ * The node engine's database: PGlite from this repository's node_modules, imported by the
+ * grader host (trusted, unconfined; learner processes never read node_modules), started from the
+ * initdb snapshot when it has been built (scripts/build-pglite-snapshot.mjs). Without one, the
+ * first call starts building it in the background and runs initdb meanwhile.
+ *
+ * @example
+ * new NodeSandbox({ database: defaultDatabaseSource() })
+ */
+export function defaultDatabaseSource(): DatabaseSource {
+  const pglite = import.meta.resolve("@electric-sql/pglite");
+  const dataDir = pgliteSnapshotPath();
+  if (existsSync(dataDir)) return { pglite, dataDir };
+  if (!building) {
+    building = true;
+    const script = fileURLToPath(new URL("../../../scripts/build-pglite-snapshot.mjs", import.meta.url));
+    spawn(process.execPath, [script], { stdio: "ignore", detached: false }).unref();
+  }
+  return { pglite };
+}
+
+/**
+ * A real PostgreSQL server at `url`, through this repository's node-postgres.
+ *
+ * @example
+ * new NodeSandbox({ database: postgresSource("postgres://postgres@127.0.0.1:5433/postgres") })
+ */
+export function postgresSource(url: string): DatabaseSource {
+  return { url, pg: import.meta.resolve("pg") };
+}
+
+/**
+ * True when a lesson's checks use the database (`database.setup`, `database.query`): such runs
+ * start one, and get time for it.
+ *
+ * @example
+ * usesDatabase('database.setup(async () => { await initDb(); });') // true
+ */
+export function usesDatabase(checks: string): boolean {
+  return /\bdatabase\.(setup|query)\b/.test(checks);
+}
