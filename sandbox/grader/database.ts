@@ -23,7 +23,7 @@ export interface DatabaseApi {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 
-const NO_DATABASE = "This engine has no database for lessons; use the node or worker engine.";
+const NO_DATABASE = "This sandbox has no database yet, so this lesson's checks cannot run here: grade it with `npm run learn` (the node engine).";
 
 /**
  * The API and the hook the grader calls before each check.

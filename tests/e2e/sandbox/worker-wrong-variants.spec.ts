@@ -10,6 +10,7 @@ import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { loadCourse } from "../../../sandbox/course/index";
 import { loadWrongVariants } from "../../../sandbox/course/check/wrong-variants";
+import { usesDatabase } from "../../../sandbox/engines/node/database-source";
 
 const course = await loadCourse("lessons");
 const usesKit = async (dir: string) => /\battack\.|\bclock\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
@@ -35,7 +36,9 @@ test.afterAll(async () => {
 
 for (const { lesson, variants } of lessons) {
   for (const variant of variants) {
-    test(`${lesson.id}: wrong/${variant.name} fails its checks`, async () => {
+    // Known gap (issue 14): the worker engine has no database yet (see worker-lessons.spec.ts).
+    const declare = usesDatabase(lesson.checks) ? test.fixme : test;
+    declare(`${lesson.id}: wrong/${variant.name} fails its checks`, async () => {
       const report = await page.evaluate(async (workspace) => {
         const sandbox = window.harness.sandbox();
         await sandbox.load(workspace);
