@@ -2,7 +2,9 @@
 /**
  * Registers the site's Service Worker (public/sw.js, built from site/service-worker/): it caches
  * the site for offline use and serves the worker engine's preview. Marks <html
- * data-offline-ready> once the site is cached, and says so in the footer.
+ * data-offline-ready> once the site is cached, and says so in the footer. It registers once the
+ * page has loaded and the browser is idle: caching the whole course is work the page being read
+ * should not wait behind.
  */
 import { useEffect, useState } from "react";
 
@@ -23,12 +25,38 @@ export function ServiceWorkerRegistration() {
       }
     };
     navigator.serviceWorker.addEventListener("message", onMessage);
-    navigator.serviceWorker
-      .register("/sw.js", { scope: "/" })
-      .then(() => navigator.serviceWorker.ready)
-      .then((registration) => registration.active?.postMessage({ type: "learn-vial:offline-status" }))
-      .catch(() => undefined);
-    return () => navigator.serviceWorker.removeEventListener("message", onMessage);
+    const register = () =>
+      navigator.serviceWorker
+        .register("/sw.js", { scope: "/" })
+        .then(() => navigator.serviceWorker.ready)
+        .then((registration) => registration.active?.postMessage({ type: "learn-vial:offline-status" }))
+        .catch(() => undefined);
+    const cancel = whenLoadedAndIdle(register);
+    return () => {
+      cancel();
+      navigator.serviceWorker.removeEventListener("message", onMessage);
+    };
   }, []);
   return ready ? <p className="offline-note">The course is saved for offline use.</p> : null;
+}
+
+/** Calls `run` after the load event, when the browser is next idle (within 2 s); returns a cancel. */
+function whenLoadedAndIdle(run: () => void): () => void {
+  let cancelIdle = () => {};
+  const schedule = () => {
+    // Safari has no requestIdleCallback: there the next turn of the event loop after load.
+    if (typeof globalThis.requestIdleCallback === "function") {
+      const id = requestIdleCallback(run, { timeout: 2000 });
+      cancelIdle = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(run, 0);
+      cancelIdle = () => clearTimeout(id);
+    }
+  };
+  if (document.readyState === "complete") schedule();
+  else addEventListener("load", schedule, { once: true });
+  return () => {
+    removeEventListener("load", schedule);
+    cancelIdle();
+  };
 }

@@ -3,13 +3,23 @@
  * CodeMirror 6 with TypeScript highlighting. One editor view; each file keeps its own editor
  * state (and so its own undo history) while the learner switches tabs. Tab is left to the
  * browser so keyboard users can move on; Ctrl/Cmd+Enter runs the checks.
+ *
+ * The editor comes in two chunks so neither blocks the page for long: this one can be typed
+ * in at once, and the language support (editor-language.ts) is added when it has loaded.
  */
 import { useEffect, useRef } from "react";
-import { basicSetup } from "codemirror";
-import { EditorView, keymap } from "@codemirror/view";
-import { Annotation, EditorState, Prec } from "@codemirror/state";
-import { javascript } from "@codemirror/lang-javascript";
+import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, rectangularSelection } from "@codemirror/view";
+import { Annotation, Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { editorTheme } from "./editor-theme";
+
+type LanguageSupport = (path: string) => Extension;
+
+/** The language support, once loaded (shared by every editor of the page). */
+let loadedLanguage: LanguageSupport | null = null;
+const languageLoad = () => import("./editor-language").then(({ languageSupport }) => (loadedLanguage = languageSupport));
+/** Where the language support goes in each file's state; empty until it has loaded. */
+const language = new Compartment();
 
 export interface CodeEditorProps {
   path: string;
@@ -40,7 +50,12 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
     const created = new EditorView({ parent: host.current, state: createState(path, value) });
     view.current = created;
     shownPath.current = path;
+    let mounted = true;
+    void languageLoad()
+      .then(() => mounted && withLanguage(created, shownPath.current))
+      .catch(() => undefined); // Without it the editor still edits, only plain.
     return () => {
+      mounted = false;
       created.destroy();
       view.current = null;
       states.current.clear();
@@ -55,6 +70,7 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
       states.current.set(shownPath.current, current.state);
       current.setState(states.current.get(path) ?? createState(path, value));
       shownPath.current = path;
+      withLanguage(current, path);
     }
     const doc = current.state.doc.toString();
     if (doc !== value) {
@@ -67,8 +83,18 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
       doc: contents,
       extensions: [
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (callbacks.current.onCheck(), true) }])),
-        basicSetup,
-        javascript({ typescript: true, jsx: forPath.endsWith(".tsx") }),
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        history(),
+        drawSelection(),
+        dropCursor(),
+        EditorState.allowMultipleSelections.of(true),
+        rectangularSelection(),
+        crosshairCursor(),
+        highlightActiveLine(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        language.of(loadedLanguage ? loadedLanguage(forPath) : []),
         editorTheme,
         EditorView.contentAttributes.of({ "aria-label": `Code editor: ${forPath}` }),
         EditorView.updateListener.of((update) => {
@@ -80,4 +106,11 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
   }
 
   return <div className="code-editor" ref={host} data-testid="code-editor" />;
+}
+
+/** Adds the language support to the view's state if it has loaded and the state lacks it. */
+function withLanguage(view: EditorView, path: string): void {
+  const current = language.get(view.state);
+  if (!loadedLanguage || !Array.isArray(current) || current.length > 0) return;
+  view.dispatch({ effects: language.reconfigure(loadedLanguage(path)) });
 }

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "../../..");
 let eager: string[] = [];
 let everything: string[] = [];
+/** What loads with the editor's own chunk, before its language support. */
+let editorFirst: string[] = [];
 
 beforeAll(async () => {
   const result = await build({
@@ -28,19 +30,23 @@ beforeAll(async () => {
     logLevel: "silent",
   });
   const outputs = Object.values(result.metafile.outputs);
-  const entry = outputs.find((output) => output.entryPoint?.endsWith("site/workspace/workspace.tsx"));
-  if (!entry) throw new Error("no entry chunk");
   // The entry chunk and the chunks it imports statically (shared code esbuild split out).
   const byPath = result.metafile.outputs;
-  const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    for (const imported of byPath[path]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  // A chunk's inputs and those of the chunks it imports statically (shared code esbuild split out).
+  const loadedWith = (start: string) => {
+    const seen = new Set<string>();
+    const visit = (path: string) => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      for (const imported of byPath[path]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    };
+    visit(start);
+    return [...seen].flatMap((path) => Object.keys(byPath[path]?.inputs ?? {}));
   };
-  const entryPath = Object.keys(byPath).find((path) => byPath[path] === entry)!;
-  visit(entryPath);
-  eager = [...seen].flatMap((path) => Object.keys(byPath[path]?.inputs ?? {}));
+  // esbuild makes each dynamically imported module an entry of its own chunk.
+  const chunkOf = (module: string) => Object.keys(byPath).find((path) => byPath[path]!.entryPoint?.endsWith(module)) ?? "";
+  eager = loadedWith(chunkOf("site/workspace/workspace.tsx"));
+  editorFirst = loadedWith(chunkOf("site/workspace/code-editor.tsx"));
   everything = outputs.flatMap((output) => Object.keys(output.inputs));
 }, 60_000);
 
@@ -59,6 +65,13 @@ describe("the workspace's first chunk", () => {
   ])("leaves %s to a later chunk", (_what, fragment) => {
     expect(holds(everything, fragment)).toBe(true);
     expect(holds(eager, fragment)).toBe(false);
+  });
+
+  it("has an editor that can be typed in before its language support (Lezer's grammar) arrives", () => {
+    expect(holds(editorFirst, "node_modules/@codemirror/view/")).toBe(true);
+    expect(holds(everything, "node_modules/@lezer/javascript/")).toBe(true);
+    expect(holds(editorFirst, "node_modules/@lezer/javascript/")).toBe(false);
+    expect(holds(editorFirst, "node_modules/@codemirror/autocomplete/")).toBe(false);
   });
 
   it.each([
