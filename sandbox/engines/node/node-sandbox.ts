@@ -59,7 +59,7 @@ export class NodeSandbox implements Sandbox {
   #preview: HostRun | undefined;
   #runs = new Set<HostRun>();
   #queue: Promise<unknown> = Promise.resolve();
-  /** A host already started and waiting for a run, so a check skips node's start-up. */
+  /** A grader host already started (or left up by the last check) and waiting for a run, so a check skips node's start-up. */
   #spare: ChildProcessWithoutNullStreams | undefined;
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
@@ -131,13 +131,18 @@ export class NodeSandbox implements Sandbox {
         outputLimitBytes: limits.outputLimitBytes,
         onOutput: (text) => this.output.push(text),
         spare: this.#takeSpare(),
+        // While the learner edits, the grader host that reported grades the next edit too.
+        keepAlive: this.#editing,
       });
       this.#runs.add(run);
       try {
         return reportFromOutcome(await run.outcome, limits);
       } finally {
         this.#runs.delete(run);
-        if (this.#editing && !this.#disposed && this.#dir) this.#spare = spawnHost(this.#dir, limits.memoryMb, true, this.#database);
+        const host = run.reusable();
+        if (host && !this.#disposed) this.#spare = host;
+        else if (host?.pid !== undefined) killGroup(host.pid);
+        else if (this.#editing) this.#prepareSpare();
       }
     });
   }
@@ -187,6 +192,18 @@ export class NodeSandbox implements Sandbox {
   #loadedDir(): string {
     if (!this.#dir) throw new Error("Call load() before using the sandbox.");
     return this.#dir;
+  }
+
+  /**
+   * Starts the next spare once the caller has its report: spawning is synchronous and costs
+   * milliseconds that the report should not wait for.
+   */
+  #prepareSpare(): void {
+    const dir = this.#dir;
+    setImmediate(() => {
+      if (this.#disposed || this.#spare || !dir || this.#dir !== dir) return;
+      this.#spare = spawnHost(dir, this.#limits.memoryMb, true, this.#database);
+    });
   }
 
   #takeSpare(): ChildProcessWithoutNullStreams | undefined {

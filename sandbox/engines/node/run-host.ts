@@ -19,8 +19,10 @@ export interface HostRunOptions {
   outputLimitBytes: number;
   onOutput(text: string): void;
   onEvent?(event: HostEvent): void;
-  /** A spare host started ahead of time with {@link spawnHost}; a fresh one is spawned without. */
+  /** A spare host started ahead of time with {@link spawnHost}, or one a run left up; a fresh one is spawned without. */
   spare?: ChildProcessWithoutNullStreams;
+  /** Keep the host up after its report, for another run (the learner is editing). */
+  keepAlive?: boolean;
 }
 
 /** How long output still in the pipes may take to arrive once the process has ended. */
@@ -44,6 +46,8 @@ export interface HostOutcome {
 export interface HostRun {
   outcome: Promise<HostOutcome>;
   stop(): void;
+  /** Once the outcome is in: the host, when it reported and stays up for another run (`keepAlive`). */
+  reusable(): ChildProcessWithoutNullStreams | undefined;
 }
 
 /** The grader's own heap: it holds the checks and copies of responses, never the learner's data. */
@@ -71,10 +75,13 @@ export function isAlive(child: ChildProcessWithoutNullStreams): boolean {
 }
 
 /**
- * Runs the payload host with its settings (and a fresh nonce) on stdin. Enforces the time and
- * output limits by killing the process group; resolves when the process has ended (a finished
- * check run ends itself after its report), without waiting on pipes that something it started
+ * Runs the payload host with its settings (and a fresh nonce) as a line on stdin. Enforces the
+ * time and output limits by killing the process group; resolves as soon as the grader's report
+ * arrives, or when the process has ended, without waiting on pipes that something it started
  * may still hold open.
+ *
+ * With `keepAlive`, a host that reported stays up for the next run (see {@link HostRun.reusable});
+ * without, its stdin ends, and its group is killed once the report is in.
  *
  * @example
  * const { outcome } = runHost({ dir, config: { mode: "check" }, timeoutMs: 10_000, memoryMb: 256, outputLimitBytes: 1e6, onOutput });
@@ -87,12 +94,10 @@ export function runHost(options: HostRunOptions): HostRun {
   const state: HostOutcome = {
     events: [], code: null, signal: null, timedOut: false, outputExceeded: false, forgedLines: 0, tail: "", durationMs: 0,
   };
+  let reported = false;
   const stop = () => child.pid !== undefined && killGroup(child.pid);
 
   const { reader, text } = readHostOutput(state, { nonce, outputLimitBytes: options.outputLimitBytes, onOutput: options.onOutput, onEvent: options.onEvent, stop });
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => reader.push(chunk));
-  child.stderr.setEncoding("utf8").on("data", text);
-
   const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
     state.timedOut = true;
     stop();
@@ -105,13 +110,27 @@ export function runHost(options: HostRunOptions): HostRun {
       ended = true;
       clearTimeout(timer);
       reader.end();
+      child.stdout.off("data", onStdout);
+      child.stderr.off("data", text);
+      child.off("error", onError);
+      child.off("exit", onExit);
       resolve({ ...state, code, signal, durationMs: Date.now() - started });
     };
-    child.on("error", (error) => {
+    const onStdout = (chunk: string) => {
+      reader.push(chunk);
+      // The report is the grader's last word: the run is over, whatever its processes still do.
+      // Waiting for them to exit and their pipes to close would add tens of milliseconds.
+      if (state.report === undefined || ended) return;
+      reported = true;
+      finish(0, null);
+      // After the caller has the report: finding every descendant reads all of /proc.
+      if (!options.keepAlive) setImmediate(stop);
+    };
+    const onError = (error: Error) => {
       state.tail += `\n${error.message}`;
       if (child.pid === undefined) finish(null, null); // never started: no exit will come
-    });
-    child.on("exit", (code, signal) => {
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       stop(); // anything the learner's code left running goes too
       // "close" waits for every copy of the pipes; a process that escaped could hold one forever.
       const drained = setTimeout(() => {
@@ -123,8 +142,16 @@ export function runHost(options: HostRunOptions): HostRun {
         clearTimeout(drained);
         finish(code, signal);
       });
-    });
+    };
+    child.stdout.setEncoding("utf8").on("data", onStdout);
+    child.stderr.setEncoding("utf8").on("data", text);
+    child.on("error", onError);
+    child.on("exit", onExit);
   });
-  child.stdin.end(JSON.stringify({ ...options.config, nonce } satisfies HostConfig));
-  return { outcome, stop };
+  const line = `${JSON.stringify({ ...options.config, nonce } satisfies HostConfig)}\n`;
+  if (options.keepAlive) child.stdin.write(line);
+  else child.stdin.end(line);
+  // A host stopped for its time or output is on its way out, even when its report got through.
+  const reusable = () => options.keepAlive === true && reported && !state.timedOut && !state.outputExceeded && isAlive(child);
+  return { outcome, stop, reusable: () => (reusable() ? child : undefined) };
 }

@@ -5,6 +5,10 @@
  * learner host, started with the `--learner` command) that it talks to over a pipe. It alone
  * writes the report: a marked line on its stdout carrying the run's nonce, which never leaves
  * this process. The learner's stdout and stderr pass through as output, never parsed.
+ *
+ * One host may grade several runs (a line of settings each, with a fresh nonce): it is trusted
+ * code and keeps nothing of the learner's between them, while every run gets new learner hosts.
+ * That saves the node start-up, bundles and warm-up of a second process on every edit.
  */
 import type * as GraderRuntime from "../grader-side/index";
 import type { LearnerPort } from "../grader-side/learner-link";
@@ -12,7 +16,7 @@ import { createMarker } from "../protocol";
 import type { HostEvent, MarkerKind } from "../protocol";
 import { CHECKS_PATH } from "../runtime/paths";
 import type { Transform } from "../runtime/module-loader";
-import { readHostConfig, readLaunchSettings } from "./host-config";
+import { readHostConfigs, readLaunchSettings } from "./host-config";
 import type { HostConfig, LaunchSettings } from "./host-config";
 import { startLearnerProcess } from "./learner-process";
 import { loadBundle, readPayloadFile } from "./payload-files";
@@ -20,6 +24,7 @@ import { waitForPort } from "./wait-for-port";
 import { memoizeTransform } from "./memoize-transform";
 import { openDatabase } from "./database-host";
 import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
+import { warmUpGraderSide } from "./warm-up-grader";
 
 type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
 type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined };
@@ -29,8 +34,11 @@ const exit = process.exit.bind(process);
 /** How long the learner's files may take to load for the preview. */
 const SERVE_LOAD_TIMEOUT_MS = 10_000;
 
-/** Learner hosts: one started with the grader host (warmed up when it is a spare), then fresh ones as the grader asks. */
-function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discardSpare(): void } {
+/**
+ * Learner hosts: one started with the grader host (warmed up when it is a spare), fresh ones as
+ * the grader asks, and a warm one for the next run. Each run's learners die with the run.
+ */
+function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discardSpare(): void; refill(): void } {
   const spawnOne = (warm: boolean) => {
     const port = startLearnerProcess({
       command: launch.learnerCommand, memoryMb: launch.memoryMb, warm,
@@ -52,10 +60,14 @@ function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discard
       spare?.port.kill();
       spare = undefined;
     },
+    /** After a run, when another may follow: a warm learner host for it. */
+    refill() {
+      if (!spare?.alive()) spare = spawnOne(true);
+    },
   };
 }
 
-async function check(config: HostConfig, { runtime, transform, vial, checks, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
+async function check(config: HostConfig, { runtime, transform, vial, checks, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<unknown> {
   const zod = checks !== undefined && /["']zod["']/.test(checks) ? await loadBundle("zod.mjs") : undefined;
   const report = await runtime.runGrader({
     host: {
@@ -73,7 +85,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
     },
   });
   learners.discardSpare();
-  send("report", report, () => exit(0));
+  return report;
 }
 
 async function serve(config: HostConfig, { runtime, vial, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
@@ -106,25 +118,39 @@ async function main(): Promise<void> {
   // The grader's own vial is for checks that import it (and the preview's server): loaded only then.
   let vial: Promise<VialNode> | undefined = checks !== undefined && /["']vial["']|\.testClient\(/.test(checks) ? (loadBundle("vial-node.mjs") as Promise<VialNode>) : undefined;
   const loading = Promise.all([loadBundle("grader-runtime.mjs"), loadBundle("sucrase.mjs"), vial]) as Promise<[typeof GraderRuntime, { transform: Transform }, VialNode | undefined]>;
-  // A spare compiles the lesson's checks ahead: they do not change between edits.
+  // A spare compiles the lesson's checks ahead (they do not change between edits) and grades a
+  // fixed lesson of ours, so the real run finds the grader's code paths compiled.
   const prepared = loading.then(([runtime, sucrase]) => {
     const transform = memoizeTransform(sucrase.transform);
     if (launch.warm && checks !== undefined) runtime.checksImports(checks, transform);
     return { runtime, transform, checks };
+  }).then(async (prepared) => {
+    if (launch.warm) await warmUpGraderSide(prepared.runtime, prepared.transform);
+    return prepared;
   });
   prepared.catch(() => {});
-  const config = await readHostConfig();
-  if (config.mode === "serve") vial ??= loadBundle("vial-node.mjs") as Promise<VialNode>;
-  // The engine's clock runs from here: time spent finishing the warm-up comes off the budget.
-  const received = Date.now();
-  const send = (kind: MarkerKind, payload: unknown, then?: () => void) => {
-    write(createMarker(config.nonce, kind, payload), then);
-  };
-  const loaded = { ...(await prepared), vial: await vial, database };
-  // At least half of it is kept, so that a busy machine still gets a real run rather than none.
-  const budgetMs = config.budgetMs === undefined ? undefined : Math.max(config.budgetMs / 2, config.budgetMs - (Date.now() - received));
-  if (config.mode === "check") await check({ ...config, budgetMs }, loaded, learners, send);
-  else await serve(config, loaded, learners, send);
+  for await (const config of readHostConfigs()) {
+    if (config.mode === "serve") vial ??= loadBundle("vial-node.mjs") as Promise<VialNode>;
+    // The engine's clock runs from here: time spent finishing the warm-up comes off the budget.
+    const received = Date.now();
+    const send = (kind: MarkerKind, payload: unknown, then?: () => void) => {
+      write(createMarker(config.nonce, kind, payload), then);
+    };
+    const loaded = { ...(await prepared), vial: await vial, database };
+    if (config.mode === "serve") {
+      await serve(config, loaded, learners, send);
+      return; // the preview serves until it is stopped; nothing else runs beside it
+    }
+    // At least half of it is kept, so that a busy machine still gets a real run rather than none.
+    const budgetMs = config.budgetMs === undefined ? undefined : Math.max(config.budgetMs / 2, config.budgetMs - (Date.now() - received));
+    const report = await check({ ...config, budgetMs }, loaded, learners, send);
+    await new Promise<void>((resolve) => send("report", report, resolve));
+    // Another run may follow (the engine keeps this host while the learner edits): its learner
+    // host warms up now. Deferred, so input that has ended stops the loop first.
+    setImmediate(() => learners.refill());
+  }
+  learners.discardSpare();
+  exit(0);
 }
 
 main().catch((error: unknown) => {

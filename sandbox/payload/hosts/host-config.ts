@@ -1,9 +1,10 @@
 /**
- * The grader host's settings. The run's settings (with the nonce that marks its report) come
- * on stdin, or in VIAL_HOST_CONFIG where writing to a process's stdin is unreliable
+ * The grader host's settings. Each run's settings (with the nonce that marks its report) come
+ * as a line on stdin, or in VIAL_HOST_CONFIG where writing to a process's stdin is unreliable
  * (WebContainers); the launch settings (how to start the learner host) come in argv, because a
  * spare grader host starts its learner host before it is given a run.
  */
+import { createInterface } from "node:readline";
 
 /** What the engine sends for one run. */
 export interface HostConfig {
@@ -70,21 +71,22 @@ export function readLaunchSettings(argv: string[]): LaunchSettings {
   };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
- * The run's settings, from VIAL_HOST_CONFIG (deleted on arrival, so no child inherits it) or
- * from stdin.
+ * The runs' settings, one per run: from VIAL_HOST_CONFIG (a single run; deleted on arrival, so no
+ * child inherits it), or one JSON line each on stdin until it ends. The node engine keeps a warm
+ * grader host and sends it each edit's run as a line; other callers send one line and end stdin.
  *
  * @example
- * const config = await readHostConfig();
+ * for await (const config of readHostConfigs()) await run(config);
  */
-export async function readHostConfig(): Promise<HostConfig> {
+export async function* readHostConfigs(): AsyncGenerator<HostConfig> {
   const fromEnv = process.env.VIAL_HOST_CONFIG;
-  if (fromEnv !== undefined) delete process.env.VIAL_HOST_CONFIG;
-  return JSON.parse(fromEnv ?? (await readStdin())) as HostConfig;
+  if (fromEnv !== undefined) {
+    delete process.env.VIAL_HOST_CONFIG;
+    yield JSON.parse(fromEnv) as HostConfig;
+    return;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() !== "") yield JSON.parse(line) as HostConfig;
+  }
 }
