@@ -4,7 +4,6 @@
  * (WebContainers); the launch settings (how to start the learner host) come in argv, because a
  * spare grader host starts its learner host before it is given a run.
  */
-import { createInterface } from "node:readline";
 
 /** What the engine sends for one run. */
 export interface HostConfig {
@@ -69,24 +68,4 @@ export function readLaunchSettings(argv: string[]): LaunchSettings {
     learnerCommand: command, memoryMb: Number(value("memory-mb") ?? 0) || 0, warm: argv.includes("--warm"),
     ...(database === undefined ? {} : { database: JSON.parse(database) as DatabaseSource }),
   };
-}
-
-/**
- * The runs' settings, one per run: from VIAL_HOST_CONFIG (a single run; deleted on arrival, so no
- * child inherits it), or one JSON line each on stdin until it ends. The node engine keeps a warm
- * grader host and sends it each edit's run as a line; other callers send one line and end stdin.
- *
- * @example
- * for await (const config of readHostConfigs()) await run(config);
- */
-export async function* readHostConfigs(): AsyncGenerator<HostConfig> {
-  const fromEnv = process.env.VIAL_HOST_CONFIG;
-  if (fromEnv !== undefined) {
-    delete process.env.VIAL_HOST_CONFIG;
-    yield JSON.parse(fromEnv) as HostConfig;
-    return;
-  }
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim() !== "") yield JSON.parse(line) as HostConfig;
-  }
 }
