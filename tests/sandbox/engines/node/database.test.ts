@@ -88,6 +88,25 @@ describe("the node engine's database", () => {
     }
   }, 240_000);
 
+  it("grades each edit afresh when the engine keeps its grader host (and its database) between edits", async () => {
+    const sandbox = new NodeSandbox({ timeoutMs: 180_000, checkTimeoutMs: 20_000 });
+    try {
+      await sandbox.load({ files: { "app.ts": GOOD_APP, "db.ts": DB_TS }, checks: CHECKS });
+      const firstChecks: string[] = [];
+      const passed: boolean[] = [];
+      for (const app of [FORGING_APP, GOOD_APP, FORGING_APP, GOOD_APP]) {
+        await sandbox.write("app.ts", app);
+        const report = await sandbox.check();
+        passed.push(report.status === "pass");
+        firstChecks.push(report.checks[0]?.status ?? "missing");
+      }
+      expect(passed).toEqual([false, true, false, true]);
+      expect(firstChecks).toEqual(["fail", "pass", "fail", "pass"]);
+    } finally {
+      await sandbox.dispose();
+    }
+  }, 400_000);
+
   it("does not let learner code forge what the checks read from the database", async () => {
     const sandbox = new NodeSandbox({ timeoutMs: 180_000, checkTimeoutMs: 20_000 });
     try {
