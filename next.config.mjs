@@ -7,6 +7,7 @@
  *   needs.
  * - `SITE_EXPORT=1 npm run build` writes a static copy of the site to out/ (see
  *   site/README.md for serving it with the same headers).
+ * - `npm run dev` works at http://localhost:3000 and http://127.0.0.1:3000 alike (allowedDevOrigins).
  * - Type checking is `npm run typecheck`'s job (the whole repository, one tsconfig);
  *   the build only compiles, so it does not fail on work in progress elsewhere in the repo.
  */
@@ -39,6 +40,9 @@ export default function config(phase) {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
   return {
     reactStrictMode: true,
+    // `next dev` serves its HMR socket and dev resources to localhost only; the README's other
+    // address of this machine (127.0.0.1, and ::1) would load a page that never hydrates.
+    allowedDevOrigins: ["127.0.0.1", "[::1]"],
     poweredByHeader: false,
     typescript: { ignoreBuildErrors: true, tsconfigPath: "site/tsconfig.json" },
     turbopack: {

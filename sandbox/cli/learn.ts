@@ -5,7 +5,7 @@
  *   start <lesson>     copy a lesson's starter files into workspace/<lesson>/
  *   check [lesson]     grade your files (exit 0: all pass, 1: some fail, 2: error)
  *   watch [lesson]     check again on every save
- *   hint [lesson]      hints for the tasks that are not passing
+ *   hint [lesson]      the next hint for the tasks that are not passing (--all: every hint)
  *   solution [lesson]  diff your files against the solution (changes nothing)
  *   reset [lesson]     back to the starter files (asks first; keeps a backup)
  */
@@ -34,7 +34,7 @@ Commands:
   start <lesson>     copy a lesson's starter files into workspace/<lesson>/
   check [lesson]     grade your files (exit code 0: all pass, 1: some fail, 2: error)
   watch [lesson]     check again every time you save
-  hint [lesson]      hints for the tasks that are not passing yet
+  hint [lesson]      the next hint for a task that is not passing yet (--all: every hint)
   solution [lesson]  show how your files differ from the solution (changes nothing)
   reset [lesson]     put the starter files back (asks first, keeps a backup)
 
@@ -43,6 +43,7 @@ Commands:
 
 Options:
   --yes, -y          reset without asking
+  --all              hint: every hint at once
   --no-color         plain output
   --lessons <dir>    course folder (default ./lessons)
   --workspace <dir>  where your work is kept (default ./workspace)`;

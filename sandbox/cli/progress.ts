@@ -11,6 +11,8 @@ export interface LessonProgress {
   passedAt?: string;
   /** Task number to its result at the last check. */
   tasks?: Record<string, "pass" | "fail" | "error">;
+  /** Task number to how many of its hints `learn hint` has revealed. */
+  hintsShown?: Record<string, number>;
 }
 
 /** workspace/progress.json. */
@@ -69,6 +71,7 @@ export function recordCheck(previous: LessonProgress | undefined, report: GradeR
   }
   const at = now.toISOString();
   return {
+    ...(previous?.hintsShown ? { hintsShown: previous.hintsShown } : {}),
     startedAt: previous?.startedAt ?? at,
     status: report.status,
     checkedAt: at,

@@ -14,3 +14,4 @@ export { findLesson } from "./find-lesson";
 export { LessonError } from "./lesson-error";
 export { chapterFrontmatter, lessonFrontmatter, taskAttributes, type ChapterFrontmatter, type LessonFrontmatter } from "./schema";
 export type { Course, Chapter, Lesson, Task, Files } from "./types";
+export { hintSteps } from "./hints";

@@ -55,6 +55,8 @@ export const lessonFrontmatter = z.strictObject({
     })
     .min(1, { error: "must list at least one objective" }),
   from: z.literal("previous", { error: 'must be "previous" (or be left out)' }).optional(),
+  /** The lesson needs a real terminal (only WebContainers have one), so the site boots one for it unasked. */
+  terminal: z.boolean({ error: "must be true or false (or be left out)" }).optional(),
 });
 
 /** A chapter's validated frontmatter. */
@@ -77,4 +79,9 @@ export const taskAttributes = z.strictObject({
     .min(1, { error: "must be 1 or more" }),
   title: text("a short name for the task").optional(),
   hint: text("a nudge shown when the task's checks fail"),
+  moreHints: z
+    .array(text("a further hint, more specific than the one before"), { error: 'must be a list of hints in braces, such as moreHints={["Closer.", "Closer still."]}' })
+    .min(1, { error: "must list at least one hint (or be left out)" })
+    .max(4, { error: "must list at most 4 further hints; the solution is the last step" })
+    .optional(),
 });

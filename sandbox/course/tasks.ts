@@ -27,9 +27,16 @@ interface MdxAttribute {
   name?: string;
   value?: string | null | { type: string; value: string; data?: { estree?: { body?: EstreeStatement[] } } };
 }
+interface EstreeExpression {
+  type: string;
+  value?: unknown;
+  operator?: string;
+  argument?: { type: string; value?: unknown };
+  elements?: (EstreeExpression | null)[];
+}
 interface EstreeStatement {
   type: string;
-  expression?: { type: string; value?: unknown; operator?: string; argument?: { type: string; value?: unknown } };
+  expression?: EstreeExpression;
 }
 
 const processor = createProcessor({ remarkPlugins: [remarkFrontmatter] });
@@ -84,16 +91,19 @@ function readTask(node: MdxNode, file: string, line: number): Task {
     values[attribute.name] = attributeValue(attribute, file, `${element} ${attribute.name}`);
   }
   const parsed = parseOrThrow(taskAttributes, values, file, element);
-  return { n: parsed.n, ...(parsed.title ? { title: parsed.title } : {}), hint: parsed.hint };
+  return { n: parsed.n, ...(parsed.title ? { title: parsed.title } : {}), hint: parsed.hint, ...(parsed.moreHints ? { moreHints: parsed.moreHints } : {}) };
 }
 
-/** Attribute values: "text", {1}, {-1} or {"text"}; anything computed is refused (the tooling cannot run it). */
+/** Attribute values: "text", {1}, {-1}, {"text"} or {["text", "text"]}; anything computed is refused (the tooling cannot run it). */
 function attributeValue(attribute: MdxAttribute, file: string, field: string): unknown {
   const value = attribute.value;
   if (value === null || value === undefined) return true;
   if (typeof value === "string") return value;
   const expression = value.data?.estree?.body?.[0]?.expression;
   if (expression?.type === "Literal") return expression.value;
+  if (expression?.type === "ArrayExpression" && expression.elements?.every((element) => element?.type === "Literal")) {
+    return expression.elements.map((element) => element!.value);
+  }
   if (expression?.type === "UnaryExpression" && expression.operator === "-" && typeof expression.argument?.value === "number") {
     return -expression.argument.value;
   }

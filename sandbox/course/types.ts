@@ -12,6 +12,8 @@ export interface Task {
   n: number;
   title?: string;
   hint?: string;
+  /** Hints after `hint`, each more specific than the last, revealed one at a time. */
+  moreHints?: string[];
 }
 
 /** A lesson: its text, its files and its checks. */

@@ -1,17 +1,20 @@
 "use client";
 /**
  * The `<Task>` element of lesson MDX: a numbered task whose badge follows the latest grade
- * report (not checked, passing, failing, error), with its hint on request.
+ * report (not checked, passing, failing, error), with its hints on request, one at a time.
  */
-import { useId, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useStore } from "../state/use-store";
 import { reportStore, taskStatus, type TaskStatus } from "../state/report-store";
-import { withInlineCode } from "./inline-code";
+import { hintSteps } from "../../sandbox/course/hints";
+import { HintSteps } from "./hint-steps";
 
 export interface TaskCardProps {
   n: number;
   title?: string;
   hint?: string;
+  /** Further hints, each more specific, revealed one at a time after `hint`. */
+  moreHints?: string[];
   children?: ReactNode;
 }
 
@@ -31,11 +34,9 @@ const BADGE_MARK: Record<TaskStatus, string> = { pending: "", pass: "✓", fail:
  * @example
  * <TaskCard n={1} title="Say hello" hint="Use `app.get`.">Make GET / answer Hello.</TaskCard>
  */
-export function TaskCard({ n, title, hint, children }: TaskCardProps) {
+export function TaskCard({ n, title, hint, moreHints, children }: TaskCardProps) {
   const { report } = useStore(reportStore);
   const status = taskStatus(report, n);
-  const [showHint, setShowHint] = useState(false);
-  const hintId = useId();
   return (
     <section className="task" id={`task-${n}`} data-status={status} aria-labelledby={`task-${n}-title`}>
       <header className="task__head">
@@ -51,16 +52,9 @@ export function TaskCard({ n, title, hint, children }: TaskCardProps) {
         </span>
       </header>
       <div className="task__body">{children}</div>
-      {hint ? (
-        <div className="task__hint">
-          <button type="button" className="link-button" aria-expanded={showHint} aria-controls={hintId} onClick={() => setShowHint((shown) => !shown)}>
-            {showHint ? "Hide hint" : "Show hint"}
-          </button>
-          <p id={hintId} hidden={!showHint}>
-            {withInlineCode(hint)}
-          </p>
-        </div>
-      ) : null}
+      <div className="task__hint">
+        <HintSteps n={n} steps={hintSteps({ hint, moreHints })} />
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@
  * The plain, serialisable data the pages hand to client components: the outline of the course
  * and everything the workspace needs about one lesson. Built on the server, at build time.
  */
+import { inheritedPaths } from "../../sandbox/course/continue-previous";
 import type { Course, Lesson, Task } from "../../sandbox/course";
 import { allLessons, lessonHref } from "./course-data";
 
@@ -30,6 +31,8 @@ export interface LessonPageData {
   tasks: Task[];
   /** Set when the lesson continues the previous one's files (`from: previous`). */
   fromPrevious: { lessonId: string; inheritedPaths: string[] } | null;
+  /** The lesson needs a real terminal (`terminal: true`): a WebContainer boots for it unasked. */
+  needsTerminal: boolean;
   previous: LessonLink | null;
   next: LessonLink | null;
 }
@@ -108,18 +111,10 @@ export function lessonPageData(course: Course, lesson: Lesson): LessonPageData {
       lesson.frontmatter.from === "previous" && previousLesson
         ? { lessonId: previousLesson.id, inheritedPaths: inheritedPaths(lesson.starter, previousLesson.solution) }
         : null,
+    needsTerminal: lesson.frontmatter.terminal === true,
     previous: link(lesson.previous),
     next: link(lesson.next),
   };
 }
 
-/**
- * Starter paths whose contents came unchanged from the previous lesson's solution: those the
- * learner's own finished files may replace.
- *
- * @example
- * inheritedPaths({ "app.ts": "x", "data.ts": "new" }, { "app.ts": "x" }); // ["app.ts"]
- */
-export function inheritedPaths(starter: Record<string, string>, previousSolution: Record<string, string>): string[] {
-  return Object.keys(starter).filter((path) => previousSolution[path] === starter[path]);
-}
+export { inheritedPaths };

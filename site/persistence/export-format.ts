@@ -74,6 +74,7 @@ const exportedLesson = z.strictObject({
     .refine((check) => check.passedChecks <= check.totalChecks, { error: "counts more passed checks than checks" })
     .optional(),
   beforeReset: files.optional(),
+  beforeResetBy: z.literal("solve").optional(),
   updatedAt: time,
 });
 

@@ -12,8 +12,10 @@ export interface LessonRecord {
   passed: boolean;
   /** The latest check run, in short. */
   lastCheck?: { status: "pass" | "fail" | "error"; passedChecks: number; totalChecks: number; at: number };
-  /** The files as they were before the last reset, so the reset can be undone. */
+  /** The files as they were before the last reset (or Solve), so it can be undone. */
   beforeReset?: FileMap;
+  /** Set when `beforeReset` was kept by Solve rather than by a reset. */
+  beforeResetBy?: "solve";
   updatedAt: number;
 }
 

@@ -3,6 +3,7 @@
  * work: once they have passed the lesson before, its files replace the ones the course would
  * have taken from that lesson's solution. Files the new lesson brings itself always win.
  */
+import { continueFrom } from "../../sandbox/course/continue-previous";
 import type { FileMap } from "../state/files-store";
 import type { LessonRecord } from "./records";
 
@@ -17,12 +18,7 @@ import type { LessonRecord } from "./records";
  * // { "app.ts": mine }
  */
 export function startingFiles(starter: FileMap, inheritedPaths: readonly string[], previous: LessonRecord | undefined): FileMap {
-  if (!previous?.passed) return { ...starter };
-  const files = { ...starter };
-  for (const [path, contents] of Object.entries(previous.files)) {
-    if (!(path in starter) || inheritedPaths.includes(path)) files[path] = contents;
-  }
-  return files;
+  return previous?.passed ? continueFrom(starter, inheritedPaths, previous.files) : { ...starter };
 }
 
 /**

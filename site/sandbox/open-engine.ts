@@ -1,67 +1,77 @@
 /**
- * The site's sandbox opener over the browser engines in sandbox/engines: WebContainers where the
- * page is cross-origin isolated and StackBlitz answers in time, else the worker engine (which
- * also runs offline). The learner's choice, from the engine switch, goes first.
+ * The site's engines over the browser engines in sandbox/engines. The worker engine opens at
+ * once, everywhere and offline; WebContainers boot only when wanted, need a cross-origin
+ * isolated page and StackBlitz, and are loaded (with their API) only then.
  */
 import "../zod-without-eval";
-import { pickEngine } from "../../sandbox/engines/pick";
-import { BOOT_TIMEOUT_MS, bootWebContainer, createWebContainerSandbox, type WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { createWorkerSandbox } from "../../sandbox/engines/worker";
-import type { EngineKind } from "../state/engine-store";
+import type { WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { reachesNetwork } from "./connectivity";
-import type { OpenedSandbox, SandboxOpener, TerminalSession } from "./opener";
+import type { OpenedSandbox, SessionEngines, TerminalSession } from "./opener";
+import { forgetWebContainerFailure, recentWebContainerFailure, rememberWebContainerFailure } from "./webcontainer-memory";
 
-/** Remembers, for this tab's session, that WebContainers did not boot, so later pages do not wait again. */
-const NO_WEBCONTAINER_KEY = "learn-vial:webcontainer-unavailable";
+/** How long a WebContainer boot may take (sandbox/engines/webcontainer's BOOT_TIMEOUT_MS, kept here so the page need not load that module to say it). */
+const WEBCONTAINER_TIMEOUT_MS = 30_000;
 
-/**
- * Opens a sandbox for the workspace.
- *
- * @example
- * const { sandbox, kind, reason } = await openBrowserSandbox(null);
- */
-export const openBrowserSandbox: SandboxOpener = async (preferred: EngineKind | null): Promise<OpenedSandbox> => {
-  const skip = preferred === null ? await reasonToSkipWebContainers() : null;
-  if (skip) return { kind: "worker", reason: skip, sandbox: createWorkerSandbox() };
-  const choice = await pickEngine({
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    bootWebContainer: () => bootWebContainer({ timeoutMs: BOOT_TIMEOUT_MS }),
-    timeoutMs: BOOT_TIMEOUT_MS,
-    preferred,
-  });
-  if (choice.kind === "worker") {
-    if (preferred !== "worker" && globalThis.crossOriginIsolated) rememberNoWebContainers(choice.reason);
-    return { kind: "worker", reason: choice.reason, sandbox: createWorkerSandbox() };
-  }
-  const sandbox = createWebContainerSandbox({ webcontainer: choice.webcontainer });
-  return {
-    kind: "webcontainer", reason: choice.reason, sandbox,
-    openTerminal: () => openShell(sandbox),
-    onPreviewStopped: (listener) => sandbox.onPreviewStopped(listener),
-  };
-};
-
-async function reasonToSkipWebContainers(): Promise<string | null> {
-  // "Online" is confirmed by a request only where WebContainers could run at all (isolation):
-  // elsewhere pickEngine chooses the worker engine at once, and the probe would be wasted.
-  const offline = globalThis.navigator?.onLine === false || (globalThis.crossOriginIsolated === true && !(await reachesNetwork()));
-  if (offline) {
-    return "Using the worker engine: you are offline, and WebContainers need a connection to StackBlitz.";
-  }
+function storage(): Storage | undefined {
   try {
-    const earlier = sessionStorage.getItem(NO_WEBCONTAINER_KEY);
-    return earlier ? `${earlier.replace(/\.$/, "")} (earlier in this session).` : null;
+    return localStorage;
   } catch {
-    return null;
+    return undefined;
   }
 }
 
-function rememberNoWebContainers(reason: string): void {
-  try {
-    sessionStorage.setItem(NO_WEBCONTAINER_KEY, reason);
-  } catch {
-    // Without session storage each page simply tries again.
+/**
+ * The browser's engines for the workspace session.
+ *
+ * @example
+ * const session = new WorkspaceSession(browserEngines, lesson.checks);
+ */
+export const browserEngines: SessionEngines = {
+  open: (kind) => (kind === "worker" ? openWorker() : openWebContainer()),
+  webContainerBlocked,
+  webContainerFailed: (reason) => rememberWebContainerFailure(storage(), reason),
+  webContainerTimeoutMs: WEBCONTAINER_TIMEOUT_MS,
+};
+
+async function openWorker(): Promise<OpenedSandbox> {
+  return { kind: "worker", reason: "Using the worker engine: it starts at once and runs offline.", sandbox: createWorkerSandbox() };
+}
+
+async function openWebContainer(): Promise<OpenedSandbox> {
+  const { bootWebContainer, createWebContainerSandbox } = await import("../../sandbox/engines/webcontainer");
+  const { pickEngine } = await import("../../sandbox/engines/pick");
+  const choice = await pickEngine({
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    bootWebContainer: () => bootWebContainer({ timeoutMs: WEBCONTAINER_TIMEOUT_MS }),
+    timeoutMs: WEBCONTAINER_TIMEOUT_MS,
+    preferred: "webcontainer",
+  });
+  if (choice.kind !== "webcontainer") throw new Error(choice.reason.replace(/^Using the worker engine:\s*/, ""));
+  const sandbox = createWebContainerSandbox({ webcontainer: choice.webcontainer });
+  return {
+    kind: "webcontainer",
+    reason: choice.reason,
+    sandbox,
+    openTerminal: () => openShell(sandbox),
+    onPreviewStopped: (listener) => sandbox.onPreviewStopped(listener),
+  };
+}
+
+async function webContainerBlocked(explicit: boolean): Promise<string | null> {
+  if (globalThis.crossOriginIsolated !== true) return "WebContainers need cross-origin isolation, which this page does not have.";
+  if (explicit) forgetWebContainerFailure(storage());
+  else {
+    const failed = recentWebContainerFailure(storage());
+    if (failed) return `${failed.reason.replace(/\.$/, "")} ${minutesAgo(failed.at)}, so they are not tried again for a while.`;
   }
+  if (!(await reachesNetwork())) return "you are offline, and WebContainers need a connection to StackBlitz.";
+  return null;
+}
+
+function minutesAgo(at: number): string {
+  const minutes = Math.round((Date.now() - at) / 60_000);
+  return minutes < 1 ? "less than a minute ago" : minutes === 1 ? "a minute ago" : `${minutes} minutes ago`;
 }
 
 async function openShell(sandbox: WebContainerSandbox): Promise<TerminalSession> {

@@ -1,7 +1,8 @@
 /**
  * Caches the whole course for offline use: every page listed by /offline-manifest.json, the
- * build files each page refers to, and the sandbox payload. Best effort: a file that fails is
- * skipped (and fetched at runtime), so one hiccup never blocks the rest.
+ * build files each page refers to, and the sandbox payload. A file that fails is skipped (and
+ * fetched at runtime), so one hiccup never blocks the rest, but then the course is not called
+ * saved for offline use.
  */
 import { staticAssetUrls } from "./asset-urls";
 import { pageKey } from "./strategies";
@@ -15,7 +16,7 @@ interface OfflineManifest {
 }
 
 /**
- * Fills `cacheName` with the course; resolves to whether every page was cached.
+ * Fills `cacheName` with the course; resolves to whether every page and file was cached.
  *
  * @example
  * event.waitUntil(precacheCourse(CACHE_NAME, self.location.origin));
@@ -35,14 +36,15 @@ export async function precacheCourse(cacheName: string, origin: string): Promise
       await cache.put(pageKey(`${origin}${page}`), response);
     }),
   );
-  await Promise.allSettled(
+  const files = await Promise.allSettled(
     [...staticUrls].map(async (url) => {
       if (await cache.match(`${origin}${url}`)) return;
       const response = await fetch(`${origin}${url}`);
-      if (response.ok) await cache.put(`${origin}${url}`, response);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      await cache.put(`${origin}${url}`, response);
     }),
   );
-  const complete = pages.every((result) => result.status === "fulfilled");
+  const complete = [...pages, ...files].every((result) => result.status === "fulfilled");
   if (complete) await cache.put(`${origin}${READY_MARKER}`, new Response("ready"));
   return complete;
 }

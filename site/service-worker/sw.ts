@@ -22,7 +22,9 @@ const ORIGIN = scope.location.origin;
 
 scope.addEventListener("install", (event) => {
   void scope.skipWaiting();
-  if (__OFFLINE__) event.waitUntil(precacheCourse(CACHE_NAME, ORIGIN).then(announceReady, () => undefined));
+  // Activation waits for the precache; the pages hear "ready" only once this worker controls
+  // them (below), since a reload before that would still go to the network.
+  if (__OFFLINE__) event.waitUntil(precacheCourse(CACHE_NAME, ORIGIN).catch(() => false));
 });
 
 scope.addEventListener("activate", (event) => {
@@ -32,6 +34,7 @@ scope.addEventListener("activate", (event) => {
         if (name.startsWith("learn-vial-") && name !== CACHE_NAME) await caches.delete(name);
       }
       await scope.clients.claim();
+      if (__OFFLINE__ && (await isReady())) await announceReady();
     })(),
   );
 });
@@ -39,6 +42,9 @@ scope.addEventListener("activate", (event) => {
 scope.addEventListener("message", (event) => {
   const data = event.data as { type?: string } | null;
   if (data?.type !== "learn-vial:offline-status" || !__OFFLINE__) return;
+  // Until this worker is activated (and controls the pages) a reload would not reach its cache;
+  // activation announces it then.
+  if (scope.registration.active?.state !== "activated") return;
   event.waitUntil(
     isReady().then((ready) => {
       if (ready) event.source?.postMessage({ type: "learn-vial:offline-ready" });
@@ -80,8 +86,7 @@ async function isReady(): Promise<boolean> {
   return Boolean(await cache.match(`${ORIGIN}${READY_MARKER}`));
 }
 
-async function announceReady(complete: boolean): Promise<void> {
-  if (!complete) return;
+async function announceReady(): Promise<void> {
   for (const client of await scope.clients.matchAll({ includeUncontrolled: true, type: "window" })) {
     client.postMessage({ type: "learn-vial:offline-ready" });
   }

@@ -1,5 +1,6 @@
 /**
- * Which engine runs the learner's code, why it was chosen, and where it is in starting up.
+ * Which engine runs the learner's code, why it was chosen, where it is in starting up, and the
+ * WebContainer that may be booting in the background to take over from the worker engine.
  */
 import { createStore } from "./store";
 
@@ -8,6 +9,15 @@ export type EngineKind = "webcontainer" | "worker";
 
 export type EnginePhase = "idle" | "starting" | "ready" | "error";
 
+/**
+ * The WebContainer behind the running engine: not wanted, booting (since when, and for at most
+ * how long), or not available (with the reason, for the learner).
+ */
+export type WebContainerUpgrade =
+  | { status: "none" }
+  | { status: "booting"; since: number; timeoutMs: number }
+  | { status: "unavailable"; reason: string };
+
 export interface EngineState {
   phase: EnginePhase;
   kind: EngineKind | null;
@@ -15,16 +25,18 @@ export interface EngineState {
   reason: string;
   /** What went wrong when phase is "error". */
   error: string | null;
-  /** What the learner asked for with the switch, if anything. */
+  /** What the learner asked for with the engine choice, if anything. */
   preferred: EngineKind | null;
+  /** The WebContainer boot in the background, when WebContainers are wanted. */
+  upgrade: WebContainerUpgrade;
 }
 
-export const engineStore = createStore<EngineState>({ phase: "idle", kind: null, reason: "", error: null, preferred: null });
+export const engineStore = createStore<EngineState>({ phase: "idle", kind: null, reason: "", error: null, preferred: null, upgrade: { status: "none" } });
 
 const PREFERENCE_KEY = "learn-vial:engine";
 
 /**
- * The engine the learner chose with the switch last time, if any.
+ * The engine the learner chose last time, if any.
  *
  * @example
  * readEnginePreference(localStorage); // "worker"

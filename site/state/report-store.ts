@@ -10,9 +10,11 @@ export interface ReportState {
   report: GradeReport | null;
   /** How many check runs have finished, so screen readers announce a repeat result too. */
   runs: number;
+  /** What a check asked for is waiting for before it can run ("the Web Worker engine to start"), if anything. */
+  waitingFor?: string | null;
 }
 
-export const reportStore = createStore<ReportState>({ running: false, report: null, runs: 0 });
+export const reportStore = createStore<ReportState>({ running: false, report: null, runs: 0, waitingFor: null });
 
 /** A task's badge: not checked yet, every check passing, some failing, or the run broke. */
 export type TaskStatus = "pending" | "pass" | "fail" | "error";

@@ -1,15 +1,15 @@
 "use client";
 /**
- * The checks panel: each task's checks, passed or failed, with the failure message, the hint
- * on request, and for a failed HTTP check the request sent and the response received.
+ * The checks panel: each task's checks, passed or failed, with the failure message, the hints
+ * on request (one at a time, shared with the task in the prose), and for a failed HTTP check the request sent and the response received.
  */
-import { useState } from "react";
 import type { Task } from "../../sandbox/course";
 import type { CheckResult, GradeReport } from "../../sandbox/report";
 import { useStore } from "../state/use-store";
 import { checksOfTask, reportStore, summarizeReport, taskStatus } from "../state/report-store";
 import { TASK_STATUS_LABEL } from "../components/task-card";
-import { withInlineCode } from "../components/inline-code";
+import { HintSteps } from "../components/hint-steps";
+import { hintSteps } from "../../sandbox/course/hints";
 import { HttpTraceView } from "./http-trace";
 
 const CHECK_LABEL: Record<CheckResult["status"], string> = { pass: "Passed", fail: "Failed", error: "Error", skip: "Skipped" };
@@ -22,29 +22,34 @@ const CHECK_MARK: Record<CheckResult["status"], string> = { pass: "✓", fail: "
  * <ChecksPanel tasks={lesson.tasks} />
  */
 export function ChecksPanel({ tasks }: { tasks: Task[] }) {
-  const { running, report } = useStore(reportStore);
+  const { running, report, waitingFor } = useStore(reportStore);
+  const progress = waitingFor ? `Waiting for ${waitingFor}: your check runs as soon as it is ready…` : "Running the checks…";
   if (!report) {
     return (
       <div className="checks checks--empty">
-        <p>{running ? "Running the checks…" : "Press Check (or Ctrl+Enter, ⌘+Enter on a Mac) to run this lesson's checks on your files."}</p>
+        <p data-testid="checks-progress">{running ? progress : "Press Check (or Ctrl+Enter, ⌘+Enter on a Mac) to run this lesson's checks on your files."}</p>
       </div>
     );
   }
+  // A lone failure's exchange starts open; with several, their one-line summaries keep every
+  // failing check in view, and each opens on request.
+  const failures = report.checks.filter((check) => check.status === "fail" || check.status === "error");
+  const firstFailing = failures.length === 1 ? failures[0] : undefined;
   const otherChecks = report.checks.filter((check) => check.task === undefined || !tasks.some((task) => task.n === check.task));
   return (
     <div className="checks" aria-busy={running}>
       <p className={`checks__summary checks__summary--${report.status}`} data-testid="checks-summary">
         {summarizeReport(report)}
-        {running ? " (checking again…)" : ""}
+        {running ? (waitingFor ? ` (checking again once ${waitingFor.replace(/ to start$/, " has started")}…)` : " (checking again…)") : ""}
       </p>
       {report.status === "error" && report.message ? <RunError report={report} /> : null}
       {tasks.map((task) => (
-        <TaskResults key={task.n} task={task} report={report} />
+        <TaskResults key={task.n} task={task} report={report} openTrace={firstFailing} />
       ))}
       {otherChecks.length > 0 ? (
         <section className="checks__task" aria-label="Other checks">
           <h3 className="checks__task-title">Other checks</h3>
-          <CheckList checks={otherChecks} hint={undefined} />
+          <CheckList checks={otherChecks} task={undefined} openTrace={firstFailing} />
         </section>
       ) : null}
     </div>
@@ -60,7 +65,7 @@ function RunError({ report }: { report: GradeReport }) {
   );
 }
 
-function TaskResults({ task, report }: { task: Task; report: GradeReport }) {
+function TaskResults({ task, report, openTrace }: { task: Task; report: GradeReport; openTrace: CheckResult | undefined }) {
   const status = taskStatus(report, task.n);
   const checks = checksOfTask(report, task.n);
   return (
@@ -72,16 +77,16 @@ function TaskResults({ task, report }: { task: Task; report: GradeReport }) {
         </a>{" "}
         <span className="checks__task-status">{TASK_STATUS_LABEL[status]}</span>
       </h3>
-      <CheckList checks={checks} hint={task.hint} />
+      <CheckList checks={checks} task={task} openTrace={openTrace} />
     </section>
   );
 }
 
-function CheckList({ checks, hint }: { checks: CheckResult[]; hint: string | undefined }) {
-  const [showHint, setShowHint] = useState(false);
+function CheckList({ checks, task, openTrace }: { checks: CheckResult[]; task: Task | undefined; openTrace: CheckResult | undefined }) {
   const failing = checks.some((check) => check.status === "fail" || check.status === "error");
-  const checkHint = checks.find((check) => check.hint)?.hint;
-  const shownHint = hint ?? checkHint;
+  // The task's own hints, then what its failing checks add.
+  const checkHints = checks.filter((check) => check.status !== "pass" && check.hint).map((check) => check.hint!);
+  const steps = [...new Set([...hintSteps(task ?? {}), ...checkHints])];
   return (
     <>
       <ul className="checks__list">
@@ -93,16 +98,13 @@ function CheckList({ checks, hint }: { checks: CheckResult[]; hint: string | und
             <span className="visually-hidden">{CHECK_LABEL[check.status]}: </span>
             <span className="check__name">{check.name}</span>
             {check.message && check.status !== "pass" ? <pre className="check__message">{check.message}</pre> : null}
-            {check.trace && check.status !== "pass" ? <HttpTraceView trace={check.trace} /> : null}
+            {check.trace && check.status !== "pass" ? <HttpTraceView trace={check.trace} open={check === openTrace} /> : null}
           </li>
         ))}
       </ul>
-      {failing && shownHint ? (
+      {failing && steps.length > 0 ? (
         <div className="checks__hint">
-          <button type="button" className="link-button" aria-expanded={showHint} onClick={() => setShowHint((shown) => !shown)}>
-            {showHint ? "Hide hint" : "Show hint"}
-          </button>
-          {showHint ? <p>{withInlineCode(shownHint)}</p> : null}
+          <HintSteps n={task?.n ?? 0} steps={steps} />
         </div>
       ) : null}
     </>

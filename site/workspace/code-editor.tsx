@@ -12,6 +12,8 @@ import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, rectangularSelection } from "@codemirror/view";
 import { Annotation, Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { editorTheme } from "./editor-theme";
+import { useStore } from "../state/use-store";
+import { editorSettingsStore, type EditorSettings } from "../state/editor-settings-store";
 
 type LanguageSupport = (path: string) => Extension;
 
@@ -31,6 +33,13 @@ export interface CodeEditorProps {
 /** Marks changes that came from outside (reset, undo, import), which are not learner edits. */
 const external = Annotation.define<boolean>();
 
+/** The learner's settings (wrapping, font size), swapped in place when they change. */
+const settingsCompartment = new Compartment();
+
+function settingsExtension(settings: EditorSettings): Extension {
+  return [EditorView.theme({ "&": { fontSize: `${settings.fontSize}px` } }), settings.wrap ? EditorView.lineWrapping : []];
+}
+
 /**
  * The code editor for one file at a time.
  *
@@ -44,6 +53,13 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
   const shownPath = useRef(path);
   const callbacks = useRef({ onChange, onCheck });
   callbacks.current = { onChange, onCheck };
+  const settings = useStore(editorSettingsStore);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: settingsCompartment.reconfigure(settingsExtension(settings)) });
+  }, [settings]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -69,6 +85,8 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
     if (shownPath.current !== path) {
       states.current.set(shownPath.current, current.state);
       current.setState(states.current.get(path) ?? createState(path, value));
+      // A file's saved state has the settings of when it was last shown.
+      current.dispatch({ effects: settingsCompartment.reconfigure(settingsExtension(settingsRef.current)) });
       shownPath.current = path;
       withLanguage(current, path);
     }
@@ -96,6 +114,7 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
         keymap.of([...defaultKeymap, ...historyKeymap]),
         language.of(loadedLanguage ? loadedLanguage(forPath) : []),
         editorTheme,
+        settingsCompartment.of(settingsExtension(settingsRef.current)),
         EditorView.contentAttributes.of({ "aria-label": `Code editor: ${forPath}` }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged || update.transactions.some((transaction) => transaction.annotation(external))) return;
@@ -105,7 +124,7 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
     });
   }
 
-  return <div className="code-editor" ref={host} data-testid="code-editor" />;
+  return <div className="code-editor" ref={host} data-testid="code-editor" data-wrap={settings.wrap} data-font-size={settings.fontSize} />;
 }
 
 /** Adds the language support to the view's state if it has loaded and the state lacks it. */

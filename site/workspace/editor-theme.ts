@@ -20,7 +20,7 @@ const highlight = HighlightStyle.define([
 /** Theme and syntax colours for the workspace editor. */
 export const editorTheme: Extension = [
   EditorView.theme({
-    "&": { color: "var(--text)", backgroundColor: "var(--code-bg)", height: "100%", fontSize: "0.9rem" },
+    "&": { color: "var(--text)", backgroundColor: "var(--code-bg)", height: "100%" },
     ".cm-content": { fontFamily: "var(--font-mono)", caretColor: "var(--text)" },
     ".cm-gutters": { backgroundColor: "var(--code-bg)", color: "var(--text-muted)", borderRight: "1px solid var(--border)" },
     ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--code-active-line)" },

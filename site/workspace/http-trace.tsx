@@ -5,15 +5,16 @@
 import type { HttpTrace } from "../../sandbox/report";
 
 /**
- * An HTTP exchange, in the style of a raw HTTP message.
+ * An HTTP exchange, in the style of a raw HTTP message; its summary line (method, path, status)
+ * shows even when closed.
  *
  * @example
- * <HttpTraceView trace={check.trace} />
+ * <HttpTraceView trace={check.trace} open />
  */
-export function HttpTraceView({ trace }: { trace: HttpTrace }) {
+export function HttpTraceView({ trace, open }: { trace: HttpTrace; open: boolean }) {
   const { request, response } = trace;
   return (
-    <details className="trace" open>
+    <details className="trace" open={open}>
       <summary>
         Request and response: {request.method} {request.path} → {response.status}
       </summary>

@@ -1,6 +1,7 @@
 /**
  * Ties one open lesson together: restores the learner's files, saves each edit (debounced),
- * feeds edits to the sandbox, records check results as progress, and handles reset and undo.
+ * feeds edits to the sandbox, records check results as progress, and handles reset, Solve and
+ * their undo.
  * Plain TypeScript over the stores and the repository, so components stay thin.
  */
 import type { GradeReport } from "../../sandbox/report";
@@ -11,13 +12,14 @@ import { lessonState } from "../persistence/records";
 import { LAST_LESSON_KEY, type ProgressRepository } from "../persistence/repository";
 import { filesChanged, startingFiles } from "../persistence/starting-files";
 import { editFile, filesStore, openLessonFiles, replaceFiles, type FileMap } from "../state/files-store";
+import { hintsStore } from "../state/hints-store";
 import { setLessonState } from "../state/progress-store";
 import { isLessonPassed, reportStore } from "../state/report-store";
 import { createStore } from "../state/store";
 import type { WorkspaceSession } from "../sandbox/session";
 
-/** Whether a reset can be undone right now (the files before it are kept). */
-export const undoStore = createStore<boolean>(false);
+/** What can be undone right now, a reset or a Solve (the files before it are kept), if anything. */
+export const undoStore = createStore<"reset" | "solve" | null>(null);
 
 export class LessonController {
   #record: LessonRecord | undefined;
@@ -53,8 +55,9 @@ export class LessonController {
     this.#starting = startingFiles(this.lesson.starter, this.lesson.fromPrevious?.inheritedPaths ?? [], previous);
     const files = record?.files && Object.keys(record.files).length > 0 ? record.files : this.#starting;
     filesStore.set(openLessonFiles(this.lesson.id, files, this.lesson.focus));
-    reportStore.set({ running: false, report: null, runs: 0 });
-    undoStore.set(Boolean(record?.beforeReset));
+    reportStore.set({ running: false, report: null, runs: 0, waitingFor: null });
+    hintsStore.set({});
+    undoStore.set(record?.beforeReset ? (record.beforeResetBy ?? "reset") : null);
     void this.repository.setMeta(LAST_LESSON_KEY, this.lesson.id).catch(() => undefined);
     return files;
   }
@@ -102,17 +105,32 @@ export class LessonController {
     const current = filesStore.get().files;
     await this.#autosave.flush();
     this.#apply(this.#starting);
-    await this.#update({ files: this.#starting, beforeReset: current });
-    undoStore.set(true);
+    await this.#update({ files: this.#starting, beforeReset: current, beforeResetBy: undefined });
+    undoStore.set("reset");
   }
 
-  /** Brings back the files from before the last reset. */
-  async undoReset(): Promise<void> {
+  /**
+   * Puts the lesson's solution in the editor (files the learner added stay), keeping their files
+   * so Solve can be undone. Solving again before undoing keeps the files from before the first
+   * Solve: the learner's own work is never replaced by an edited solution.
+   */
+  async solve(): Promise<void> {
+    const current = filesStore.get().files;
+    await this.#autosave.flush();
+    const solved = { ...current, ...this.lesson.solution };
+    const kept = undoStore.get() === "solve" && this.#record?.beforeReset ? this.#record.beforeReset : current;
+    this.#apply(solved);
+    await this.#update({ files: solved, beforeReset: kept, beforeResetBy: "solve" });
+    undoStore.set("solve");
+  }
+
+  /** Brings back the files from before the last reset or Solve. */
+  async undo(): Promise<void> {
     const saved = this.#record?.beforeReset;
     if (!saved) return;
     this.#apply(saved);
-    await this.#update({ files: saved, beforeReset: undefined });
-    undoStore.set(false);
+    await this.#update({ files: saved, beforeReset: undefined, beforeResetBy: undefined });
+    undoStore.set(null);
   }
 
   /** Saves anything pending (page hide, navigation). */
@@ -136,6 +154,7 @@ export class LessonController {
     const base: LessonRecord = this.#record ?? { lessonId: this.lesson.id, files: filesStore.get().files, passed: false, updatedAt: 0 };
     const record: LessonRecord = { ...base, ...change, updatedAt: Date.now() };
     if (record.beforeReset === undefined) delete record.beforeReset;
+    if (record.beforeResetBy === undefined) delete record.beforeResetBy;
     this.#record = record;
     await this.repository.put(record);
     setLessonState(this.lesson.id, lessonState(record));

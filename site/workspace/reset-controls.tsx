@@ -1,7 +1,8 @@
 "use client";
 /**
- * Reset asks first, then puts the lesson's starting files back; "Undo reset" brings the
- * learner's files back (also after a reload, since the files before the reset are saved).
+ * Reset asks first, then puts the lesson's starting files back; Solve puts the solution in the
+ * editor at once. "Undo reset" / "Undo solve" brings the learner's files back (also after a
+ * reload, since the files before either are saved).
  */
 import { useState } from "react";
 import { Modal } from "./modal";
@@ -9,26 +10,33 @@ import { useStore } from "../state/use-store";
 import { undoStore, type LessonController } from "./lesson-controller";
 
 /**
- * The reset button, its confirmation, and the undo button.
+ * The Solve and reset buttons, the reset's confirmation, and the undo button.
  *
  * @example
  * <ResetControls controller={controller} onDone={announce} />
  */
 export function ResetControls({ controller, onDone }: { controller: LessonController; onDone(message: string): void }) {
   const [asking, setAsking] = useState(false);
-  const canUndo = useStore(undoStore);
+  const undo = useStore(undoStore);
   return (
     <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void controller.solve().then(() => onDone("The solution is in the editor. Use “Undo solve” to get your files back."))}
+      >
+        Solve
+      </button>
       <button type="button" className="button" onClick={() => setAsking(true)}>
         Reset…
       </button>
-      {canUndo ? (
+      {undo ? (
         <button
           type="button"
           className="button"
-          onClick={() => void controller.undoReset().then(() => onDone("Your files are back as they were before the reset."))}
+          onClick={() => void controller.undo().then(() => onDone(`Your files are back as they were before the ${undo === "solve" ? "Solve" : "reset"}.`))}
         >
-          Undo reset
+          {undo === "solve" ? "Undo solve" : "Undo reset"}
         </button>
       ) : null}
       <Modal open={asking} onClose={() => setAsking(false)} title="Reset your files?">

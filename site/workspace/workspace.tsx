@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type { LessonPageData } from "../course/page-data";
 import { getRepository } from "../persistence/idb-repository";
 import { allowWebContainerBoot } from "../../sandbox/engines/webcontainer/boot";
-import { openBrowserSandbox } from "../sandbox/open-engine";
+import { browserEngines } from "../sandbox/open-engine";
 import { WorkspaceSession } from "../sandbox/session";
 import { engineStore, readEnginePreference, writeEnginePreference, type EngineKind } from "../state/engine-store";
 import { activateFile, filesStore } from "../state/files-store";
@@ -16,6 +16,7 @@ import { previewStore } from "../state/preview-store";
 import { reportStore, summarizeReport } from "../state/report-store";
 import { useStore } from "../state/use-store";
 import { ChecksPanel } from "./checks-panel";
+import { EditorSettingsControls } from "./editor-settings";
 import { EngineBar } from "./engine-bar";
 import { FileTabs, FileTree } from "./file-nav";
 import { LessonController } from "./lesson-controller";
@@ -23,6 +24,7 @@ import { OutputPanel } from "./output-panel";
 import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { PreviewPanel } from "./preview-panel";
 import { ResetControls } from "./reset-controls";
+import { ResultsArea } from "./results-area";
 import { SaveIndicator } from "./save-indicator";
 
 // Each in its own chunk, so no one piece of script blocks the page for long: the editor
@@ -69,7 +71,7 @@ export default function Workspace({ data }: { data: LessonPageData }) {
     const lesson = dataRef.current;
     // Fetched while the saved files are read, so the editor is not waiting for both in turn.
     void loadEditor();
-    const created = new WorkspaceSession(openBrowserSandbox, lesson.checks);
+    const created = new WorkspaceSession(browserEngines, lesson.checks, { needsTerminal: lesson.needsTerminal });
     const lessonController = new LessonController(lesson, getRepository(), created);
     session.current = created;
     outputStore.set("");
@@ -97,7 +99,7 @@ export default function Workspace({ data }: { data: LessonPageData }) {
   const runCheck = useCallback(() => {
     if (!controller) return;
     setPanel("checks");
-    setAnnouncement("Running the checks…");
+    setAnnouncement(engineStore.get().phase === "ready" ? "Running the checks…" : "Waiting for the sandbox to start: the checks run as soon as it is ready…");
     void controller.check().then((report) => report && setAnnouncement(summarizeReport(report)));
   }, [controller]);
 
@@ -111,13 +113,13 @@ export default function Workspace({ data }: { data: LessonPageData }) {
     return () => removeEventListener("keydown", onKeyDown);
   }, [runCheck]);
 
-  const switchEngine = (kind: EngineKind) => {
-    // The learner's click is the ask that iPhone and iPad wait for before booting WebContainers.
+  const chooseEngine = (kind: EngineKind) => {
+    // The learner's choice is the ask that iPhone and iPad wait for before booting WebContainers.
     if (kind === "webcontainer") allowWebContainerBoot();
     writeEnginePreference(storage(), kind);
-    void session.current?.start(filesStore.get().files, kind);
+    void session.current?.choose(kind);
   };
-  const retry = () => void session.current?.start(filesStore.get().files, engineStore.get().preferred);
+  const retry = () => void session.current?.retry();
 
   const active = files.active;
   const tabs: PanelTab[] = [
@@ -140,7 +142,7 @@ export default function Workspace({ data }: { data: LessonPageData }) {
 
   return (
     <section id="workspace" className="workspace" aria-label="Workspace" tabIndex={-1} data-ready={controller ? "true" : "false"} data-check-runs={runs}>
-      <EngineBar onSwitch={switchEngine} onRetry={retry} />
+      <EngineBar onChoose={chooseEngine} onRetry={retry} />
       <div className="workspace__editor-area">
         <FileTree paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
         <div className="workspace__editor">
@@ -168,11 +170,14 @@ export default function Workspace({ data }: { data: LessonPageData }) {
         </button>
         {controller ? <ResetControls controller={controller} onDone={setAnnouncement} /> : null}
         <SaveIndicator />
+        <EditorSettingsControls />
       </div>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
         {announcement}
       </p>
-      <PanelTabs tabs={tabs} active={tabs.some((tab) => tab.id === panel) ? panel : "checks"} onSelect={setPanel} />
+      <ResultsArea runs={runs}>
+        <PanelTabs tabs={tabs} active={tabs.some((tab) => tab.id === panel) ? panel : "checks"} onSelect={setPanel} />
+      </ResultsArea>
       {compared ? (
         <Suspense fallback={null}>
           <CompareDialog open={comparing} onClose={() => setComparing(false)} mine={files.files} solution={data.solution} />

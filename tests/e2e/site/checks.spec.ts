@@ -9,9 +9,11 @@ test("the starter fails with reasons; the fix passes; the outline shows the less
   const task1 = page.getByTestId("checks-task-1");
   await expect(task1).toContainText("Not yet");
   await expect(task1).toContainText("status of GET /: expected 200, got 404");
+  // Several checks fail: each exchange is one line until opened.
+  await task1.getByText("Request and response: GET / → 404").first().click();
   await expect(task1.getByText("Request sent").first()).toBeVisible();
   await expect(page.getByTestId("task-1-status")).toHaveText("Not yet");
-  await task1.getByRole("button", { name: "Show hint" }).click();
+  await task1.getByRole("button", { name: "Show a hint" }).click();
   await expect(task1).toContainText("Call app.get with the path /");
 
   await setEditorText(page, HELLO_SOLUTION);

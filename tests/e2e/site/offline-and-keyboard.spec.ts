@@ -22,6 +22,24 @@ test("after one visit to the home page, a lesson opens and checks with the netwo
   await context.setOffline(false);
 });
 
+test("a lesson reloads offline right after the page says the course is saved for offline use", async ({ page, context }) => {
+  // The first visit is the lesson itself, in a fresh browser: the Service Worker installs while
+  // the learner reads, and says "saved" only once it controls the page with the course cached.
+  await page.goto(FIRST_LESSON);
+  await expect(page.getByText("The course is saved for offline use.")).toBeVisible({ timeout: 90_000 });
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await context.setOffline(true);
+  const response = await page.reload();
+  expect(response?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId("engine-bar")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  expect(await runChecks(page)).toMatch(/of 4 checks pass/);
+  // Another lesson, never opened, is there too.
+  const other = await page.goto("/learn/sessions/login");
+  expect(other?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId("engine-bar")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  await context.setOffline(false);
+});
+
 test("keyboard only: reach the editor, type, run the checks, read the result", async ({ page }) => {
   await openLesson(page);
   await page.locator("body").focus();
@@ -58,9 +76,15 @@ const axePath = (() => {
 
 test("an accessibility scan finds no serious or critical problems", async ({ page }) => {
   test.skip(!axePath || !existsSync(axePath), "axe-core is not installed (add it as a devDependency to run this scan)");
-  for (const path of ["/", "/learn", FIRST_LESSON]) {
+  for (const path of ["/", "/learn", FIRST_LESSON, `${FIRST_LESSON} after a check`]) {
     if (path === FIRST_LESSON) await openLesson(page);
-    else await page.goto(path);
+    else if (path.endsWith("after a check")) {
+      // The results, a hint revealed, and a WebContainer booting in the background (no StackBlitz here).
+      await runChecks(page);
+      await page.getByTestId("checks-task-1").getByRole("button", { name: "Show a hint" }).click();
+      await page.getByTestId("engine-choice").selectOption("webcontainer");
+      await expect(page.getByTestId("engine-upgrade")).toBeVisible();
+    } else await page.goto(path);
     // Evaluated through the debugging protocol: the page's policy (rightly) refuses an added inline script.
     await page.evaluate(readFileSync(axePath!, "utf8"));
     const violations = await page.evaluate(async () => {

@@ -39,7 +39,7 @@ objectives:
 Say hello.
 </Task>
 
-<Task n={2} title="Add an about page" hint="A second app.get adds a second route.">
+<Task n={2} title="Add an about page" hint="A second app.get adds a second route." moreHints={["Call app.get with the path /about.", "Return a sentence that contains Vial."]}>
 Add /about.
 </Task>
 `;
@@ -140,11 +140,23 @@ describe("learn", { timeout: 120_000 }, () => {
     expect(progress().lessons["basics/hello"]).toMatchObject({ status: "fail", tasks: { "1": "pass", "2": "fail" } });
   });
 
-  it("hint shows the hints of the tasks that are not passing", async () => {
+  it("hint reveals one more hint of a task that is not passing each time, and --all shows them all", async () => {
     const run = await learn("hint");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Task 2: Add an about page");
+    expect(run.stdout).toContain("Task 2: Add an about page  (hint 1 of 3)");
+    expect(run.stdout).toContain("1. A second app.get adds a second route.");
+    expect(run.stdout).not.toContain("Call app.get with the path /about.");
+    expect(run.stdout).toContain("Run `npm run learn -- hint` again for the next hint");
     expect(run.stdout).not.toContain("Task 1: Say hello");
+    const second = await learn("hint");
+    expect(second.stdout).toContain("(hint 2 of 3)");
+    expect(second.stdout).toContain("1. A second app.get adds a second route.");
+    expect(second.stdout).toContain("2. Call app.get with the path /about.");
+    expect(second.stdout).not.toContain("Return a sentence that contains Vial.");
+    const all = await learn("hint", "--all");
+    expect(all.stdout).toContain("(hint 3 of 3)");
+    expect(all.stdout).toContain("3. Return a sentence that contains Vial.");
+    expect(all.stdout).toContain("That was the last hint.");
   });
 
   it("solution prints a diff and leaves the learner's files alone", async () => {
@@ -220,5 +232,73 @@ describe("learn", { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/Task 1: Say hello/);
     expect(readFileSync(join(dir, "workspace/basics/again/app.ts"), "utf8")).toBe(STARTER);
     expect(progress().current).toBe("basics/again");
+  });
+});
+
+describe("learn start of a lesson that continues the previous one", { timeout: 120_000 }, () => {
+  const MORE_SOLUTION = SOLUTION + 'app.get("/more", () => "More");\n';
+  const MORE_CHECKS = CHECKS + `check("GET /more answers", async () => {
+  expect((await http(app).get("/more")).status, "status of GET /more").toBe(200);
+}, { task: 2 });
+`;
+  const MINE = SOLUTION.replace('"About Vial"', '"All about Vial, by me"');
+  let course: string;
+  const run = (...args: string[]) =>
+    new Promise<Run>((done) => {
+      const child = spawn(process.execPath, [TSX, LEARN, ...args], { cwd: course, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("close", (code) => done({ code, stdout, stderr }));
+    });
+  const file = (lesson: string) => join(course, "workspace/basics", lesson, "app.ts");
+
+  beforeAll(async () => {
+    course = await mkdtemp(join(tmpdir(), "learn-cli-previous-"));
+    const files: Record<string, string> = {
+      "01-basics/chapter.mdx": COURSE["01-basics/chapter.mdx"]!,
+      "01-basics/01-hello/lesson.mdx": lessonMdx("Hello"),
+      "01-basics/01-hello/starter/app.ts": STARTER,
+      "01-basics/01-hello/solution/app.ts": SOLUTION,
+      "01-basics/01-hello/checks.ts": CHECKS,
+      "01-basics/02-more/lesson.mdx": lessonMdx("More").replace("focus: app.ts", "focus: app.ts\nfrom: previous"),
+      "01-basics/02-more/solution/app.ts": MORE_SOLUTION,
+      "01-basics/02-more/checks.ts": MORE_CHECKS,
+    };
+    for (const [path, contents] of Object.entries(files)) {
+      await mkdir(dirname(join(course, "lessons", path)), { recursive: true });
+      await writeFile(join(course, "lessons", path), contents);
+    }
+  });
+
+  afterAll(async () => {
+    await rm(course, { recursive: true, force: true });
+  });
+
+  it("starts from the model solution, saying why, until the previous lesson passes", async () => {
+    const started = await run("start", "more");
+    expect(started.code).toBe(0);
+    expect(started.stdout).toContain("Starting from the model solution of basics/hello: you have not passed its checks here yet.");
+    expect(readFileSync(file("more"), "utf8")).toBe(SOLUTION);
+  });
+
+  it("continues the learner's own passing files of the previous lesson", async () => {
+    await rm(join(course, "workspace/basics/more"), { recursive: true, force: true });
+    await run("start", "hello");
+    writeFileSync(file("hello"), MINE);
+    expect((await run("check", "hello")).code).toBe(0);
+    const started = await run("start", "more");
+    expect(started.stdout).toContain("Continuing from your own files of basics/hello, which passed its checks.");
+    expect(readFileSync(file("more"), "utf8")).toBe(MINE);
+  });
+
+  it("does not continue files that failed at the last check, and says so", async () => {
+    await rm(join(course, "workspace/basics/more"), { recursive: true, force: true });
+    writeFileSync(file("hello"), STARTER);
+    expect((await run("check", "hello")).code).toBe(1);
+    const started = await run("start", "more");
+    expect(started.stdout).toContain("Starting from the model solution of basics/hello: your files did not pass its checks at the last check");
+    expect(readFileSync(file("more"), "utf8")).toBe(SOLUTION);
   });
 });

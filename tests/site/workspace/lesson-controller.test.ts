@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LessonController, undoStore } from "../../../site/workspace/lesson-controller";
 import { WorkspaceSession } from "../../../site/sandbox/session";
 import { createMemoryRepository, LAST_LESSON_KEY } from "../../../site/persistence/repository";
 import { filesStore } from "../../../site/state/files-store";
 import { progressStore } from "../../../site/state/progress-store";
 import type { LessonPageData } from "../../../site/course/page-data";
-import { FakeSandbox, helloGrade } from "../sandbox/fake-sandbox";
+import { fakeEngines, FakeSandbox, helloGrade } from "../sandbox/fake-sandbox";
 
 const lesson: LessonPageData = {
   id: "a/one",
@@ -22,13 +22,14 @@ const lesson: LessonPageData = {
   checks: "",
   tasks: [{ n: 1, title: "Say hello" }],
   fromPrevious: null,
+  needsTerminal: false,
   previous: null,
   next: null,
 };
 
 async function setup(repository = createMemoryRepository()) {
   const sandbox = new FakeSandbox(helloGrade);
-  const session = new WorkspaceSession(async () => ({ kind: "worker", reason: "", sandbox }), lesson.checks);
+  const session = new WorkspaceSession(fakeEngines(async () => ({ kind: "worker", reason: "", sandbox })), lesson.checks);
   const controller = new LessonController(lesson, repository, session);
   const files = await controller.open();
   await session.start(files, null);
@@ -73,13 +74,35 @@ describe("lesson controller", () => {
     controller.edit("app.ts", "my work");
     await controller.reset();
     expect(filesStore.get().files).toEqual({ "app.ts": "starter" });
-    expect(undoStore.get()).toBe(true);
+    expect(undoStore.get()).toBe("reset");
     expect((await repository.get("a/one"))?.beforeReset).toEqual({ "app.ts": "my work" });
-    await controller.undoReset();
+    await controller.undo();
     expect(filesStore.get().files).toEqual({ "app.ts": "my work" });
-    expect(undoStore.get()).toBe(false);
+    expect(undoStore.get()).toBeNull();
     expect((await repository.get("a/one"))?.beforeReset).toBeUndefined();
     await session.dispose();
+  });
+
+  it("Solve puts the solution in the editor and the sandbox, keeps the learner's files and extra files, and is undone, also after a reload", async () => {
+    const { repository, controller, session, sandbox } = await setup();
+    controller.edit("app.ts", "my work");
+    controller.edit("notes.ts", "my notes");
+    await controller.solve();
+    expect(filesStore.get().files).toEqual({ "app.ts": "Hello", "notes.ts": "my notes" });
+    await vi.waitFor(() => expect(sandbox.loaded?.files["app.ts"]).toBe("Hello"));
+    expect(undoStore.get()).toBe("solve");
+    // Solving again (after editing the solution) still keeps the learner's own files.
+    controller.edit("app.ts", "Hello, edited");
+    await controller.solve();
+    expect((await repository.get("a/one"))?.beforeReset).toEqual({ "app.ts": "my work", "notes.ts": "my notes" });
+    await session.dispose();
+
+    const reopened = await setup(repository);
+    expect(undoStore.get()).toBe("solve");
+    await reopened.controller.undo();
+    expect(filesStore.get().files).toEqual({ "app.ts": "my work", "notes.ts": "my notes" });
+    expect(await repository.get("a/one")).not.toHaveProperty("beforeResetBy");
+    await reopened.session.dispose();
   });
 });
 
