@@ -40,7 +40,16 @@ export function ResultsArea({ runs, children }: { runs: number; children: ReactN
   const area = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState<number | null>(null);
   const [limit, setLimit] = useState(600);
+  // What the separator announces: the area's height as laid out, whoever sized it.
+  const [shown, setShown] = useState(MIN_RESULTS);
   useEffect(() => setHeight(savedHeight()), []);
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setShown(Math.round(element.getBoundingClientRect().height)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   // The workspace's height less the editor's least and everything else in it (engine bar, toolbar…).
   const maximum = () => {
@@ -108,8 +117,8 @@ export function ResultsArea({ runs, children }: { runs: number; children: ReactN
         aria-orientation="horizontal"
         aria-label="Resize the results area"
         aria-valuemin={MIN_RESULTS}
-        aria-valuemax={limit}
-        aria-valuenow={Math.round(height ?? 0) || undefined}
+        aria-valuemax={Math.max(limit, shown)}
+        aria-valuenow={shown}
         tabIndex={0}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}

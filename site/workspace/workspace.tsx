@@ -146,7 +146,10 @@ export default function Workspace({ data }: { data: LessonPageData }) {
       <div className="workspace__editor-area">
         <FileTree paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
         <div className="workspace__editor">
-          <FileTabs paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
+          <div className="workspace__editor-head">
+            <FileTabs paths={Object.keys(files.files)} open={files.open} active={active} onOpen={(path) => filesStore.update((state) => activateFile(state, path))} />
+            <EditorSettingsControls />
+          </div>
           <div id="editor-panel" role="tabpanel" aria-labelledby={`file-tab-${Math.max(0, files.open.indexOf(active ?? ""))}`} className="workspace__editor-panel">
             {controller && active !== null ? (
               <Suspense fallback={<p className="workspace__loading">Loading the editor…</p>}>
@@ -170,7 +173,6 @@ export default function Workspace({ data }: { data: LessonPageData }) {
         </button>
         {controller ? <ResetControls controller={controller} onDone={setAnnouncement} /> : null}
         <SaveIndicator />
-        <EditorSettingsControls />
       </div>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
         {announcement}

@@ -80,6 +80,8 @@ async function inView(page: Page, selector: string): Promise<boolean[]> {
 }
 
 test("the results area shows every failing check, and keeps the size the learner gives it", async ({ page }) => {
+  // A full-HD screen's browser window; the editor keeps a few lines.
+  await page.setViewportSize({ width: 1280, height: 900 });
   await openLesson(page);
   expect(await runChecks(page)).toMatch(/1 of 4 checks pass/);
   const failing = '#panel-checks .check[data-status="fail"] .check__name';
