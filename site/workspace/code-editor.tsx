@@ -115,7 +115,9 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
         language.of(loadedLanguage ? loadedLanguage(forPath) : []),
         editorTheme,
         settingsCompartment.of(settingsExtension(settingsRef.current)),
-        EditorView.contentAttributes.of({ "aria-label": `Code editor: ${forPath}` }),
+        // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers see
+        // that the editor's scrolling region can be reached by keyboard when it is short.
+        EditorView.contentAttributes.of({ "aria-label": `Code editor: ${forPath}`, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged || update.transactions.some((transaction) => transaction.annotation(external))) return;
           callbacks.current.onChange(forPath, update.state.doc.toString());
