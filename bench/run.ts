@@ -186,7 +186,9 @@ async function lighthouseSection(): Promise<void> {
   try {
     const paths = await lighthousePages(repoRoot);
     log(`Lighthouse: ${paths.join(", ")}, ${options.lighthouseRuns} runs each, on next start port ${options.lighthousePort}`);
-    audits = await auditPages({ repoRoot, paths, runs: options.lighthouseRuns, port: options.lighthousePort, chromePath: DEFAULT_CHROME, log });
+    audits = await auditPages({ repoRoot, paths, runs: options.lighthouseRuns, port: options.lighthousePort, chromePath: DEFAULT_CHROME, log,
+      onFailure: (path, error) => notes.push(`Lighthouse run on ${path} failed: ${error}`),
+    });
   } catch (error) {
     notes.push(`Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -4,20 +4,20 @@
  */
 import type { PageAudit } from "../site/lighthouse";
 
-const HEADERS = ["Page", "Performance", "Accessibility", "FCP", "LCP", "Total blocking time", "Time to interactive", "Longest task"];
+const HEADERS = ["Page", "Performance", "Accessibility", "FCP", "LCP", "Total blocking time", "Time to interactive", "Longest task", "Machine speed (benchmark index)"];
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${Math.round(ms).toLocaleString("en-US")} ms`;
 
 function cells(audit: PageAudit): string[] {
-  return [`\`${audit.path}\``, String(audit.performance), String(audit.accessibility), seconds(audit.fcpMs), seconds(audit.lcpMs), millis(audit.tbtMs), seconds(audit.ttiMs), millis(audit.longestTaskMs)];
+  return [`\`${audit.path}\``, String(audit.performance), String(audit.accessibility), seconds(audit.fcpMs), seconds(audit.lcpMs), millis(audit.tbtMs), seconds(audit.ttiMs), millis(audit.longestTaskMs), String(Math.round(audit.benchmarkIndex))];
 }
 
 /**
  * The audits as a Markdown table.
  *
  * @example
- * lighthouseMarkdown([{ path: "/", runs: 3, performance: 99, accessibility: 100, fcpMs: 900, lcpMs: 1200, tbtMs: 40, ttiMs: 2100, longestTaskMs: 90 }]);
+ * lighthouseMarkdown([{ path: "/", runs: 3, performance: 99, accessibility: 100, fcpMs: 900, lcpMs: 1200, tbtMs: 40, ttiMs: 2100, longestTaskMs: 90, benchmarkIndex: 1500 }]);
  */
 export function lighthouseMarkdown(audits: readonly PageAudit[]): string {
   const rows = audits.map((audit) => `| ${cells(audit).join(" | ")} |`);

@@ -26,6 +26,12 @@ export interface PageAudit {
   ttiMs: number;
   /** The longest main-thread task Lighthouse saw (in its simulated, slowed-down time). */
   longestTaskMs: number;
+  /**
+   * Lighthouse's measure of the machine's speed during the run (higher is faster; a desktop
+   * is 1000-2000). Its 4× slow-down assumes a machine about that fast: on a busy one every task
+   * already takes longer, and is then multiplied by 4.
+   */
+  benchmarkIndex: number;
 }
 
 export interface AuditOptions {
@@ -36,6 +42,8 @@ export interface AuditOptions {
   port: number;
   chromePath: string;
   log: (line: string) => void;
+  /** Told of each run that failed (the page's numbers are then the median of the others). */
+  onFailure: (path: string, error: string) => void;
 }
 
 /**
@@ -57,27 +65,39 @@ export const DEFAULT_CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
  * Audits `paths` on the built site; throws when the build, the server or Chromium is missing.
  *
  * @example
- * await auditPages({ repoRoot, paths: ["/", "/learn"], runs: 3, port: 4133, chromePath: DEFAULT_CHROME, log: console.error });
+ * await auditPages({ repoRoot, paths: ["/", "/learn"], runs: 3, port: 4133, chromePath: DEFAULT_CHROME, log: console.error, onFailure: console.error });
  */
 export async function auditPages(options: AuditOptions): Promise<PageAudit[]> {
   if (!existsSync(join(options.repoRoot, ".next/BUILD_ID"))) throw new Error("no production build in .next (run `npm run build`, or pass --site-build)");
   if (!existsSync(options.chromePath)) throw new Error(`no Chromium at ${options.chromePath} (set CHROME_PATH)`);
   const server = await startSite(options.repoRoot, options.port);
-  const chrome = await startChrome(options.chromePath);
+  const stopServer = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  };
+  let chrome: Awaited<ReturnType<typeof startChrome>> | undefined;
   try {
+    chrome = await startChrome(options.chromePath);
     const audits: PageAudit[] = [];
     for (const path of options.paths) {
       const runs: RunNumbers[] = [];
       for (let run = 1; run <= options.runs; run++) {
         options.log(`Lighthouse: ${path} (run ${run} of ${options.runs})`);
-        runs.push(await auditOnce(`http://127.0.0.1:${options.port}${path}`, chrome.port));
+        try {
+          runs.push(await auditOnce(`http://127.0.0.1:${options.port}${path}`, chrome.port));
+        } catch (error) {
+          options.onFailure(path, error instanceof Error ? error.message : String(error));
+        }
       }
-      audits.push(summarize(path, runs));
+      if (runs.length > 0) audits.push(summarize(path, runs));
     }
     return audits;
   } finally {
-    chrome.stop();
-    server.kill("SIGTERM");
+    await chrome?.stop();
+    stopServer();
   }
 }
 
@@ -103,6 +123,7 @@ async function auditOnce(url: string, chromePort: number): Promise<RunNumbers> {
     tbtMs: metric("total-blocking-time"),
     ttiMs: metric("interactive"),
     longestTaskMs: Math.max(0, ...longTasks.map((task) => task.duration ?? 0)),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
 
@@ -120,6 +141,7 @@ export function summarize(path: string, runs: readonly RunNumbers[]): PageAudit 
     tbtMs: pick("tbtMs"),
     ttiMs: pick("ttiMs"),
     longestTaskMs: pick("longestTaskMs"),
+    benchmarkIndex: pick("benchmarkIndex"),
   };
 }
 
@@ -132,13 +154,15 @@ export function median(values: readonly number[]): number {
 
 async function startSite(repoRoot: string, port: number): Promise<ChildProcess> {
   const next = join(repoRoot, "node_modules/next/dist/bin/next");
-  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: `next start` runs the server in a child, which must be stopped too.
+  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}):\n${output.trim()}`);
+    // Checked before asking the port: another server already on it would answer for this one.
+    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}); is port ${port} in use?\n${output.trim()}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`);
       if (response.ok) return server;
@@ -147,17 +171,24 @@ async function startSite(repoRoot: string, port: number): Promise<ChildProcess> 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  server.kill("SIGTERM");
+  process.kill(-server.pid!, "SIGTERM");
   throw new Error(`next start did not answer on port ${port} within 60 s:\n${output.trim()}`);
 }
 
-async function startChrome(chromePath: string): Promise<{ port: number; stop: () => void }> {
+async function startChrome(chromePath: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "bench-lighthouse-"));
   const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-default-browser-check", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"];
   const chrome = spawn(chromePath, flags, { stdio: ["ignore", "ignore", "pipe"] });
-  const stop = () => {
+  const exited = new Promise<void>((resolve) => chrome.once("exit", () => resolve()));
+  // Never throws: a profile left behind in the temp folder must not hide why a run failed.
+  const stop = async () => {
     chrome.kill("SIGTERM");
-    rmSync(profile, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Chromium may still be writing to it; the temp folder is cleared eventually.
+    }
   };
   // Chromium prints "DevTools listening on ws://127.0.0.1:<port>/..." once it is ready.
   const port = await new Promise<number>((resolve, reject) => {
@@ -175,8 +206,8 @@ async function startChrome(chromePath: string): Promise<{ port: number; stop: ()
       clearTimeout(timer);
       reject(new Error(`Chromium exited (${code}):\n${errors}`));
     });
-  }).catch((error: unknown) => {
-    stop();
+  }).catch(async (error: unknown) => {
+    await stop();
     throw error;
   });
   return { port, stop };
