@@ -62,6 +62,10 @@ describe("the workspace's first chunk", () => {
     ["CodeMirror (the editor comes in its own chunk)", "node_modules/@codemirror/view/"],
     ["the diff view (loaded when Compare is opened)", "node_modules/diff/"],
     ["xterm (loaded with a terminal)", "node_modules/@xterm/xterm/"],
+    ["the WebContainer API (loaded when WebContainers are chosen)", "node_modules/@webcontainer/api/"],
+    ["the WebContainer sandbox", "sandbox/engines/webcontainer/webcontainer-sandbox.ts"],
+    ["the report's schemas (loaded with the first check)", "sandbox/report.ts"],
+    ["zod's schema builders (only its global setting comes first)", "node_modules/zod/v4/classic/"],
   ])("leaves %s to a later chunk", (_what, fragment) => {
     expect(holds(everything, fragment)).toBe(true);
     expect(holds(eager, fragment)).toBe(false);
