@@ -71,7 +71,7 @@ export {
   type SessionSerializerOptions,
 } from "./signing/index.ts";
 export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies/index.ts";
-export { hashPassword, verifyPassword, safeJoin, type HashPasswordOptions } from "./security/index.ts";
+export { hashPassword, verifyPassword, safeJoin, secureFilename, type HashPasswordOptions } from "./security/index.ts";
 export { clientAddress, setClientAddress, type RequestLike } from "./client-address.ts";
 export {
   secureHeaders,

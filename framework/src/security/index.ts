@@ -2,3 +2,4 @@
 export { hashPassword, verifyPassword } from "./password.ts";
 export type { HashPasswordOptions } from "./password.ts";
 export { safeJoin } from "./safe-join.ts";
+export { secureFilename } from "./secure-filename.ts";
