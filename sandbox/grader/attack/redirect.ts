@@ -28,6 +28,11 @@ const SPELLINGS: readonly string[] = [
   "%2F%2FHOST/",
   "/%2F/HOST/",
   "/%5CHOST/",
+  // Dot segments: an app that parses the target and keeps its path gets "//HOST/" back from these.
+  "/.//HOST/",
+  "/..//HOST/",
+  "/%2e//HOST/",
+  "/./\\HOST/",
   "https://localhost@HOST/",
   "https:HOST/",
   "javascript:alert(document.domain)//HOST",

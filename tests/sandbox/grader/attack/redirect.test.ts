@@ -15,9 +15,20 @@ describe("the open-redirect probe", () => {
   it("passes a redirect that only follows local paths it has parsed itself", async () => {
     const app = loginApp((next) => {
       const url = new URL(next, "http://localhost");
-      return url.origin === "http://localhost" ? url.pathname + url.search : "/";
+      const path = url.pathname + url.search;
+      return url.origin === "http://localhost" && !path.startsWith("//") ? path : "/";
     });
     expect(await probeOpenRedirect(random(), { input: "?next= of GET /login", send: send(app) })).toEqual([]);
+  });
+
+  it("catches a redirect that keeps the parsed path: dot segments turn /.//host into //host", async () => {
+    const app = loginApp((next) => {
+      const url = new URL(next, "http://localhost");
+      return url.origin === "http://localhost" ? url.pathname + url.search : "/";
+    });
+    const sent = (await probeOpenRedirect(random(), { input: "?next=", send: send(app) })).map((found) => /^sent "([^"]*)"/.exec(found.message)?.[1]);
+    expect(sent).toEqual(expect.arrayContaining([expect.stringMatching(/^\/\.\/\/\w+\.example\/$/), expect.stringMatching(/^\/\.\.\/\/\w+\.example\/$/), expect.stringMatching(/^\/%2e\/\/\w+\.example\/$/)]));
+    expect(sent).toHaveLength(4);
   });
 
   it("catches a startsWith('/') check: //host and /\\host leave the site", async () => {
