@@ -17,6 +17,8 @@ import { PUBLISHED_KEYS, probePublishedKeys, probeWeakKeys, type PublishedKeyOpt
 import { probeSessionCookies, type SessionCookieOptions } from "./sessions";
 import type { Clock } from "../clock";
 import { probeSqlInjection, type SqlInjectionOptions } from "./sql";
+import { probeGuardedRoutes, type GuardedRoutesOptions } from "./guarded";
+import { probeIdor, type IdorOptions } from "./idor";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
@@ -28,6 +30,8 @@ export type { PublishedKeyOptions, WeakKeyOptions } from "./secrets";
 export type { SessionCookieOptions } from "./sessions";
 export type { MassAssignmentOptions, OversizedOptions } from "./input";
 export type { SqlInjectionOptions } from "./sql";
+export type { GuardedRoutesOptions } from "./guarded";
+export type { IdorOptions } from "./idor";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -54,6 +58,10 @@ export interface AttackKit {
   massAssignment(options: MassAssignmentOptions): Promise<Finding[]>;
   /** Tautologies, UNIONs, stacked statements and comment tricks through one input, judged by answers and the database afterwards; see probeSqlInjection. */
   sqlInjection(options: SqlInjectionOptions): Promise<Finding[]>;
+  /** Every method of every route under a prefix, anonymous (with forged cookies) or as a visitor without the right: each must be refused; see probeGuardedRoutes. */
+  guardedRoutes(app: unknown, options: GuardedRoutesOptions): Promise<Finding[]>;
+  /** Every id route as a member who does not own the records: refused, nothing changed, answered like a missing id; see probeIdor. */
+  idor(app: unknown, options: IdorOptions): Promise<Finding[]>;
   /** The published keys that probe tries. */
   readonly PUBLISHED_KEYS: readonly string[];
 }
@@ -77,6 +85,8 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     oversized: (options: OversizedOptions) => probeOversized(random, options),
     massAssignment: probeMassAssignment,
     sqlInjection: probeSqlInjection,
+    guardedRoutes: (app: unknown, options: GuardedRoutesOptions) => probeGuardedRoutes(http, random, app, options),
+    idor: (app: unknown, options: IdorOptions) => probeIdor(http, app, options),
     PUBLISHED_KEYS,
   });
 }

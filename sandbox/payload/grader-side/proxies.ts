@@ -1,4 +1,4 @@
-import type { RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import type { RemoteRoute, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
 import type { LearnerSession } from "./learner-session";
 
 /** Statuses whose responses have no body (`new Response` refuses one). */
@@ -21,6 +21,8 @@ export interface AppProxy {
   request(path: string | URL, init?: RequestInit): Promise<Response>;
   /** Vial's test client, in the grader's realm, sending through `fetch` (when the grader has vial). */
   testClient?(options?: unknown): unknown;
+  /** The app's URL map rules as they were when it crossed (a Vial app's), for probes that try every route. */
+  urlMap?: { rules: readonly Readonly<{ rule: string; methods: readonly string[] }>[] };
 }
 
 /** Vial's TestClient class (the grader's own copy), for `app.testClient()` in checks. */
@@ -28,6 +30,8 @@ export type TestClientClass = new (fetch: (request: Request) => Promise<Response
 
 interface HandleRef {
   handle: number;
+  /** An app's URL map rules, when it has one. */
+  routes?: RemoteRoute[];
   /** The realm it came from; undefined for module exports, which every fresh realm recreates. */
   generation: number | undefined;
 }
@@ -64,6 +68,7 @@ export function createProxies(session: LearnerSession, TestClient?: TestClientCl
       fetch,
       request: (path: string | URL, init?: RequestInit) => fetch(new Request(new URL(path, "http://localhost"), init)),
       ...(TestClient ? { testClient: (options?: unknown) => new TestClient(fetch, options) } : {}),
+      ...(ref.routes ? { urlMap: Object.freeze({ rules: Object.freeze(ref.routes.map((route) => Object.freeze({ ...route, methods: Object.freeze([...route.methods]) }))) }) } : {}),
     });
     refs.set(app, ref);
     return app;
@@ -80,7 +85,7 @@ export function createProxies(session: LearnerSession, TestClient?: TestClientCl
   function toLocal(value: RemoteValue, generation: number | undefined): unknown {
     switch (value.kind) {
       case "app":
-        return appProxy({ handle: value.handle, generation });
+        return appProxy({ handle: value.handle, generation, ...(value.routes ? { routes: value.routes } : {}) });
       case "function":
         return functionProxy({ handle: value.handle, generation }, value.name);
       case "primitive":

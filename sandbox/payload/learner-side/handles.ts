@@ -1,4 +1,4 @@
-import type { RemoteValue } from "../realm/messages";
+import type { RemoteRoute, RemoteValue } from "../realm/messages";
 
 /** Deeper data than this is cut (described in words), so a cyclic or huge value cannot hang us. */
 const MAX_DEPTH = 16;
@@ -11,6 +11,27 @@ function isPlainObject(value: object): boolean {
 
 function hasFetch(value: unknown): boolean {
   return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { fetch?: unknown }).fetch === "function";
+}
+
+/** The most rules of an app's URL map that cross; more than any lesson's app has. */
+const MAX_ROUTES = 500;
+
+/**
+ * The rules of a Vial app's URL map (`app.urlMap.rules`), as plain data; undefined for an app
+ * without one. Read defensively: the app is the learner's object.
+ */
+function routesOf(app: unknown): RemoteRoute[] | undefined {
+  try {
+    const rules = (app as { urlMap?: { rules?: unknown } }).urlMap?.rules;
+    if (!Array.isArray(rules)) return undefined;
+    return rules.slice(0, MAX_ROUTES).flatMap((entry: { rule?: unknown; methods?: unknown }) => {
+      if (typeof entry?.rule !== "string") return [];
+      const methods = entry.methods instanceof Set || Array.isArray(entry.methods) ? [...(entry.methods as Iterable<unknown>)].filter((method): method is string => typeof method === "string") : [];
+      return [{ rule: entry.rule, methods: methods.map((method) => method.toUpperCase()) }];
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 function describeOpaque(value: unknown): string {
@@ -43,7 +64,10 @@ export function createHandleTable() {
 
   function toRemote(value: unknown, depth = 0, budget = { nodes: 0 }, seen = new Set<object>()): RemoteValue {
     if (++budget.nodes > MAX_NODES) return { kind: "opaque", description: "(more data than the checks can see)" };
-    if (hasFetch(value)) return { kind: "app", handle: handleOf(value) };
+    if (hasFetch(value)) {
+      const routes = routesOf(value);
+      return { kind: "app", handle: handleOf(value), ...(routes ? { routes } : {}) };
+    }
     if (typeof value === "function") return { kind: "function", handle: handleOf(value), name: typeof value.name === "string" ? value.name : "" };
     if (value === undefined) return { kind: "special", value: "undefined" };
     if (value === null || typeof value === "string" || typeof value === "boolean") return { kind: "primitive", value };

@@ -9,8 +9,11 @@
 
 /** A value that lives in the learner's realm, as the grader sees it. */
 export type RemoteValue =
-  /** Something with a `fetch` method: requests go across, responses come back. */
-  | { kind: "app"; handle: number }
+  /**
+   * Something with a `fetch` method: requests go across, responses come back. `routes` is its URL
+   * map's rules when it has one (a Vial app), read when it crossed, so probes can enumerate routes.
+   */
+  | { kind: "app"; handle: number; routes?: RemoteRoute[] }
   /** A function: calls go across and return a promise. */
   | { kind: "function"; handle: number; name: string }
   | { kind: "primitive"; value: string | number | boolean | null }
@@ -22,6 +25,12 @@ export type RemoteValue =
   | { kind: "object"; entries: [string, RemoteValue][] }
   /** Anything else (a Map, a class instance, a symbol), described in words. */
   | { kind: "opaque"; description: string };
+
+/** One rule of an app's URL map: the rule as written and its upper-case methods. */
+export interface RemoteRoute {
+  rule: string;
+  methods: string[];
+}
 
 /** A request for the learner's app: its URL is absolute, as the app should see it. */
 export interface WireRequest {

@@ -1,4 +1,4 @@
-import type { LearnerMessage, RemoteError, RemoteValue, WireResponse } from "./messages";
+import type { LearnerMessage, RemoteError, RemoteRoute, RemoteValue, WireResponse } from "./messages";
 
 /**
  * Checks what the learner's realm sent, which the grader must not trust: the shape, the types,
@@ -72,12 +72,22 @@ function response(value: unknown): WireResponse {
   return { status, statusText: text(raw.statusText, 1000), headers: headers(raw.headers), body: bytes(raw.body) };
 }
 
+/** An app's URL map rules: at most 500, each a rule and a few method names. */
+function routes(value: unknown): RemoteRoute[] {
+  if (!Array.isArray(value) || value.length > 500) fail();
+  return value.map((entry) => {
+    const raw = record(entry);
+    if (!Array.isArray(raw.methods) || raw.methods.length > 20) fail();
+    return { rule: text(raw.rule, 1000), methods: raw.methods.map((method) => text(method, 20)) };
+  });
+}
+
 function remoteValue(value: unknown, depth: number, budget: { nodes: number }): RemoteValue {
   if (depth > MAX_DEPTH || ++budget.nodes > MAX_NODES) fail();
   const raw = record(value);
   switch (raw.kind) {
     case "app":
-      return { kind: "app", handle: id(raw.handle) };
+      return raw.routes === undefined ? { kind: "app", handle: id(raw.handle) } : { kind: "app", handle: id(raw.handle), routes: routes(raw.routes) };
     case "function":
       return { kind: "function", handle: id(raw.handle), name: text(raw.name, 200) };
     case "primitive": {

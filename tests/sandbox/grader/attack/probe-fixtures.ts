@@ -1,5 +1,5 @@
 /**
- * Lessons in miniature for the newer probes (session cookies, weak keys): one checks.ts each,
+ * Lessons in miniature for the newer probes (session cookies, weak keys, guarded routes, IDOR): one checks.ts each,
  * an app that gets it right and one that makes the mistake. The node engine's test and the
  * worker engine's (headless Chromium) grade the same files, so the kit is proved the same in both.
  */
@@ -62,6 +62,75 @@ export function createApp(env: Record<string, string | undefined>) {
 export const app = createApp({ VIAL_SECRET_KEY: "a-long-key-for-the-preview-only-0123456789" });
 `;
 
+
+const GUARDED_CHECKS = `import { attack, check, expect } from "grader";
+import { sessionSerializer } from "vial";
+import { app, snapshot } from "./app";
+check("Every /my/ route refuses a visitor without a session, forged cookies or not", async () => {
+  const before = await snapshot();
+  const findings = await attack.guardedRoutes(app, {
+    prefix: "/my/", refused: [401], body: { title: "changed" },
+    sign: (key, data) => sessionSerializer(key).dumps(data),
+    intact: async () => ((await snapshot()) === before ? undefined : "the notes changed"),
+    allowed: (client) => client.post("/login", { json: { member: 1 } }),
+  });
+  expect(findings, "every /my/ route without a login").toHaveNoFindings();
+}, { task: 1 });
+`;
+
+const IDOR_CHECKS = `import { attack, check, expect } from "grader";
+import { app, snapshot } from "./app";
+check("Bob cannot read, change or delete Ada's note, and cannot tell it exists", async () => {
+  const before = await snapshot();
+  const findings = await attack.idor(app, {
+    intruder: (client) => client.post("/login", { json: { member: 2 } }),
+    ids: [1], missing: 999, prefix: "/my/", body: { title: "bob was here" }, secrets: ["ada's private plan"],
+    intact: async () => ((await snapshot()) === before ? undefined : "Ada's note changed"),
+  });
+  expect(findings, "every id route on Ada's note, as Bob").toHaveNoFindings();
+}, { task: 1 });
+`;
+
+/** A notebook whose /my/ blueprint is guarded by \`guard\` and whose update and delete find notes with \`owned\`. */
+const notebookApp = (guard: string, owned: string) => `import { Blueprint, Vial, type VialRequest } from "vial";
+export const app = new Vial({ config: { SECRET_KEY: "notebook-fixture-key-0123456789abcdef" } });
+const notes = [{ id: 1, owner: 1, title: "ada's private plan" }, { id: 2, owner: 2, title: "bob's shopping" }];
+export const snapshot = () => JSON.stringify(notes);
+app.post("/login", async (req) => {
+  req.session.clear();
+  req.session.set("member_id", (await req.json<{ member: number }>()).member);
+  return { ok: true };
+});
+const my = new Blueprint("my", { urlPrefix: "/my" });
+my.beforeRequest((req) => {
+  const member = ${guard};
+  if (!member) return [{ error: "log in first" }, 401];
+  req.g.member = member;
+  return undefined;
+});
+const mine = (req: VialRequest) => notes.find((note) => note.id === req.params.id && note.owner === req.g.member);
+const owned = (req: VialRequest) => ${owned};
+const missing = [{ error: "no such note" }, 404];
+my.get("/notes", (req) => notes.filter((note) => note.owner === req.g.member));
+my.get("/notes/<int:id>", (req) => mine(req) ?? missing);
+my.put("/notes/<int:id>", async (req) => {
+  const note = owned(req);
+  if (!note) return missing;
+  note.title = (await req.json<{ title: string }>()).title;
+  return note;
+});
+my.delete("/notes/<int:id>", (req) => {
+  const note = owned(req);
+  if (!note) return missing;
+  notes.splice(notes.indexOf(note), 1);
+  return ["", 204];
+});
+app.register(my);
+`;
+
+const SESSION_GUARD = 'req.session.get<number>("member_id")';
+const OWNED = "mine(req)";
+
 export const PROBE_FIXTURES: ProbeFixture[] = [
   {
     probe: "sessionCookies",
@@ -76,5 +145,19 @@ export const PROBE_FIXTURES: ProbeFixture[] = [
     correct: { "app.ts": keyApp("[app.config.SECRET_KEY, ...fallbacks]") },
     broken: { "app.ts": keyApp("[app.config.SECRET_KEY]") },
     mistake: "vets SECRET_KEY but not SECRET_KEY_FALLBACKS",
+  },
+  {
+    probe: "guardedRoutes",
+    checks: GUARDED_CHECKS,
+    correct: { "app.ts": notebookApp(SESSION_GUARD, OWNED) },
+    broken: { "app.ts": notebookApp('req.session.get<number>("member_id") ?? Number(req.cookies.member_id)', OWNED) },
+    mistake: "falls back to a plain member_id cookie when there is no session",
+  },
+  {
+    probe: "idor",
+    checks: IDOR_CHECKS,
+    correct: { "app.ts": notebookApp(SESSION_GUARD, OWNED) },
+    broken: { "app.ts": notebookApp(SESSION_GUARD, "notes.find((note) => note.id === req.params.id)") },
+    mistake: "checks the owner on GET but not on PUT and DELETE",
   },
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Vial } from "vial";
 import { createHandleTable } from "../../../../sandbox/payload/learner-side/handles";
 
 describe("the learner realm's handle table", () => {
@@ -18,6 +19,18 @@ describe("the learner realm's handle table", () => {
     });
     expect(table.toRemote(app)).toEqual({ kind: "app", handle: 1 });
     expect(table.get(2)).toBe(fn);
+  });
+
+  it("sends a Vial app's URL map rules with its handle, so probes can try every route", () => {
+    const app = new Vial();
+    app.get("/notes/<int:id>", () => "");
+    app.route("/notes", { methods: ["GET", "POST"] }, () => "");
+    const described = createHandleTable().toRemote(app) as { kind: string; routes: { rule: string; methods: string[] }[] };
+    expect(described.kind).toBe("app");
+    expect(described.routes.map((route) => [route.rule, [...route.methods].sort()])).toEqual([
+      ["/notes/<int:id>", ["GET", "HEAD", "OPTIONS"]],
+      ["/notes", ["GET", "HEAD", "OPTIONS", "POST"]],
+    ]);
   });
 
   it("numbers handles in the order values are first seen, so a fresh realm agrees", () => {

@@ -1,0 +1,110 @@
+/**
+ * Insecure direct object references (IDOR): a logged-in member sends every id route of the app
+ * (each route of the URL map with an `<id>` variable, each of its methods) with the id of a
+ * record someone else owns, and with an id that does not exist. Someone else's record must be
+ * refused, the data must not change, and the two answers must look alike (status and the shape
+ * of the body), so the answer does not tell the member that the record exists.
+ */
+import type { CheckResponse, HttpClient } from "../http";
+import { finding, quote, type Finding } from "./finding";
+import { routesOf } from "./routes";
+
+/** What the IDOR probe needs. */
+export interface IdorOptions {
+  /** Logs in the member who does not own the records, e.g. `client.post("/login", { json: { username, password } })`. */
+  intruder(client: HttpClient): Promise<unknown>;
+  /** Ids of records that belong to someone else (another member's note, public or private). */
+  ids: (number | string)[];
+  /** An id no record has; its answer is what someone else's id must look like. */
+  missing: number | string;
+  /** The rule variable holding the id; default `id`. */
+  param?: string;
+  /** Only rules that start with this, e.g. `/my/notes/`; default every rule with the variable. */
+  prefix?: string;
+  /** A JSON body sent with POST, PUT and PATCH, one the route accepts, so only the ownership check can refuse it. */
+  body?: unknown;
+  /** Reads the data back after each unsafe request: a sentence saying what changed, or undefined. */
+  intact?(): Promise<string | undefined> | string | undefined;
+  /** Texts of the records (a private title) that must not appear in any answer. */
+  secrets?: string[];
+  /** Whether another's record and a missing one must answer alike; default true. False when the lesson chose 403 on purpose. */
+  sameAsMissing?: boolean;
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The shape of a body: its JSON keys and their types, nested, or its content type when it is not JSON. */
+function shapeOf(response: CheckResponse): string {
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (!type.includes("json")) return type || "(no content type)";
+  const shape = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.length === 0 ? "" : shape(value[0])}]`;
+    if (value !== null && typeof value === "object") {
+      return `{${Object.keys(value).sort().map((key) => `${key}: ${shape((value as Record<string, unknown>)[key])}`).join(", ")}}`;
+    }
+    return value === null ? "null" : typeof value;
+  };
+  try {
+    return shape(JSON.parse(response.text));
+  } catch {
+    return `${type} that is not JSON`;
+  }
+}
+
+/** The rule with the id in its variable and sample values in any other. */
+function pathFor(rule: string, param: string, id: number | string): string {
+  return rule.replace(/<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g, (_, converter: string | undefined, name: string) => {
+    if (name === param) return encodeURIComponent(String(id));
+    return converter === "int" ? "1" : "x";
+  });
+}
+
+const hasParam = (rule: string, param: string) => new RegExp(`<(?:\\w+(?:\\([^)]*\\))?:)?${param}>`).test(rule);
+
+/**
+ * Sends every method of every id route as `intruder`, with others' ids and a missing id, and
+ * reports each route that let the intruder in, changed the data, leaked a secret, or answered
+ * another's id differently from a missing one.
+ *
+ * @example
+ * const findings = await attack.idor(app, {
+ *   intruder: (client) => client.post("/login", { json: { username: mallory, password } }),
+ *   ids: [adasPrivateNote, adasPublicNote], missing: 999_999,
+ *   body: { title: "mine now" },
+ *   intact: async () => (await notesChanged()) ? "Ada's notes changed" : undefined,
+ * });
+ * expect(findings, "every id route on Ada's notes, as Mallory").toHaveNoFindings();
+ */
+export async function probeIdor(http: (app: unknown) => HttpClient, app: unknown, options: IdorOptions): Promise<Finding[]> {
+  const param = options.param ?? "id";
+  const routes = (await routesOf(app)).filter((route) => hasParam(route.rule, param) && route.rule.startsWith(options.prefix ?? ""));
+  if (routes.length === 0) return [finding("idor", `found no routes with an <${param}> variable${options.prefix ? ` under ${options.prefix}` : ""} in the app's URL map`)];
+  const client = http(app);
+  await options.intruder(client);
+  const found: Finding[] = [];
+  for (const route of routes) {
+    const methods = route.methods.length === 0 ? METHODS : METHODS.filter((method) => route.methods.includes(method));
+    for (const method of methods) {
+      const send = (id: number | string) => client.fetch(pathFor(route.rule, param, id), { method, ...(UNSAFE.has(method) && method !== "DELETE" ? { json: options.body ?? {} } : {}) });
+      const missing = await send(options.missing);
+      for (const id of options.ids) {
+        const path = pathFor(route.rule, param, id);
+        const res = await send(id);
+        const changed = UNSAFE.has(method) ? await options.intact?.() : undefined;
+        const leaked = options.secrets?.find((secret) => res.text.includes(secret));
+        if (res.status < 400) {
+          found.push(finding("idor", `${method} ${path}, another member's record, sent by a member who does not own it, answered ${res.status} ${quote(res.text.slice(0, 100))}: the route does not check who owns the record`));
+        } else if (changed) {
+          found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status}, yet afterwards ${changed}: the change happened before (or without) the ownership check`));
+        } else if (leaked) {
+          found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status} with its text ${quote(leaked)} in the body`));
+        } else if (options.sameAsMissing !== false && (res.status !== missing.status || shapeOf(res) !== shapeOf(missing))) {
+          found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status} ${shapeOf(res)}, but ${method} ${pathFor(route.rule, param, options.missing)}, a record that does not exist, answered ${missing.status} ${shapeOf(missing)}: the difference tells the member the record exists`));
+        } else continue;
+        break;
+      }
+    }
+  }
+  return found;
+}
