@@ -80,8 +80,11 @@ export class Vial extends Scaffold {
     this.logger = options.logger ?? consoleLogger;
     // Keeps `fetch` usable unbound: `serve(app.fetch)`, `export default { fetch: app.fetch }`.
     this.fetch = this.fetch.bind(this);
-    this.#ownFetch = Object.getPrototypeOf(this).fetch === Vial.prototype.fetch ? this.fetch : undefined;
-    this.#ownLifecycle = Object.getPrototypeOf(this) === Vial.prototype;
+    const prototype = Object.getPrototypeOf(this) as Vial;
+    // Compared, not called: the unbound methods are only identities here.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    this.#ownFetch = prototype.fetch === Vial.prototype.fetch ? this.fetch : undefined;
+    this.#ownLifecycle = prototype === Vial.prototype;
   }
 
   protected addRoute(declaration: RouteDeclaration, blueprints: string[] = []): void {
@@ -110,6 +113,8 @@ export class Vial extends Scaffold {
     });
   }
 
+  // Handlers of every route's request type (see RouteDeclaration.handler).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   #assertEndpointFree(endpoint: string, handler: Handler<any>): void {
     const existing = this.urlMap.rules.find((rule) => rule.endpoint === endpoint);
     if (existing && existing.data.handler !== handler) {
@@ -242,6 +247,8 @@ export class Vial extends Scaffold {
       checkTrustedHost(req, this.config.TRUSTED_HOSTS);
       return routeRequest(this, req);
     } catch (error) {
+      // Whatever the host check threw (an HTTPException), passed on as it is to the error handlers.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       return () => Promise.reject(error);
     }
   }

@@ -152,6 +152,8 @@ for (const key of Object.getOwnPropertyNames(Request.prototype)) {
     Object.defineProperty(DeferredRequest.prototype, key, {
       configurable: true,
       get(this: DeferredRequest) {
+        // Only accessors reach here (methods are forwarded above): a value is read, not a method taken.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
         return this[BUILD_REQUEST]()[key as keyof Request];
       },
     });

@@ -141,6 +141,8 @@ for (const key of Object.getOwnPropertyNames(Response.prototype)) {
     Object.defineProperty(DeferredResponse.prototype, key, {
       configurable: true,
       get(this: DeferredResponse) {
+        // Only accessors reach here (methods are forwarded above): a value is read, not a method taken.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
         return this[BUILD_RESPONSE]()[key as keyof Response];
       },
     });

@@ -57,6 +57,8 @@ export function routeRequest(app: Routable, req: VialRequest): () => Promise<unk
       const call = () => handler(req);
       // Most routes declare no schemas: then nothing needs to be awaited before the handler.
       const plan = validationPlanFor(options);
+      // async so that a handler's synchronous throw becomes a rejection like any other.
+      // eslint-disable-next-line @typescript-eslint/require-await
       if (plan === undefined) return async () => call();
       const { request, response } = plan;
       if (response === undefined) {

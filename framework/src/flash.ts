@@ -46,7 +46,7 @@ export interface FlashOptions {
  */
 export function flash(req: RequestWithSession, message: string, category = "message"): void {
   const flashes = req.session.get<unknown>(FLASHES_KEY);
-  const list = Array.isArray(flashes) ? [...flashes] : [];
+  const list: unknown[] = Array.isArray(flashes) ? [...(flashes as unknown[])] : [];
   list.push([category, message]);
   req.session.set(FLASHES_KEY, list);
 }

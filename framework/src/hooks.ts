@@ -5,7 +5,7 @@
 import type { VialRequest } from "./request.ts";
 
 /**
- * Runs before the handler; returning anything but `undefined` ends the request with that value.
+ * Runs before the handler (sync or async); returning anything but `undefined` ends the request with that value.
  *
  * @example
  * ```ts
@@ -13,7 +13,7 @@ import type { VialRequest } from "./request.ts";
  * const requireToken: BeforeRequestHook = (req) => (req.headers.has("x-token") ? undefined : ["no token", 401]);
  * ```
  */
-export type BeforeRequestHook = (req: VialRequest) => unknown | Promise<unknown>;
+export type BeforeRequestHook = (req: VialRequest) => unknown;
 /**
  * Receives the response and returns it (or a replacement).
  *
@@ -43,7 +43,9 @@ export type TeardownHook = (error: unknown, req: VialRequest) => void | Promise<
  * const notFound: ErrorHandler = () => json({ error: "not found" }, { status: 404 });
  * ```
  */
-export type ErrorHandler<E = any> = (error: E, req: VialRequest) => unknown | Promise<unknown>;
+// `any` by default so `const h: ErrorHandler = (error: MyError) => ...` type-checks: each handler is registered for its own class.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorHandler<E = any> = (error: E, req: VialRequest) => unknown;
 /**
  * A class of errors, for `errorHandler(MyError, fn)`.
  *
@@ -54,4 +56,6 @@ export type ErrorHandler<E = any> = (error: E, req: VialRequest) => unknown | Pr
  * const cls: ErrorClass<PaymentRequired> = PaymentRequired;
  * ```
  */
+// Any constructor signature: error classes take whatever arguments they declare.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ErrorClass<E = unknown> = abstract new (...args: any[]) => E;

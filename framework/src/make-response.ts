@@ -76,7 +76,7 @@ export function makeResponse(value: unknown, endpoint = "the handler"): Response
 export function deferredResponseFor(value: unknown): Response | undefined {
   if (typeof value === "string") return deferResponse(value, HTML_HEADERS);
   if (typeof value !== "object" || value === null || isHtmlString(value)) return undefined;
-  const prototype = Object.getPrototypeOf(value);
+  const prototype = Object.getPrototypeOf(value) as object | null;
   // The same values makeBody sends as JSON: plain objects that are not iterators, arrays that are not tuples.
   const plainObject = (prototype === Object.prototype || prototype === null) && !(Symbol.asyncIterator in value) && !isGenerator(value);
   if (!plainObject && !(Array.isArray(value) && !asTuple(value))) return undefined;
@@ -151,7 +151,8 @@ function isGenerator(value: object): boolean {
 }
 
 function iterableToStream(source: AsyncIterable<unknown> | Iterable<unknown>): ReadableStream<Uint8Array> {
-  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<unknown>)[Symbol.iterator]();
+  const iterator: AsyncIterator<unknown, unknown> | Iterator<unknown, unknown> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await iterator.next();

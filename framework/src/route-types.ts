@@ -82,7 +82,7 @@ type ParamsFor<R extends string, S> = S extends { defaults: infer D }
 type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
 
 /**
- * A route handler.
+ * A route handler: sync or async (a returned promise is awaited).
  *
  * @example
  * ```ts
@@ -90,7 +90,7 @@ type Widen<T> = T extends string ? string : T extends number ? number : T extend
  * const show: Handler<RequestFor<"/users/<int:id>">> = (req) => ({ id: req.params.id });
  * ```
  */
-export type Handler<Req = VialRequest> = (req: Req) => unknown | Promise<unknown>;
+export type Handler<Req = VialRequest> = (req: Req) => unknown;
 
 /**
  * What the routing map stores for each rule.
@@ -104,6 +104,8 @@ export type Handler<Req = VialRequest> = (req: Req) => unknown | Promise<unknown
  * ```
  */
 export interface RouteData {
+  // A handler's parameter is the request type of its own route; `any` lets every route's handler be stored together (contravariance).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: Handler<any>;
   options: RouteOptions;
   /** Enclosing blueprints, innermost first. */

@@ -11,6 +11,8 @@ import type { Handler, RequestFor, RouteOptions } from "./route-types.ts";
 export interface RouteDeclaration {
   rule: string;
   options: RouteOptions;
+  // A handler's parameter is the request type of its own route; `any` lets every route's handler be stored together (contravariance).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: Handler<any>;
 }
 
@@ -68,6 +70,8 @@ export abstract class Scaffold {
   readonly delete: MethodShortcut = this.#shortcut("DELETE");
 
   #shortcut(method: string): MethodShortcut {
+    // Handlers of every route's request type (see RouteDeclaration.handler).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return ((rule: string, optionsOrHandler: RouteOptions | Handler<any>, maybeHandler?: Handler<any>) => {
       if (typeof optionsOrHandler === "function" && maybeHandler !== undefined) {
         throw new TypeError(`${method} ${rule}: options go before the handler: app.${method.toLowerCase()}(rule, options, handler).`);
@@ -189,7 +193,7 @@ function codeOf(cls: unknown): number | undefined {
 /** The handler registered for `error`'s class or its nearest ancestor class, if any. */
 export function findClassHandler(hooks: HookSet, error: unknown): ErrorHandler | undefined {
   if (hooks.errorHandlersByClass.size === 0 || typeof error !== "object" || error === null) return undefined;
-  for (let proto = Object.getPrototypeOf(error); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = Object.getPrototypeOf(error) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     const handler = hooks.errorHandlersByClass.get(proto.constructor as ErrorClass);
     if (handler) return handler;
   }
@@ -202,7 +206,11 @@ export function findClassHandler(hooks: HookSet, error: unknown): ErrorHandler |
  */
 export function findHttpSubclassHandler(hooks: HookSet, error: HTTPError): ErrorHandler | undefined {
   if (hooks.errorHandlersByHttpSubclass.size === 0) return undefined;
-  for (let proto = Object.getPrototypeOf(error); proto && proto !== HTTPError.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(error) as object | null;
+    proto && proto !== HTTPError.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const handler = hooks.errorHandlersByHttpSubclass.get(proto.constructor as ErrorClass);
     if (handler) return handler;
   }

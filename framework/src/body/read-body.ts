@@ -32,7 +32,7 @@ export async function readBody(request: Request, limits: Pick<BodyLimits, "maxCo
   // vial/node asks for the body while the request's headers are being parsed; one microtask later
   // the rest of the packet (usually the whole body) has been parsed too, and reading it is then
   // synchronous instead of waiting for a `readable` event.
-  if (body.direct) await undefined;
+  if (body.direct) await Promise.resolve();
   const chunks: Uint8Array[] = [];
   try {
     for (let chunk = await body.next(); chunk !== undefined; chunk = await body.next()) {

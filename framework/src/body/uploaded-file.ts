@@ -64,8 +64,8 @@ export function createUploadedFile(init: {
     contentType: init.contentType || "application/octet-stream",
     size: data.byteLength,
     headers: init.headers,
-    bytes: async () => data.slice(),
-    text: async () => new TextDecoder("utf-8").decode(data),
+    bytes: () => Promise.resolve(data.slice()),
+    text: () => Promise.resolve(new TextDecoder("utf-8").decode(data)),
     stream: () =>
       new ReadableStream<Uint8Array>({
         start(controller) {

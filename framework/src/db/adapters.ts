@@ -32,7 +32,7 @@ export function fromPg(pool: PgPoolLike): Database {
   const over = (client: PgQueryable, close: () => Promise<void>): Database => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       // No values: pg sends the text as a simple query, so a script of several statements runs.
-      return pgResult<Row>((await client.query(sql, params.length ? [...params] : undefined)) as Parameters<typeof pgResult>[0]);
+      return pgResult<Row>(await client.query(sql, params.length ? [...params] : undefined));
     },
     transaction: (fn) => transactionOn(client, fn, over),
     close,

@@ -153,6 +153,8 @@ export function input(options: InputOptions): HtmlString {
     const own = value ?? "on";
     control["value"] = own;
     if (values !== undefined) {
+      // Form values are strings or arrays of them; a caller's object compares as its string form, as in HTML.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       control["checked"] = [values[name]].flat().some((item) => item !== undefined && String(item) === String(own));
     }
   } else if (type !== "password" && type !== "file") {
@@ -187,6 +189,8 @@ export function formValues(data: FormData | URLSearchParams | MultiDictLike | Re
   if (data === null || data === undefined) return out;
   const add = (key: string, item: unknown): void => {
     if (item === null || item === undefined || isFile(item) || typeof item === "object") return;
+    // Objects returned above: what is left is a primitive (or a function, shown as its source, as JavaScript does).
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const text = String(item);
     const existing = out[key];
     out[key] = existing === undefined ? text : [...[existing].flat(), text];

@@ -33,6 +33,8 @@ export function toParts(value: unknown, separator: string, where: Where): Part[]
   }
   if (isThenable(value)) throw promiseError(where);
   if (isIterable(value)) return joinItems(value, separator, where);
+  // Any other object shows as a template literal shows it (its own toString, if it has one).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return [{ text: String(value), trusted: false }];
 }
 

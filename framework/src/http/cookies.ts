@@ -31,7 +31,7 @@ const SLASH_ESCAPE = /\\([0-3][0-7]{2}|[^])/g;
  * ```
  */
 export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
-  const cookies: Record<string, string> = Object.create(null);
+  const cookies = Object.create(null) as Record<string, string>;
   if (!header) return cookies;
   splitCookiePairs(toByteString(header) + ";", (rawName, rawValue) => {
     const name = utf8FromByteString(trim(rawName));

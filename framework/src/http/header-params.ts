@@ -32,7 +32,7 @@ const RANK_EXTENDED = 3;
  * ```
  */
 export function parseHeaderParams(header: string): { value: string; params: Record<string, string> } {
-  const params: Record<string, string> = Object.create(null);
+  const params = Object.create(null) as Record<string, string>;
   const semicolon = header.indexOf(";");
   // ASCII trim only: in a byte string, U+00A0 may be the second byte of a UTF-8 character.
   const value = trimAsciiWhitespace(semicolon === -1 ? header : header.slice(0, semicolon));

@@ -22,6 +22,8 @@ export function writeWebResponse(response: Response, outgoing: ServerResponse, i
       writeParts(deferred, outgoing, isHead);
       return WRITTEN;
     } catch (error) {
+      // The write's own error, passed on unchanged to serve()'s error path.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       return Promise.reject(error);
     }
   }

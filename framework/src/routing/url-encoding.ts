@@ -56,6 +56,8 @@ export function encodeQuery(values: Readonly<Record<string, unknown>>): string {
     const items: readonly unknown[] = Array.isArray(value) ? value : [value];
     for (const item of items) {
       if (item === undefined || item === null) continue;
+      // Query values are whatever the caller passed to urlFor: objects stringify as JavaScript does, as in a template literal.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       pairs.push(`${encodeURIComponent(toWellFormed(key))}=${encodeURIComponent(toWellFormed(String(item)))}`);
     }
   }

@@ -60,11 +60,12 @@ export class SecureCookieSessionInterface extends SessionInterface {
 
   /** `SESSION_DIGEST`: `"SHA-1"` (default, Flask's) or `"SHA-256"`. */
   getDigest(app: SessionApp): Digest {
+    // Typed, but config can come from anywhere (an env file, JSON): checked at run time too.
     const digest = app.config.SESSION_DIGEST ?? "SHA-1";
-    if (!DIGESTS.includes(digest as Digest)) {
+    if (!DIGESTS.includes(digest)) {
       throw new TypeError(`SESSION_DIGEST must be "SHA-1" or "SHA-256", got ${JSON.stringify(digest)}.`);
     }
-    return digest as Digest;
+    return digest;
   }
 
   /** The serializer that signs and reads session cookies, or `undefined` without a `SECRET_KEY`. */

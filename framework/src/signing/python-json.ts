@@ -68,7 +68,7 @@ function write(value: unknown, stack: Set<object>): string | undefined {
     default:
       return undefined;
   }
-  const object = value as object;
+  const object = value;
   if (stack.has(object)) throw new TypeError("Converting circular structure to JSON");
   stack.add(object);
   try {

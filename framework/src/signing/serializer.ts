@@ -13,7 +13,7 @@ export interface JsonCodec {
 }
 
 /** Python-compatible JSON: compact, sorted keys, ASCII only (itsdangerous + Flask's provider). */
-const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text) => JSON.parse(text) };
+const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text): unknown => JSON.parse(text) };
 
 /**
  * Options of {@link URLSafeTimedSerializer}.
@@ -151,6 +151,8 @@ export class URLSafeTimedSerializer {
       (loaded, error): LoadResult => {
         if (error === undefined) return { ok: true, value: loaded!.value, timestamp: loaded!.timestamp };
         if (error instanceof BadData) return { ok: false, error };
+        // Not a bad token but a failure (a missing key, a broken codec): rethrown as it came.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw error;
       },
     );

@@ -59,7 +59,7 @@ export class Signer {
   readonly #rawKeys = new Map<number, Eventually<Uint8Array>>();
 
   constructor(secretKeys: SecretKey | readonly SecretKey[], options: SignerOptions = {}) {
-    const secrets = Array.isArray(secretKeys) ? [...secretKeys] : [secretKeys as SecretKey];
+    const secrets: SecretKey[] = typeof secretKeys === "string" || secretKeys instanceof Uint8Array ? [secretKeys] : [...secretKeys];
     if (secrets.length === 0) throw new TypeError("Signer needs at least one secret key");
     for (const secret of secrets) {
       if (typeof secret !== "string" && !(secret instanceof Uint8Array)) {

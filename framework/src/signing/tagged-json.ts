@@ -119,5 +119,5 @@ export const taggedJsonCodec: JsonCodec = {
   // A reviver makes JSON.parse several times slower, and most sessions hold no tag: every tag key
   // starts with a space, written literally (`" t"`) or as `\u0020`, so text with neither a quote
   // before a space nor a `\u` escape has none.
-  loads: (text) => (text.includes('" ') || text.includes("\\u") ? JSON.parse(text, untagReviver) : JSON.parse(text)),
+  loads: (text): unknown => (text.includes('" ') || text.includes("\\u") ? JSON.parse(text, untagReviver) : JSON.parse(text)),
 };

@@ -141,6 +141,8 @@ export class TimestampSigner extends Signer {
 
   /** What itsdangerous checks after the signature: a timestamp is there, well formed, and young enough. */
   #checkTimestamp(verified: string | undefined, error: unknown, maxAge: number | undefined): TimestampedValue {
+    // Not a bad signature but a failure of the signer itself: rethrown as it came.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (error !== undefined && !(error instanceof BadSignature)) throw error;
     const signatureError = error;
     const result = verified ?? signatureError?.payload ?? "";

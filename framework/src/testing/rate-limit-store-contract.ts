@@ -19,7 +19,7 @@ import type { RateLimitStore } from "../middleware/rate-limit/index.ts";
  */
 export interface StoreUnderTest {
   store: RateLimitStore;
-  wait(ms: number): Promise<void>;
+  wait: (ms: number) => Promise<void>;
 }
 
 /**

@@ -34,6 +34,8 @@ export function compileRequestValidation(schemas: RouteSchemas): RequestValidati
   const declared = LOCATIONS.filter((location) => schemas[location] !== undefined);
   if (declared.length === 0) return undefined;
   if (schemas.form && schemas.body) {
+    // async so the mistake is reported as the request's error, through the error handlers.
+    // eslint-disable-next-line @typescript-eslint/require-await
     return async (req) => {
       throw new TypeError(`Route ${req.endpoint ?? req.path}: declare a "form" or a "body" schema, not both (a request has one body).`);
     };

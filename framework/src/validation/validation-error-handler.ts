@@ -16,7 +16,7 @@ import { ValidationFailed } from "./validation-failed.ts";
  * const handler: ValidationErrorHandler = (problem) => [{ message: "Invalid input", fields: problem.errors }, problem.status];
  * ```
  */
-export type ValidationErrorHandler = (problem: ValidationProblem, req: VialRequest) => unknown | Promise<unknown>;
+export type ValidationErrorHandler = (problem: ValidationProblem, req: VialRequest) => unknown;
 
 /** Adapts a `ValidationErrorHandler` to an error handler for `ValidationFailed`. */
 export function asErrorHandler(handler: ValidationErrorHandler) {

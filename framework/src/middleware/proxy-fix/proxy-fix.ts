@@ -164,7 +164,7 @@ export function proxyFix(options: ProxyFixOptions = {}): (scope: Vial | Blueprin
     }
     if (installedOn.has(scope)) throw new Error("proxyFix() is already installed on this app.");
     installedOn.add(scope);
-    const next = scope.fetch;
+    const next = scope.fetch.bind(scope);
     scope.fetch = (request: Request) => next(fixRequest(request, trust));
   };
 }

@@ -106,11 +106,13 @@ export class MemoryStore implements RateLimitStore {
     return size;
   }
 
+  // Synchronous inside, a promise outside: the RateLimitStore interface is async for remote stores.
+  // eslint-disable-next-line @typescript-eslint/require-await
   async increment(key: string, windowMs: number): Promise<RateLimitHit> {
     const now = this.#now();
     this.#sweep(now);
     let hits = this.#windows.get(windowMs);
-    if (!hits) this.#windows.set(windowMs, (hits = new Map()));
+    if (!hits) this.#windows.set(windowMs, (hits = new Map<string, Window>()));
     let hit = hits.get(key);
     if (!hit || hit.resetAt <= now) {
       hit = { count: 0, resetAt: now + windowMs };

@@ -77,10 +77,14 @@ function checkSource(directive: string, source: CspSource): void {
   }
 }
 
+// Array.isArray narrows to any[]; this keeps the element type.
+const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
+
 function toSources(name: string, value: readonly CspSource[] | string | true): readonly CspSource[] {
   if (value === true) return [];
   const sources = typeof value === "string" ? value.trim().split(/\s+/).filter(Boolean) : value;
-  if (!Array.isArray(sources)) throw new TypeError(`CSP directive "${name}" needs a list of sources, a string, true or false.`);
+  // Typed, but options can come from plain JavaScript: checked at run time too.
+  if (!isList(sources)) throw new TypeError(`CSP directive "${name}" needs a list of sources, a string, true or false.`);
   for (const source of sources) checkSource(name, source);
   return sources;
 }
