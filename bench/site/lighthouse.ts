@@ -101,10 +101,21 @@ export async function auditPages(options: AuditOptions): Promise<PageAudit[]> {
   }
 }
 
-type RunNumbers = Omit<PageAudit, "path" | "runs">;
+/** The numbers of one Lighthouse run of one page. */
+export type RunNumbers = Omit<PageAudit, "path" | "runs">;
 
-async function auditOnce(url: string, chromePort: number): Promise<RunNumbers> {
-  const result = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+/**
+ * The screen a run emulates. "phone" is Lighthouse's default mobile run (412×823); "laptop" keeps
+ * its slow 4G and 4× CPU slow-down but on a 1366×768 screen, where the lesson page shows the
+ * workspace beside the text at once (on a phone it is below the text, loaded when scrolled to).
+ */
+export type Screen = "phone" | "laptop";
+
+const LAPTOP_SCREEN = { formFactor: "desktop", screenEmulation: { mobile: false, width: 1366, height: 768, deviceScaleFactor: 1, disabled: false } } as const;
+
+/** One Lighthouse run of `url` in the Chromium listening on `chromePort`. */
+export async function auditOnce(url: string, chromePort: number, screen: Screen = "phone"): Promise<RunNumbers> {
+  const result = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], ...(screen === "laptop" ? LAPTOP_SCREEN : {}) });
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
   if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
@@ -152,7 +163,8 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-async function startSite(repoRoot: string, port: number): Promise<ChildProcess> {
+/** `next start` of the build in `repoRoot` on 127.0.0.1:`port`, in its own process group; resolves once it answers. */
+export async function startSite(repoRoot: string, port: number): Promise<ChildProcess> {
   const next = join(repoRoot, "node_modules/next/dist/bin/next");
   // Its own process group: `next start` runs the server in a child, which must be stopped too.
   const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -175,7 +187,8 @@ async function startSite(repoRoot: string, port: number): Promise<ChildProcess> 
   throw new Error(`next start did not answer on port ${port} within 60 s:\n${output.trim()}`);
 }
 
-async function startChrome(chromePath: string): Promise<{ port: number; stop: () => Promise<void> }> {
+/** Headless Chromium with a fresh profile and a DevTools port for Lighthouse; `stop` never throws. */
+export async function startChrome(chromePath: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "bench-lighthouse-"));
   const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-default-browser-check", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"];
   const chrome = spawn(chromePath, flags, { stdio: ["ignore", "ignore", "pipe"] });

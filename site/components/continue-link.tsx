@@ -3,7 +3,7 @@
  * The home page's main call to action: "Start the course" for a newcomer, "Continue: <lesson>"
  * for a returning learner.
  */
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { useStore } from "../state/use-store";
 import { continueTarget, progressStore } from "../state/progress-store";
 
@@ -24,12 +24,12 @@ export function ContinueLink({ lessons }: ContinueLinkProps) {
   const first = lessons[0];
   if (!first) return null;
   return target ? (
-    <Link className="button button--primary" href={target.href}>
+    <SiteLink className="button button--primary" href={target.href}>
       Continue where you left off: {target.title}
-    </Link>
+    </SiteLink>
   ) : (
-    <Link className="button button--primary" href={first.href}>
+    <SiteLink className="button button--primary" href={first.href}>
       Start the course
-    </Link>
+    </SiteLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { OutlineChapter } from "../course/page-data";
 import { ContinueLink } from "./continue-link";
 import { ProgressLoader } from "./progress-loader";
@@ -31,9 +31,9 @@ export function HomePage({ outline }: { outline: OutlineChapter[] }) {
         </ul>
         <div className="hero__actions">
           <ContinueLink lessons={lessons} />
-          <Link className="button" href="/learn">
+          <SiteLink className="button" href="/learn">
             See the outline
-          </Link>
+          </SiteLink>
         </div>
       </section>
       <section aria-labelledby="chapters-title">
@@ -47,7 +47,7 @@ export function HomePage({ outline }: { outline: OutlineChapter[] }) {
               <p>{chapter.summary}</p>
               <p className="chapter-card__meta">
                 {chapter.lessons.length} lessons ·{" "}
-                {chapter.lessons[0] ? <Link href={chapter.lessons[0].href}>Begin with “{chapter.lessons[0].title}”</Link> : null}
+                {chapter.lessons[0] ? <SiteLink href={chapter.lessons[0].href}>Begin with “{chapter.lessons[0].title}”</SiteLink> : null}
               </p>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { ReactElement } from "react";
 import type { LessonPageData } from "../course/page-data";
 import { WorkspaceLoader } from "../workspace/workspace-loader";
@@ -45,20 +45,20 @@ function LessonNav({ data }: { data: LessonPageData }) {
   return (
     <nav className="lesson-nav" aria-label="Lessons">
       {data.previous ? (
-        <Link href={data.previous.href} rel="prev" className="lesson-nav__link">
+        <SiteLink href={data.previous.href} rel="prev" className="lesson-nav__link">
           <span className="lesson-nav__label">Previous</span> {data.previous.title}
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}
       {data.next ? (
-        <Link href={data.next.href} rel="next" className="lesson-nav__link lesson-nav__link--next">
+        <SiteLink href={data.next.href} rel="next" className="lesson-nav__link lesson-nav__link--next">
           <span className="lesson-nav__label">Next</span> {data.next.title}
-        </Link>
+        </SiteLink>
       ) : (
-        <Link href="/learn" className="lesson-nav__link lesson-nav__link--next">
+        <SiteLink href="/learn" className="lesson-nav__link lesson-nav__link--next">
           <span className="lesson-nav__label">Done</span> Back to the outline
-        </Link>
+        </SiteLink>
       )}
     </nav>
   );

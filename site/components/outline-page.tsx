@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { OutlineChapter } from "../course/page-data";
 import { LessonStateBadge } from "./lesson-state-badge";
 import { ProgressLoader } from "./progress-loader";
@@ -24,10 +24,10 @@ export function OutlinePage({ outline }: { outline: OutlineChapter[] }) {
           <ol className="outline-lessons">
             {chapter.lessons.map((lesson) => (
               <li key={lesson.id} className="outline-lesson">
-                <Link href={lesson.href} className="outline-lesson__link">
+                <SiteLink href={lesson.href} className="outline-lesson__link">
                   <span className="outline-lesson__title">{lesson.title}</span>
                   <span className="outline-lesson__summary">{lesson.summary}</span>
-                </Link>
+                </SiteLink>
                 <span className="outline-lesson__meta">
                   <span>{lesson.minutes} min</span>
                   <LessonStateBadge lessonId={lesson.id} />

@@ -7,6 +7,7 @@
  * should not wait behind.
  */
 import { useEffect, useState } from "react";
+import { whenLoadedAndIdle } from "./after-load";
 
 /**
  * Registers the worker and shows whether the course is available offline.
@@ -38,25 +39,4 @@ export function ServiceWorkerRegistration() {
     };
   }, []);
   return ready ? <p className="offline-note">The course is saved for offline use.</p> : null;
-}
-
-/** Calls `run` after the load event, when the browser is next idle (within 2 s); returns a cancel. */
-function whenLoadedAndIdle(run: () => void): () => void {
-  let cancelIdle = () => {};
-  const schedule = () => {
-    // Safari has no requestIdleCallback: there the next turn of the event loop after load.
-    if (typeof globalThis.requestIdleCallback === "function") {
-      const id = requestIdleCallback(run, { timeout: 2000 });
-      cancelIdle = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(run, 0);
-      cancelIdle = () => clearTimeout(id);
-    }
-  };
-  if (document.readyState === "complete") schedule();
-  else addEventListener("load", schedule, { once: true });
-  return () => {
-    removeEventListener("load", schedule);
-    cancelIdle();
-  };
 }

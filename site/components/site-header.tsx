@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { ThemeToggle } from "./theme-toggle";
 
 /**
@@ -10,14 +10,14 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <Link href="/" className="site-header__brand">
+      <SiteLink href="/" className="site-header__brand">
         <span aria-hidden="true" className="site-header__logo">
           ⚗
         </span>{" "}
         Learn Vial
-      </Link>
+      </SiteLink>
       <nav aria-label="Site" className="site-header__nav">
-        <Link href="/learn">Outline</Link>
+        <SiteLink href="/learn">Outline</SiteLink>
         <ThemeToggle />
       </nav>
     </header>
