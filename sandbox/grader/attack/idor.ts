@@ -27,6 +27,8 @@ export interface IdorOptions {
   intact?(): Promise<string | undefined> | string | undefined;
   /** Texts of the records (a private title) that must not appear in any answer. */
   secrets?: string[];
+  /** Fields that name the owner (`{ owner_id: adasId }`): every request is sent again with them in the query string and the JSON body, as a member would try. */
+  ownerFields?: Record<string, string | number>;
   /** Whether another's record and a missing one must answer alike; default true. False when the lesson chose 403 on purpose. */
   sameAsMissing?: boolean;
 }
@@ -86,11 +88,19 @@ export async function probeIdor(http: (app: unknown) => HttpClient, app: unknown
   for (const route of routes) {
     const methods = route.methods.length === 0 ? METHODS : METHODS.filter((method) => route.methods.includes(method));
     for (const method of methods) {
-      const send = (id: number | string) => client.fetch(pathFor(route.rule, param, id), { method, ...(UNSAFE.has(method) && method !== "DELETE" ? { json: options.body ?? {} } : {}) });
+      const withBody = UNSAFE.has(method) && method !== "DELETE";
+      const send = (id: number | string, extra: Record<string, string | number> = {}) =>
+        client.fetch(pathFor(route.rule, param, id), {
+          method,
+          ...(withBody ? { json: { ...(options.body as object | undefined), ...extra } } : {}),
+          ...(Object.keys(extra).length > 0 ? { query: extra } : {}),
+        });
       const missing = await send(options.missing);
-      for (const id of options.ids) {
-        const path = pathFor(route.rule, param, id);
-        const res = await send(id);
+      const attempts = options.ids.flatMap((id) => [{ id, extra: {} }, ...(options.ownerFields ? [{ id, extra: options.ownerFields }] : [])]);
+      for (const { id, extra } of attempts) {
+        const named = Object.keys(extra).length > 0 ? `${pathFor(route.rule, param, id)}?${new URLSearchParams(Object.entries(extra).map(([key, value]) => [key, String(value)]))} (the owner named in the query${withBody ? " and the body" : ""})` : undefined;
+        const path = named ?? pathFor(route.rule, param, id);
+        const res = await send(id, extra);
         const changed = UNSAFE.has(method) ? await options.intact?.() : undefined;
         const leaked = options.secrets?.find((secret) => res.text.includes(secret));
         if (res.status < 400) {

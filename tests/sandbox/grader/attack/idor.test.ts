@@ -53,6 +53,13 @@ describe("the IDOR probe", () => {
     expect(findings.map((found) => found.message)).toEqual(["DELETE /my/notes/1, another member's record, answered 404, yet afterwards Ada's note lost its title: the change happened before (or without) the ownership check"]);
   });
 
+  it("catches an owner taken from the query string, through ownerFields", async () => {
+    expect(await probe({ ownerFromQuery: true })).toEqual([]);
+    const messages = (await probe({ ownerFromQuery: true }, { ownerFields: { as: 1 } })).map((found) => found.message);
+    expect(messages[0]).toBe(`GET /my/notes/1?as=1 (the owner named in the query), another member's record, sent by a member who does not own it, answered 200 "{\\"id\\":1,\\"owner\\":1,\\"title\\":\\"ada's private plan\\"}": the route does not check who owns the record`);
+    expect(messages.length).toBe(3);
+  });
+
   it("says so when no route has the id variable", async () => {
     const findings = await probe({}, { param: "noteId" });
     expect(findings.map((found) => found.message)).toEqual(["found no routes with an <noteId> variable under /my/ in the app's URL map"]);
