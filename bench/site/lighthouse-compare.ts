@@ -4,9 +4,9 @@
  * the order swapped every run (before-after, then after-before), so load that comes and goes
  * falls on both alike. Each row gives the medians and the load average seen during its runs.
  *
- *   npx tsx bench/site/lighthouse-compare.ts --before ../wt-old --after . [--runs 3] [--screen phone|laptop] [--port 4152]
+ *   npx tsx bench/site/lighthouse-compare.ts --before ../wt-old --after . [--runs 3] [--screen phone|laptop] [--port 4152] [--paths /,/learn]
  *
- * Both worktrees need `npm run build` first. The pages are those `npm run bench` audits.
+ * Both worktrees need `npm run build` first. The pages are those `npm run bench` audits, unless --paths.
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
@@ -56,15 +56,19 @@ export function compareMarkdown(rows: ReadonlyArray<{ build: Build; audit: PageA
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { before: { type: "string" }, after: { type: "string" }, runs: { type: "string", default: "3" }, screen: { type: "string", default: "phone" }, port: { type: "string", default: "4152" } },
+    options: { before: { type: "string" }, after: { type: "string" }, runs: { type: "string", default: "3" }, screen: { type: "string", default: "phone" }, port: { type: "string", default: "4152" }, paths: { type: "string" } },
   });
-  if (!values.before || !values.after) throw new Error("usage: --before <worktree> --after <worktree> [--runs 3] [--screen phone|laptop] [--port 4152]");
+  if (!values.before || !values.after) throw new Error("usage: --before <worktree> --after <worktree> [--runs 3] [--screen phone|laptop] [--port 4152] [--paths /,/learn]");
   const screen = values.screen as Screen;
   if (screen !== "phone" && screen !== "laptop") throw new Error(`--screen is phone or laptop, not "${values.screen}"`);
   const runs = Math.max(1, Number(values.runs));
   const roots: Record<Build, string> = { before: resolve(values.before), after: resolve(values.after) };
   const ports: Record<Build, number> = { before: Number(values.port), after: Number(values.port) + 1 };
-  const paths = await lighthousePages(roots.after);
+  // The pages `npm run bench` audits, or --paths (the lessons of the two builds may differ).
+  const paths = values.paths ? values.paths.split(",") : await lighthousePages(roots.after);
+  // Lighthouse can leave a protocol time-out's rejection behind on a busy machine; that run has
+  // failed already (and is reported), so the others go on.
+  process.on("unhandledRejection", (error) => console.error(`  Lighthouse left behind: ${error instanceof Error ? error.message : String(error)}`));
   const servers = [await startSite(roots.before, ports.before), await startSite(roots.after, ports.after)];
   const chrome = await startChrome(DEFAULT_CHROME);
   const results = new Map<string, { runs: RunNumbers[]; loads: number[] }>();
