@@ -19,6 +19,7 @@ import type { Clock } from "../clock";
 import { probeSqlInjection, type SqlInjectionOptions } from "./sql";
 import { probeGuardedRoutes, type GuardedRoutesOptions } from "./guarded";
 import { probeIdor, type IdorOptions } from "./idor";
+import { probeAccountEnumeration, type AccountEnumerationOptions } from "./enumeration";
 
 export type { Finding } from "./finding";
 export type { Random } from "./random";
@@ -32,6 +33,7 @@ export type { MassAssignmentOptions, OversizedOptions } from "./input";
 export type { SqlInjectionOptions } from "./sql";
 export type { GuardedRoutesOptions } from "./guarded";
 export type { IdorOptions } from "./idor";
+export type { AccountEnumerationOptions } from "./enumeration";
 export { routesOf, type Route } from "./routes";
 
 /** What checks.ts sees as `attack` (from the "grader" module). */
@@ -62,6 +64,8 @@ export interface AttackKit {
   guardedRoutes(app: unknown, options: GuardedRoutesOptions): Promise<Finding[]>;
   /** Every id route as a member who does not own the records: refused, nothing changed, answered like a missing id; see probeIdor. */
   idor(app: unknown, options: IdorOptions): Promise<Finding[]>;
+  /** Differences in answer or time between a failing request for an account that exists and one that does not; see probeAccountEnumeration. */
+  accountEnumeration(options: AccountEnumerationOptions): Promise<Finding[]>;
   /** The published keys that probe tries. */
   readonly PUBLISHED_KEYS: readonly string[];
 }
@@ -87,6 +91,7 @@ export function createAttackKit(random: Random, http: (app: unknown) => HttpClie
     sqlInjection: probeSqlInjection,
     guardedRoutes: (app: unknown, options: GuardedRoutesOptions) => probeGuardedRoutes(http, random, app, options),
     idor: (app: unknown, options: IdorOptions) => probeIdor(http, app, options),
+    accountEnumeration: (options: AccountEnumerationOptions) => probeAccountEnumeration(random, options),
     PUBLISHED_KEYS,
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The session-cookie, weak-key, guarded-routes and IDOR probes in a browser Worker (headless Chromium): the same
+ * The session-cookie, weak-key, guarded-routes, IDOR and account-enumeration probes in a browser Worker (headless Chromium): the same
  * miniature lessons the node engine's test grades (tests/sandbox/grader/attack/probe-fixtures.ts),
  * each passing its correct app and failing its broken one. The fake clock the session probe
  * moves and the keys it re-signs with are the payload runtime's own, so this is where a

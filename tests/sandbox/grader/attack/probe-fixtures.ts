@@ -1,5 +1,6 @@
 /**
- * Lessons in miniature for the newer probes (session cookies, weak keys, guarded routes, IDOR): one checks.ts each,
+ * Lessons in miniature for the newer probes (session cookies, weak keys, guarded routes, IDOR,
+ * account enumeration): one checks.ts each,
  * an app that gets it right and one that makes the mistake. The node engine's test and the
  * worker engine's (headless Chromium) grade the same files, so the kit is proved the same in both.
  */
@@ -131,6 +132,31 @@ app.register(my);
 const SESSION_GUARD = 'req.session.get<number>("member_id")';
 const OWNED = "mine(req)";
 
+const ENUMERATION_CHECKS = `import { attack, check, expect, http, random } from "grader";
+import { app } from "./app";
+check("A failed login answers the same, in the same time, for an unknown username", async () => {
+  const findings = await attack.accountEnumeration({
+    input: "the username of POST /login (with a wrong password)",
+    known: "ada",
+    send: (username) => http(app).post("/login", { json: { username, password: random.password(16) } }),
+  });
+  expect(findings, "failed logins for ada and for nobody").toHaveNoFindings();
+}, { task: 1, timeoutMs: 20_000 });
+`;
+
+const loginApp = (unknownHash: string) => `import { Vial, hashPassword, verifyPassword } from "vial";
+export const app = new Vial();
+// A real cost (pbkdf2, 200 000 rounds), so skipping the check shows on a stopwatch.
+const adaHash = hashPassword("correct horse battery staple", { method: "pbkdf2:sha256:200000" });
+const dummyHash = hashPassword(crypto.randomUUID(), { method: "pbkdf2:sha256:200000" });
+app.post("/login", async (req) => {
+  const { username, password } = await req.json<{ username: string; password: string }>();
+  const hash = username === "ada" ? await adaHash : ${unknownHash};
+  if (hash !== undefined && (await verifyPassword(hash, password)) && username === "ada") return { ok: true };
+  return [{ error: "Wrong username or password." }, 401];
+});
+`;
+
 export const PROBE_FIXTURES: ProbeFixture[] = [
   {
     probe: "sessionCookies",
@@ -159,5 +185,12 @@ export const PROBE_FIXTURES: ProbeFixture[] = [
     correct: { "app.ts": notebookApp(SESSION_GUARD, OWNED) },
     broken: { "app.ts": notebookApp(SESSION_GUARD, "notes.find((note) => note.id === req.params.id)") },
     mistake: "checks the owner on GET but not on PUT and DELETE",
+  },
+  {
+    probe: "accountEnumeration",
+    checks: ENUMERATION_CHECKS,
+    correct: { "app.ts": loginApp("await dummyHash") },
+    broken: { "app.ts": loginApp("undefined") },
+    mistake: "checks no password for an unknown username, so it answers at once",
   },
 ];

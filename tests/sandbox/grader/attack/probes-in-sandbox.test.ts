@@ -12,7 +12,7 @@ async function grade(files: Record<string, string>, checks: string) {
   }
 }
 
-describe("the session-cookie, weak-key, guarded-routes and IDOR probes inside the payload (node engine)", () => {
+describe("the session-cookie, weak-key, guarded-routes, IDOR and account-enumeration probes inside the payload (node engine)", () => {
   for (const fixture of PROBE_FIXTURES) {
     it(`attack.${fixture.probe} passes a correct app and fails one that ${fixture.mistake}`, async () => {
       const correct = await grade(fixture.correct, fixture.checks);
