@@ -2,6 +2,10 @@ import { RunError } from "../../grader/failure";
 import type { GraderMessage, GraderRequest, LearnerMessage } from "../realm/messages";
 import { parseLearnerMessage } from "../realm/validate";
 
+const LIMITS = "texts of at most 1,000,000 characters, at most 10,000 parameters, values nested at most 32 deep";
+const REFUSED_SQL = `The sandbox refused this statement: it or one of its parameters is malformed or too large to pass to the database (${LIMITS}).`;
+const REFUSED_ANSWER = `Your code's answer could not be passed to the checks: it is malformed or too large (${LIMITS}).`;
+
 /**
  * The grader's end of a channel to one learner realm, as a host provides it: a child process's
  * pipe, a Worker's MessagePort. Messages from the learner arrive raw; the link validates them.
@@ -52,6 +56,7 @@ export class LearnerLink {
       const message = parseLearnerMessage(raw);
       if (!message) {
         this.#badMessages++;
+        this.#refuse(raw);
         return;
       }
       if (message.type === "ready") markReady();
@@ -133,6 +138,33 @@ export class LearnerLink {
     if (!pending) return; // an answer to nothing: a stale id, or the learner's code talking
     this.#pending.delete(message.id);
     pending.resolve(message);
+  }
+
+  /**
+   * A message that failed validation but names what it answers (a request's `id`, a statement's
+   * `sqlId`) gets a refusal, so the check or the learner's query fails at once and says why
+   * instead of waiting for its time limit. A refusal gives learner code nothing it could not
+   * already do: it may answer any pending id with "threw".
+   */
+  #refuse(raw: unknown): void {
+    const number = (key: string): number | undefined => {
+      try {
+        const value: unknown = typeof raw === "object" && raw !== null && Object.hasOwn(raw, key) ? (raw as Record<string, unknown>)[key] : undefined;
+        return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+      } catch {
+        return undefined; // a getter that throws: nothing to answer
+      }
+    };
+    const sqlId = number("sqlId");
+    if (sqlId !== undefined) {
+      if (this.#gone === undefined) this.#port.send({ type: "sql-error", sqlId, error: { message: REFUSED_SQL } });
+      return;
+    }
+    const id = number("id");
+    const pending = id === undefined ? undefined : this.#pending.get(id);
+    if (id === undefined || !pending) return;
+    this.#pending.delete(id);
+    pending.reject(new RunError(REFUSED_ANSWER));
   }
 
   #describeGone(reason: string): string {
