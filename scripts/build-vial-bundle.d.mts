@@ -10,6 +10,10 @@ export interface BuiltVialBundle {
   built: boolean;
   /** Bundle name (e.g. "vial.mjs") to absolute path. */
   files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "worker-host.mjs" | "grader-runtime.mjs" | "learner-runtime.mjs" | "grader-host.mjs" | "learner-host.mjs", string>;
+  /** PGlite's browser files (scripts/build-pglite-assets.mjs), name to absolute path. */
+  databaseFiles: Record<PgliteAssetName, string>;
 }
+
+export type PgliteAssetName = "pglite.mjs" | "pglite.wasm" | "initdb.wasm" | "pglite.data" | "pglite-datadir.tar.gz";
 
 export function buildVialBundle(options?: BuildVialBundleOptions): Promise<BuiltVialBundle>;

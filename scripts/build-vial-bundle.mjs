@@ -13,6 +13,9 @@
  *   learner-host.mjs     the learner process the grader host starts
  *   worker-host.mjs  the entry the worker engine runs in a Web Worker
  *
+ * and, beside them, PGlite's browser files for database lessons (scripts/build-pglite-assets.mjs,
+ * returned as `databaseFiles`).
+ *
  * Builds are cached: a hash of every input is kept in manifest.json and an unchanged input set
  * skips the build, so tests and the `learn` command build once. Files are written atomically,
  * so concurrent builders (parallel test files) never see half a file.
@@ -23,6 +26,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildPgliteAssets } from "./build-pglite-assets.mjs";
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -90,8 +94,9 @@ function readManifest(outDir) {
  * Builds the payload bundles unless the cached ones are up to date.
  *
  * @param {{ root?: string, outDir?: string, force?: boolean }} [options]
- * @returns {Promise<{ outDir: string, built: boolean, files: Record<string, string> }>}
- *   `files` maps each bundle name (e.g. "vial.mjs") to its absolute path.
+ * @returns {Promise<{ outDir: string, built: boolean, files: Record<string, string>, databaseFiles: Record<string, string> }>}
+ *   `files` maps each bundle name (e.g. "vial.mjs") to its absolute path, `databaseFiles` each of
+ *   PGlite's browser files (binary, unlike the bundles).
  * @example
  * const { files } = await buildVialBundle();
  * const runtime = await import(pathToFileURL(files["runtime.mjs"]).href);
@@ -104,7 +109,8 @@ export async function buildVialBundle(options = {}) {
   const key = inputHash(root);
   const manifest = readManifest(outDir);
   const upToDate = manifest?.key === key && Object.values(files).every((file) => existsSync(file));
-  if (upToDate && !options.force) return { outDir, built: false, files };
+  const databaseFiles = await buildPgliteAssets({ root, outDir });
+  if (upToDate && !options.force) return { outDir, built: false, files, databaseFiles };
 
   const esbuild = await import("esbuild");
   mkdirSync(outDir, { recursive: true });
@@ -133,7 +139,7 @@ export async function buildVialBundle(options = {}) {
   });
   for (const [name, contents] of outputs) writeAtomically(join(outDir, name), contents);
   writeAtomically(join(outDir, "manifest.json"), JSON.stringify({ key, builtAt: new Date().toISOString(), sizes: Object.fromEntries(outputs.map(([n, c]) => [n, c.length])) }, null, 2));
-  return { outDir, built: true, files };
+  return { outDir, built: true, files, databaseFiles };
 }
 
 const invokedDirectly = process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url;

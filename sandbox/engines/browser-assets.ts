@@ -6,6 +6,7 @@
  */
 import { ASSETS_BY_MODE } from "../payload/index";
 import type { AssetName, PayloadAssets, PayloadMode } from "../payload/index";
+import type { DatabaseFiles } from "./worker/protocol";
 
 /** Where the site serves the payload's bundles. */
 export const PAYLOAD_ASSET_BASE = "/sandbox/";
@@ -53,5 +54,48 @@ export function fetchPayloadAssets(mode: PayloadMode, base = PAYLOAD_ASSET_BASE,
   })();
   cache.set(key, loading);
   loading.catch(() => cache.delete(key));
+  return loading;
+}
+
+/** PGlite's files (scripts/build-pglite-assets.mjs), served beside the bundles, for database lessons only. */
+export const DATABASE_FILE_NAMES = {
+  module: "pglite.mjs",
+  pgliteWasm: "pglite.wasm",
+  initdbWasm: "initdb.wasm",
+  fsBundle: "pglite.data",
+  dataDir: "pglite-datadir.tar.gz",
+} as const satisfies Record<keyof DatabaseFiles, string>;
+
+const databaseCache = new Map<string, Promise<DatabaseFiles>>();
+
+/**
+ * Fetches PGlite's files once per page (a failed fetch is retried on the next call), for a
+ * lesson whose checks use the database. The Service Worker keeps them (cache first, like the
+ * bundles), so they download once and work offline afterwards. Rejects naming the missing file.
+ *
+ * @example
+ * const files = await fetchDatabaseFiles();
+ * grader.post({ type: "database", files });
+ */
+export function fetchDatabaseFiles(base = PAYLOAD_ASSET_BASE, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<DatabaseFiles> {
+  const cached = databaseCache.get(base);
+  if (cached) return cached;
+  const loading = (async () => {
+    const entries = await Promise.all(
+      Object.entries(DATABASE_FILE_NAMES).map(async ([key, name]) => {
+        let response: Response;
+        try {
+          response = await fetcher(base + name);
+        } catch (error) {
+          throw new Error(`Could not load the database file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Open a database lesson once while online; it is kept for offline use afterwards.`, { cause: error });
+        }
+        if (!response.ok) throw new Error(`Could not load the database file ${base}${name}: the server answered ${response.status}.`);
+        return [key, await response.blob()] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as unknown as DatabaseFiles;
+  })();
+  databaseCache.set(base, loading);
+  loading.catch(() => databaseCache.delete(base));
   return loading;
 }

@@ -3,7 +3,7 @@
  * sucrase, zod, the worker host), served by app/sandbox/[asset]/route.ts from the payload build
  * (.vial-bundle/). The Service Worker precaches them so checks work offline.
  */
-import { payloadAssetUrls, PAYLOAD_ASSET_BASE } from "../../sandbox/engines/browser-assets";
+import { DATABASE_FILE_NAMES, payloadAssetUrls, PAYLOAD_ASSET_BASE } from "../../sandbox/engines/browser-assets";
 
 /** URLs the offline cache must hold for the worker engine. */
 export const PAYLOAD_ASSET_URLS: readonly string[] = payloadAssetUrls("worker");
@@ -15,5 +15,17 @@ export const PAYLOAD_ASSET_URLS: readonly string[] = payloadAssetUrls("worker");
  * servedPayloadAssets(); // ["vial.mjs", "zod.mjs", ...]
  */
 export function servedPayloadAssets(): string[] {
-  return payloadAssetUrls().map((url) => url.slice(PAYLOAD_ASSET_BASE.length));
+  return [...payloadAssetUrls().map((url) => url.slice(PAYLOAD_ASSET_BASE.length)), ...Object.values(DATABASE_FILE_NAMES)];
+}
+
+/**
+ * The Content-Type the site serves a sandbox file with (PGlite's files are binary, but for its code).
+ *
+ * @example
+ * payloadAssetType("pglite.wasm"); // "application/wasm"
+ */
+export function payloadAssetType(name: string): string {
+  if (name.endsWith(".mjs")) return "text/javascript; charset=utf-8";
+  if (name.endsWith(".wasm")) return "application/wasm";
+  return name.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
 }

@@ -12,10 +12,11 @@ import { servedPayloadAssets } from "./payload-assets";
  * @example
  * await readPayloadAsset("vial.mjs");
  */
-export async function readPayloadAsset(name: string): Promise<string> {
+export async function readPayloadAsset(name: string): Promise<ArrayBuffer> {
   if (!servedPayloadAssets().includes(name)) throw new Error(`${name} is not a payload bundle`);
   try {
-    return await readFile(join(process.cwd(), ".vial-bundle", name), "utf8");
+    const bytes = await readFile(join(process.cwd(), ".vial-bundle", name));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   } catch (error) {
     throw new Error(`The payload bundle ${name} has not been built; run \`node scripts/build-vial-bundle.mjs\`.`, { cause: error });
   }

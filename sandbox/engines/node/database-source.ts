@@ -36,14 +36,3 @@ export function defaultDatabaseSource(): DatabaseSource {
 export function postgresSource(url: string): DatabaseSource {
   return { url, pg: import.meta.resolve("pg") };
 }
-
-/**
- * True when a lesson's checks use the database (`database.setup`, `database.query`): such runs
- * start one, and get time for it.
- *
- * @example
- * usesDatabase('database.setup(async () => { await initDb(); });') // true
- */
-export function usesDatabase(checks: string): boolean {
-  return /\bdatabase\.(setup|query)\b/.test(checks);
-}

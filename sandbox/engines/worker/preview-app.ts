@@ -5,6 +5,11 @@ import type { SerializedRequest, SerializedResponse } from "./protocol";
 export interface PreviewAppOptions {
   /** Makes a fresh sandbox Worker (for the first start and after the app was stopped). */
   spawn(): HostChannel;
+  /**
+   * For a lesson with a database, `spawn` makes a grader Worker (it holds PGlite and serves the
+   * app from learner realms, sandbox/README.md) and this makes each learner Worker it asks for.
+   */
+  learner?(): HostChannel;
   files: Record<string, string>;
   entry?: string;
   startTimeoutMs: number;
@@ -34,6 +39,8 @@ function seconds(ms: number): string {
  */
 export class PreviewApp {
   #worker: HostChannel | undefined;
+  /** The learner realms a grader Worker asked for (database lessons), by the grader's number. */
+  #learners = new Map<number, HostChannel>();
   #starting: Promise<void> | undefined;
   #pending = new Map<number, Pending>();
   #nextId = 1;
@@ -85,7 +92,9 @@ export class PreviewApp {
       else if (message.type === "output-exceeded") this.#kill("The app printed too much output, so it was stopped; it starts again with the next request. Is there a console.log inside a loop?", 500);
       else if (message.type === "event" && message.event.type === "exit") {
         this.#kill(`The app called process.exit(${message.event.code})${message.event.at ? ` at ${message.event.at}` : ""}, so it stopped; it starts again with the next request.`, 500);
-      } else if (message.type === "response") this.#settle(message.id, message.response);
+      } else if (message.type === "learner-start") this.#startLearner(worker, message.learner, message.port);
+      else if (message.type === "learner-kill") this.#learners.get(message.learner)?.terminate();
+      else if (message.type === "response") this.#settle(message.id, message.response);
       else if (message.type === "response-error") this.#settle(message.id, textResponse(500, `Your app failed while answering: ${message.message}`));
     });
     worker.onCrash((reason) => this.#worker === worker && this.#kill(`The app's worker stopped: ${reason}.`, 500));
@@ -116,6 +125,22 @@ export class PreviewApp {
     this.#stopReason = "";
   }
 
+  /** A learner realm for the preview's grader: its output is shown, its end of the channel goes to it. */
+  #startLearner(grader: HostChannel, id: number, port: MessagePort): void {
+    if (this.#worker !== grader || !this.options.learner) return port.close();
+    const learner = this.options.learner();
+    this.#learners.set(id, learner);
+    learner.onMessage((message) => {
+      if (message.type === "output") this.options.onOutput(message.text);
+      else if (message.type === "output-exceeded") this.#kill("The app printed too much output, so it was stopped; it starts again with the next request. Is there a console.log inside a loop?", 500);
+      else if (message.type === "event" && message.event.type === "exit") {
+        this.#kill(`The app called process.exit(${message.event.code})${message.event.at ? ` at ${message.event.at}` : ""}, so it stopped; it starts again with the next request.`, 500);
+      }
+    });
+    learner.onCrash((reason) => this.#worker === grader && this.#kill(`The app's worker stopped: ${reason}.`, 500));
+    learner.post({ type: "attach", files: this.options.files, port }, [port]);
+  }
+
   #settle(id: number, response: SerializedResponse): void {
     const pending = this.#pending.get(id);
     if (!pending) return;
@@ -129,6 +154,8 @@ export class PreviewApp {
     const worker = this.#worker;
     this.#worker = undefined;
     worker?.terminate();
+    for (const learner of this.#learners.values()) learner.terminate();
+    this.#learners.clear();
     if (message) this.#stopReason = message + "\n\n";
     for (const id of [...this.#pending.keys()]) this.#settle(id, textResponse(status, message));
   }

@@ -30,6 +30,21 @@ export interface HostModuleUrls {
   zod: string;
 }
 
+/**
+ * PGlite's files for a lesson whose checks use the database (scripts/build-pglite-assets.mjs),
+ * fetched by the page and handed to the grader, which has no network.
+ */
+export interface DatabaseFiles {
+  /** pglite.mjs: PGlite's code. */
+  module: Blob;
+  pgliteWasm: Blob;
+  initdbWasm: Blob;
+  /** pglite.data: PostgreSQL's share/ files. */
+  fsBundle: Blob;
+  /** The initdb snapshot (gzipped tarball). */
+  dataDir: Blob;
+}
+
 /** A request handed to the learner's app: its URL is absolute, as the app should see it. */
 export interface SerializedRequest {
   method: string;
@@ -68,13 +83,16 @@ export type PageMessage =
   | RoleMessage
   /** Grader, ahead of time: compile these checks (and load zod if they need it) while waiting. */
   | { type: "prepare"; checks: string }
+  /** Grader: the lesson's database, started now (before any check or preview asks for it). */
+  | { type: "database"; files: DatabaseFiles }
   /** Grader: run the lesson's checks (`.vial/checks.ts`) against learner realms it asks for. */
   | { type: "check"; checks: string; entry?: string; checkTimeoutMs: number; budgetMs: number }
   /** Grader: a learner realm it started is gone (crashed, could not start); `reason` in words. */
   | { type: "learner-gone"; learner: number; reason: string }
   /** Learner: load these files and answer the grader on `port` (the learner's end of its channel). */
   | { type: "attach"; files: Record<string, string>; port: MessagePort }
-  /** Learner: serve the app for the preview; requests come as `request`. */
+  /** Learner: serve the app for the preview; requests come as `request`. Grader (database lessons):
+   * serve it from learner realms it asks for, as the node engine's grader host does. */
   | { type: "serve"; files: Record<string, string>; entry?: string }
   | { type: "request"; id: number; request: SerializedRequest };
 

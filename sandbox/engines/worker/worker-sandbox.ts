@@ -4,7 +4,9 @@ import { buildPayload, CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath } from "../../p
 import type { PayloadAssets } from "../../payload/index";
 import type { GradeReport } from "../../report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
-import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { errorReport } from "../../error-report";
+import { fetchDatabaseFiles, fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { usesDatabase } from "../uses-database";
 import { runCheckInWorkers } from "./check-run";
 import { HostWorker } from "./host-worker";
 import type { HostChannel } from "./host-worker";
@@ -12,7 +14,7 @@ import { PreviewApp } from "./preview-app";
 import { previewServiceWorkerReady, registerPreview } from "./preview-bridge";
 import { DEFAULT_PREVIEW_PREFIX, textResponse } from "./preview-protocol";
 import { runFiles } from "./protocol";
-import type { SerializedRequest, SerializedResponse, WorkerRole } from "./protocol";
+import type { DatabaseFiles, SerializedRequest, SerializedResponse, WorkerRole } from "./protocol";
 import { RunnerFrame, runnerBundles } from "./runner-frame";
 
 export interface WorkerSandboxOptions extends SandboxLimits {
@@ -33,6 +35,12 @@ export interface WorkerSandboxOptions extends SandboxLimits {
   /** Longest start() waits for the site's Service Worker to be active (default 10 000 ms). */
   serviceWorkerTimeoutMs?: number;
 }
+
+/**
+ * Added to a run's time limit when the lesson's checks use the database: PGlite's start in a
+ * Worker (compiling 9 MB of WebAssembly, loading the snapshot) on a slow or busy machine.
+ */
+const DATABASE_START_MS = 60_000;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
@@ -65,6 +73,8 @@ export class WorkerSandbox implements Sandbox {
   #files: Record<string, string> | undefined;
   #checks = "";
   #entry: string | undefined;
+  /** PGlite's files, fetched when the lesson's checks use the database (its grader Workers get them). */
+  #database: Promise<DatabaseFiles> | undefined;
   /** The next check run's Workers, made ahead of time. */
   #warmGrader: HostChannel | undefined;
   #warmLearner: HostChannel | undefined;
@@ -96,10 +106,18 @@ export class WorkerSandbox implements Sandbox {
       this.#jar = new CookieJar();
       this.#runner ??= new RunnerFrame(runnerBundles((name) => tree[`${PAYLOAD_DIR}/${name}`]!), { url: this.options.runnerUrl });
       const files = runFiles(tree);
+      const previousChecks = this.#checks;
       this.#checks = files[CHECKS_PATH] ?? "";
       delete files[CHECKS_PATH];
       this.#files = files;
       this.#entry = workspace.entry;
+      this.#database = usesDatabase(this.#checks) ? fetchDatabaseFiles(this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE) : undefined;
+      this.#database?.catch(() => {});
+      if (this.#checks !== previousChecks) {
+        // The warm grader was made for the last lesson's checks (and its database, or none).
+        this.#warmGrader?.terminate();
+        this.#warmGrader = undefined;
+      }
       this.#prewarm();
     });
   }
@@ -116,6 +134,13 @@ export class WorkerSandbox implements Sandbox {
       const files = { ...this.#loadedFiles() };
       const grader = this.#warmGrader ?? this.#spawn("vial grader", "grader");
       this.#warmGrader = undefined;
+      // The grader got PGlite's files when they arrived (#spawn); without them it cannot grade.
+      const missing = await this.#database?.then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+      if (missing !== undefined) {
+        grader.terminate();
+        this.#prewarm();
+        return errorReport(`The lesson's database could not start: ${missing}`);
+      }
       this.#running = grader;
       const learner = () => {
         const warm = this.#warmLearner;
@@ -125,6 +150,7 @@ export class WorkerSandbox implements Sandbox {
       try {
         return await runCheckInWorkers({ grader, learner }, {
           files, checks: this.#checks, entry: this.#entry, ...this.#limits,
+          ...(this.#database ? { timeoutMs: this.#limits.timeoutMs + DATABASE_START_MS } : {}),
           onOutput: (text) => this.output.push(text),
         });
       } finally {
@@ -141,11 +167,19 @@ export class WorkerSandbox implements Sandbox {
       const prefix = this.options.previewPrefix ?? DEFAULT_PREVIEW_PREFIX;
       const root = new URL(`${prefix}${this.previewId}/`, location.href).href;
       await previewServiceWorkerReady(root, this.options.serviceWorkerTimeoutMs ?? 10_000);
+      // The preview's grader must hold PGlite before it loads the app (its initDb runs then).
+      await this.#database?.catch((error: unknown) => {
+        throw new Error(`The lesson's database could not start: ${error instanceof Error ? error.message : String(error)}`);
+      });
       this.#stopPreview();
+      // A lesson with a database is served as the node engine serves every lesson: by a grader
+      // Worker holding PGlite, from learner realms it asks for (the learner's Worker never holds it).
+      const database = this.#database !== undefined;
       const preview = new PreviewApp({
-        spawn: () => this.#spawn("vial preview", "learner", this.#limits.outputLimitBytes * 10),
+        spawn: () => this.#spawn(database ? "vial preview database" : "vial preview", database ? "grader" : "learner", this.#limits.outputLimitBytes * 10),
+        ...(database ? { learner: () => this.#spawn("vial preview", "learner", this.#limits.outputLimitBytes * 10) } : {}),
         files, entry: this.#entry,
-        startTimeoutMs: this.#limits.startTimeoutMs,
+        startTimeoutMs: this.#limits.startTimeoutMs + (database ? DATABASE_START_MS : 0),
         requestTimeoutMs: this.#limits.requestTimeoutMs,
         onOutput: (text) => this.output.push(text),
       });
@@ -189,7 +223,11 @@ export class WorkerSandbox implements Sandbox {
 
   #spawn(name: string, role: WorkerRole, outputLimit = this.#limits.outputLimitBytes): HostChannel {
     if (!this.#runner) throw new Error("Call load() before using the sandbox.");
-    return new HostWorker(this.#runner, { outputLimit, name, role });
+    const worker = new HostWorker(this.#runner, { outputLimit, name, role });
+    // Posted before any check or serve message (those wait for the same files), so PGlite starts
+    // as soon as it can; a learner Worker never gets them.
+    if (role === "grader") this.#database?.then((files) => worker.post({ type: "database", files }), () => {});
+    return worker;
   }
 
   /** Starts the next check run's Workers now, so they have loaded the bundles when needed. */

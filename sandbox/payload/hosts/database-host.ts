@@ -4,12 +4,10 @@
  * adapters, so the learner's statements meet the same interface either way.
  */
 import { readFile } from "node:fs/promises";
-import { fromPg, fromPGlite, type PgPoolLike, type PGliteLike } from "../../../framework/src/db/adapters";
+import { fromPg, type PgPoolLike } from "../../../framework/src/db/adapters";
 import { sandboxDatabase, type SandboxDatabase } from "../grader-side/database";
+import { INT8, int8AsNumber, openPGlite, type PGliteClass } from "../grader-side/pglite";
 import type { DatabaseSource } from "./host-config";
-
-/** int8's type oid: `count(*)` and bigserial ids are numbers in both backends (pg would give text). */
-const INT8 = 20;
 
 /**
  * Opens the database `source` describes.
@@ -26,21 +24,13 @@ export async function openDatabase(source: DatabaseSource): Promise<SandboxDatab
     const pool = new Pool({ connectionString: source.url, max: 1, types: withInt8AsNumber(types) });
     return sandboxDatabase(fromPg(pool));
   }
-  const { PGlite } = (await import(source.pglite)) as { PGlite: { create(options: unknown): Promise<PGliteLike> } };
-  const loadDataDir = source.dataDir ? new Blob([await readFile(source.dataDir)]) : undefined;
-  // relaxedDurability: the database is in memory and thrown away; waiting for its "disk" made each reset 4x slower.
-  const pglite = await PGlite.create({ ...(loadDataDir ? { loadDataDir } : {}), relaxedDurability: true, parsers: { [INT8]: toNumber } });
-  return sandboxDatabase(fromPGlite(pglite));
-}
-
-function toNumber(text: string): number | string {
-  const value = Number(text);
-  return Number.isSafeInteger(value) ? value : text;
+  const { PGlite } = (await import(source.pglite)) as { PGlite: PGliteClass };
+  return openPGlite(PGlite, source.dataDir ? { loadDataDir: new Blob([await readFile(source.dataDir)]) } : {});
 }
 
 type TypeParsers = { getTypeParser(oid: number, format?: string): (text: string) => unknown };
 
 /** pg's type parsers with int8 (counts, bigserial ids) as numbers when they fit, as PGlite gives them. */
 function withInt8AsNumber(types: TypeParsers | undefined): TypeParsers {
-  return { getTypeParser: (oid, format) => (oid === INT8 ? toNumber : types ? types.getTypeParser(oid, format) : (text: string) => text) };
+  return { getTypeParser: (oid, format) => (oid === INT8 ? int8AsNumber : types ? types.getTypeParser(oid, format) : (text: string) => text) };
 }

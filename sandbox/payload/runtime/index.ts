@@ -27,5 +27,8 @@ export { loopbackPort } from "../grader-side/loopback";
 export { createLearnerSide } from "../learner-side/learner";
 export type { LearnerSideOptions } from "../learner-side/learner";
 export { parseLearnerMessage } from "../realm/validate";
+// `vial/db` for learner realms in a Worker (the node engine's comes with vial-node.mjs): small,
+// and it imports no database client.
+export * as vialDb from "../../../framework/src/db/index";
 export { encodeLine, decodeLine, createLineReader } from "../realm/wire";
 export type { GraderMessage, LearnerMessage, RemoteValue, WireRequest, WireResponse } from "../realm/messages";

@@ -5,9 +5,13 @@
  * in its own worker, this worker's intrinsics, timers and report stay as they are. The page
  * reads the report from this worker's private port only.
  */
+import { lazyDatabase, type SandboxDatabase } from "../../../payload/grader-side/database";
+import type { RemoteApp } from "../../../payload/grader-side/remote-app";
 import type { Transform } from "../../../payload/runtime/module-loader";
 import type { HostEvent } from "../../../payload/protocol";
-import type { PageMessage } from "../protocol";
+import type { PageMessage, SerializedRequest } from "../protocol";
+import { formatLog } from "./format-log";
+import { openWorkerDatabase } from "./worker-database";
 import { learnerPorts } from "./learner-ports";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";
 import { importsModule } from "./loaded-bundles";
@@ -29,8 +33,12 @@ function memoizeTransform(transform: Transform): Transform {
   };
 }
 
+/** Longest the learner's app may take to load for the preview (the page has its own limit too). */
+const SERVE_LOAD_TIMEOUT_MS = 30_000;
+
 /**
- * Starts answering the page as the grader: one `check` per worker.
+ * Starts answering the page as the grader: one `check` per worker, or (for a lesson with a
+ * database) the preview: the app loaded in a learner realm, its `initDb` run, requests proxied.
  *
  * @example
  * runGraderRole(scope, loaded);
@@ -45,9 +53,23 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
     post({ type: "event", event: payload });
   };
   let zod: Promise<unknown> | undefined;
+  /** The lesson's database, when the page handed over PGlite's files. */
+  let database: (() => Promise<SandboxDatabase>) | undefined;
+  let served: Promise<RemoteApp> | undefined;
   const needZod = (checks: string) => (importsModule([checks], "zod") ? (zod ??= import(loaded.zodUrl)) : undefined);
   scope.onPageMessage((message: PageMessage) => {
     if (message.type === "learner-gone") learners.gone(message.learner, message.reason);
+    else if (message.type === "database" && !database) {
+      database = lazyDatabase(() => openWorkerDatabase(message.files));
+      database().catch(() => {});
+    }
+    else if (message.type === "serve" && !served && !running) {
+      running = true;
+      served = loaded.runtime.loadRemoteApp({ startLearner: learners.start, entry: message.entry, loadTimeoutMs: SERVE_LOAD_TIMEOUT_MS, ...(database ? { database } : {}) });
+      // A learner realm that ends is seen by the page (it started it), which restarts the preview.
+      served.then(() => post({ type: "serving" }), (error: unknown) => post({ type: "serve-error", message: error instanceof Error ? error.message : String(error) }));
+    }
+    else if (message.type === "request" && served) void answer(served, message.id, message.request);
     else if (message.type === "prepare") {
       // The checks do not change between edits: compiled now, the run finds them in the memo.
       try {
@@ -63,6 +85,18 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
     }
   });
 
+  async function answer(remote: Promise<RemoteApp>, id: number, request: SerializedRequest): Promise<void> {
+    try {
+      const { app } = await remote;
+      const hasBody = request.body !== undefined && request.method !== "GET" && request.method !== "HEAD";
+      const response = await app.fetch(new Request(request.url, { method: request.method, headers: request.headers, ...(hasBody ? { body: request.body } : {}) }));
+      const body = await response.arrayBuffer();
+      post({ type: "response", id, response: { status: response.status, statusText: response.statusText, headers: [...response.headers], body } }, [body]);
+    } catch (error) {
+      post({ type: "response-error", id, message: error instanceof Error ? `${error.name}: ${error.message}` : formatLog([error]) });
+    }
+  }
+
   async function check(run: Extract<PageMessage, { type: "check" }>): Promise<void> {
     let report: unknown;
     try {
@@ -73,6 +107,7 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
           modules: { vial: loaded.vial, ...(zod ? { zod } : {}) },
           transform,
           startLearner: learners.start,
+          ...(database ? { database } : {}),
         },
         entry: run.entry,
         checkTimeoutMs: run.checkTimeoutMs,

@@ -72,7 +72,7 @@ function learnerHost(loaded: LoadedBundles, files: Record<string, string>): { ho
     host: { readFile: (path) => (Object.hasOwn(files, path) && !path.startsWith(".vial/") ? files[path] : undefined), transform: loaded.transform },
     async modules() {
       if (importsModule(Object.values(files), "zod")) zod ??= import(loaded.zodUrl);
-      return { vial: loaded.vial, ...(zod ? { zod: await zod } : {}) };
+      return { vial: loaded.vial, "vial/db": loaded.runtime.vialDb, ...(zod ? { zod: await zod } : {}) };
     },
   };
 }

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildVialBundle } from "../../../../scripts/build-vial-bundle.mjs";
+import { payloadAssetType } from "../../../../site/sandbox/payload-assets";
 import { RUNNER_HEADERS, RUNNER_HTML, RUNNER_PATH } from "../../../../sandbox/engines/worker/runner-page";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +46,7 @@ async function bundle(entry: string, format: "esm" | "iife"): Promise<Uint8Array
  * files.get("/harness.js");
  */
 export async function buildHarness(): Promise<HarnessFiles> {
-  const { files: bundles } = await buildVialBundle();
+  const { files: bundles, databaseFiles } = await buildVialBundle();
   const [page, worker] = await Promise.all([bundle("main.ts", "esm"), bundle("sw.ts", "iife")]);
   const files: HarnessFiles = new Map();
   files.set("/", { body: PAGE, type: "text/html; charset=utf-8" });
@@ -54,6 +55,9 @@ export async function buildHarness(): Promise<HarnessFiles> {
   files.set(RUNNER_PATH, { body: RUNNER_HTML, type: RUNNER_HEADERS["Content-Type"]!, headers: RUNNER_HEADERS });
   for (const [name, path] of Object.entries(bundles)) {
     files.set(`/sandbox/${name}`, { body: await readFile(path), type: "text/javascript; charset=utf-8" });
+  }
+  for (const [name, path] of Object.entries(databaseFiles)) {
+    files.set(`/sandbox/${name}`, { body: await readFile(path), type: payloadAssetType(name) });
   }
   return files;
 }

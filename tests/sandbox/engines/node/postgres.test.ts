@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../../../sandbox/course/index";
 import { NodeSandbox } from "../../../../sandbox/engines/node/index";
-import { postgresSource, usesDatabase } from "../../../../sandbox/engines/node/database-source";
+import { postgresSource } from "../../../../sandbox/engines/node/database-source";
+import { usesDatabase } from "../../../../sandbox/engines/uses-database";
 import { postgresUnavailable, startPostgres, type ThrowawayPostgres } from "./postgres-server";
 
 const course = await loadCourse("lessons");
