@@ -60,20 +60,31 @@ async function load(page: Page): Promise<Load> {
 async function checkTimes(page: Page, count: number): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < count; run++) {
+    // The report can arrive a moment before the button is enabled again; a click on a disabled
+    // button does nothing, and the run would wait for a report that was never asked for.
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLButtonElement>(".toolbar button")].some((candidate) => candidate.textContent?.startsWith("Check") && !candidate.disabled), null, { timeout: 60_000 });
     times.push(
       await page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
-            const workspace = document.querySelector("#workspace")!;
-            const before = workspace.getAttribute("data-check-runs");
-            const button = [...document.querySelectorAll<HTMLButtonElement>(".toolbar button")].find((candidate) => candidate.textContent?.startsWith("Check"))!;
+          new Promise<number>((resolve, reject) => {
+            // The workspace element may be re-rendered while the check runs: watch the whole page
+            // for the attribute and read it from whichever #workspace is there now. (No named
+            // functions in here: tsx would wrap them in a __name helper the page does not have.)
+            const before = document.querySelector("#workspace")?.getAttribute("data-check-runs");
+            const button = [...document.querySelectorAll<HTMLButtonElement>(".toolbar button")].find((candidate) => candidate.textContent?.startsWith("Check") && !candidate.disabled);
+            if (!button) return reject(new Error("no Check button in the toolbar"));
             const start = performance.now();
-            const observer = new MutationObserver(() => {
-              if (workspace.getAttribute("data-check-runs") === before) return;
+            const timer = setTimeout(() => {
               observer.disconnect();
+              reject(new Error(`no report 60 s after pressing Check (data-check-runs stayed ${before})`));
+            }, 60_000);
+            const observer = new MutationObserver(() => {
+              if (document.querySelector("#workspace")?.getAttribute("data-check-runs") === before) return;
+              observer.disconnect();
+              clearTimeout(timer);
               resolve(performance.now() - start);
             });
-            observer.observe(workspace, { attributes: true, attributeFilter: ["data-check-runs"] });
+            observer.observe(document.body, { attributes: true, subtree: true, childList: true, attributeFilter: ["data-check-runs"] });
             button.click();
           }),
       ),
