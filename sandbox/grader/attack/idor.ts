@@ -95,11 +95,15 @@ export async function probeIdor(http: (app: unknown) => HttpClient, app: unknown
           ...(withBody ? { json: { ...(options.body as object | undefined), ...extra } } : {}),
           ...(Object.keys(extra).length > 0 ? { query: extra } : {}),
         });
-      const missing = await send(options.missing);
+      // The missing id is sent the same way as each attempt, so a body refused as a whole (a 422
+      // for the owner fields) is compared with the same refusal, not with a plain 404.
+      const missingAnswers = new Map<object, CheckResponse>();
       const attempts = options.ids.flatMap((id) => [{ id, extra: {} }, ...(options.ownerFields ? [{ id, extra: options.ownerFields }] : [])]);
       for (const { id, extra } of attempts) {
         const named = Object.keys(extra).length > 0 ? `${pathFor(route.rule, param, id)}?${new URLSearchParams(Object.entries(extra).map(([key, value]) => [key, String(value)]))} (the owner named in the query${withBody ? " and the body" : ""})` : undefined;
         const path = named ?? pathFor(route.rule, param, id);
+        if (!missingAnswers.has(extra)) missingAnswers.set(extra, await send(options.missing, extra));
+        const missing = missingAnswers.get(extra)!;
         const res = await send(id, extra);
         const changed = UNSAFE.has(method) ? await options.intact?.() : undefined;
         const leaked = options.secrets?.find((secret) => res.text.includes(secret));
@@ -110,7 +114,7 @@ export async function probeIdor(http: (app: unknown) => HttpClient, app: unknown
         } else if (leaked) {
           found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status} with its text ${quote(leaked)} in the body`));
         } else if (options.sameAsMissing !== false && (res.status !== missing.status || shapeOf(res) !== shapeOf(missing))) {
-          found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status} ${shapeOf(res)}, but ${method} ${pathFor(route.rule, param, options.missing)}, a record that does not exist, answered ${missing.status} ${shapeOf(missing)}: the difference tells the member the record exists`));
+          found.push(finding("idor", `${method} ${path}, another member's record, answered ${res.status} ${shapeOf(res)}, but ${method} ${pathFor(route.rule, param, options.missing)}${named ? " sent the same way" : ""}, a record that does not exist, answered ${missing.status} ${shapeOf(missing)}: the difference tells the member the record exists`));
         } else continue;
         break;
       }
