@@ -55,6 +55,11 @@ export interface GraderRunOptions {
   beforeCheck?(remainingMs: number): Promise<string | undefined>;
   /** After a check ran out of time: e.g. stop a learner realm stuck in a loop. */
   afterTimeout?(name: string, timeoutMs: number): Promise<void>;
+  /**
+   * Skip every check after the first that fails: for code known to be wrong (a lesson's wrong
+   * variants, mutants), where one refusing check is the whole answer and the rest only cost time.
+   */
+  stopAtFirstFailure?: boolean;
 }
 
 export interface GraderOutcome {
@@ -189,11 +194,14 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(o.hint ? { hint: o.hint } : {}) })));
     const checks: CheckResult[] = [];
     let notRun = false;
+    let failed = false;
     for (const entry of registered) {
       const remaining = budget - (realNow() - started);
       let result: CheckResult;
       let skipReason: string | undefined;
-      if (remaining < MIN_CHECK_BUDGET_MS) {
+      if (failed && options.stopAtFirstFailure) {
+        result = { name: entry.name, status: "skip", message: "Not run: an earlier check failed, and this run stops at the first failure.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
+      } else if (remaining < MIN_CHECK_BUDGET_MS) {
         notRun = true;
         result = { name: entry.name, status: "skip", message: "Not run: the checks ran out of time.", ...(entry.options.task !== undefined ? { task: entry.options.task } : {}) };
       } else if (!entry.options.skip && (skipReason = await options.beforeCheck?.(remaining))) {
@@ -206,6 +214,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
         result = await runOne(entry, timeoutMs, describe, () => (timedOut = true));
         if (timedOut) await options.afterTimeout?.(entry.name, timeoutMs);
       }
+      if (result.status === "fail" || result.status === "error") failed = true;
       checks.push(result);
       options.events?.checkEnd?.(result);
     }

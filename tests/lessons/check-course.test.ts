@@ -27,10 +27,11 @@ describe("lessons:check on fixtures", { timeout: 120_000 }, () => {
   it("grades wrong/ variants: one the checks refuse is fine, one that passes them all is a problem", async () => {
     const { problems, lessons } = await checkCourse({ root: "tests/lessons/fixtures/wrong-variants", grade });
     expect(problems).toEqual([
-      { file: `${at("wrong-variants", "wrong/pong-from-a-constant")}/`, field: "checks", message: expect.stringMatching(/^the wrong variant "keeps the answer in a constant \(not a mistake the checks can see\)" passes all 1 checks \(seed \w+\); strengthen checks.ts/) },
+      { file: `${at("wrong-variants", "wrong/pong-from-a-constant")}/`, field: "checks", message: expect.stringMatching(/^the wrong variant "keeps the answer in a constant \(not a mistake the checks can see\)" passes all 2 checks \(seed \w+\); strengthen checks.ts/) },
     ]);
     expect(lessons[0]?.wrong).toEqual([
       { name: "pong-from-a-constant", note: "keeps the answer in a constant (not a mistake the checks can see)", caughtBy: [] },
+      // One name: a wrong variant's run stops at its first failing check.
       { name: "shouts", note: "answers in capitals", caughtBy: ["GET /ping answers pong"] },
     ]);
   });

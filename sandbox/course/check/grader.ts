@@ -10,6 +10,8 @@ export interface GradeInput {
   files: Files;
   checks: string;
   entry?: string;
+  /** The files are known to be wrong: one failing check is the answer, so skip the checks after it. */
+  stopAtFirstFailure?: boolean;
 }
 
 /**

@@ -17,7 +17,7 @@ import type { Grader } from "./grader";
  */
 export function nodeGrader(options: NodeSandboxOptions = {}): Grader {
   return async (input) => {
-    const sandbox = new NodeSandbox(options);
+    const sandbox = new NodeSandbox(input.stopAtFirstFailure ? { ...options, stopAtFirstFailure: true } : options);
     try {
       await sandbox.load({ files: input.files, checks: input.checks, ...(input.entry ? { entry: input.entry } : {}) });
       return await sandbox.check();

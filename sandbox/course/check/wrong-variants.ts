@@ -29,7 +29,7 @@ export interface WrongVariant {
 export interface WrongVerdict {
   name: string;
   note: string;
-  /** Names of the checks that failed against the variant (empty: the mistake went unnoticed). */
+  /** The check that refused the variant: the run stops at the first failure (empty: the mistake went unnoticed). */
   caughtBy: string[];
 }
 
@@ -80,7 +80,8 @@ export async function gradeWrongVariants(lesson: Lesson, variants: WrongVariant[
   const verdicts: WrongVerdict[] = [];
   const problems: Problem[] = [];
   // All at once: a grader that limits its own concurrency (lessons:check's does) queues them.
-  const reports = await Promise.all(variants.map((variant) => grade({ files: variant.files, checks: lesson.checks })));
+  // One refusing check is the verdict, so each variant's run stops at the first failure.
+  const reports = await Promise.all(variants.map((variant) => grade({ files: variant.files, checks: lesson.checks, stopAtFirstFailure: true })));
   variants.forEach((variant, index) => {
     const report = reports[index] as GradeReport;
     const found = judgeWrongVariant(variant, report);

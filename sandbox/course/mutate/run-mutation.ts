@@ -61,7 +61,8 @@ export async function mutateLessons(
   await mapWithLimit(jobs, options.concurrency ?? 2, async ({ lessonIndex, mutant }) => {
     const plan = plans[lessonIndex];
     if (!plan) return;
-    const report = await grade({ files: mutant ? mutant.files : plan.lesson.solution, checks: plan.lesson.checks });
+    // A mutant is killed by one failing check, so its run stops at the first.
+    const report = await grade(mutant ? { files: mutant.files, checks: plan.lesson.checks, stopAtFirstFailure: true } : { files: plan.lesson.solution, checks: plan.lesson.checks });
     const failing = report.checks.filter((check) => check.status === "fail" || check.status === "error").map((check) => check.name);
     const crashed = report.status === "error" && failing.length === 0;
     if (!mutant) {

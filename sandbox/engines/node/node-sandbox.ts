@@ -31,6 +31,8 @@ export interface NodeSandboxOptions extends SandboxLimits {
   seed?: string;
   /** The lessons' database: PGlite from node_modules by default; `{ url, pg }` for a real server. */
   database?: DatabaseSource;
+  /** Skip the checks after the first failure (lessons:check, for code known to be wrong). */
+  stopAtFirstFailure?: boolean;
 }
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
@@ -65,7 +67,7 @@ export class NodeSandbox implements Sandbox {
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
   #disposed = false;
-  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database">>;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database" | "stopAtFirstFailure">>;
   readonly #database: DatabaseSource;
   #usesDatabase = false;
 
@@ -125,6 +127,7 @@ export class NodeSandbox implements Sandbox {
         config: {
           mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2),
           ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
+          ...(this.options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
         },
         timeoutMs: limits.timeoutMs,
         memoryMb: limits.memoryMb,

@@ -36,6 +36,8 @@ export interface RunGraderOptions {
   events?: GraderEvents;
   /** Replays a run's randomised fixtures (the `seed` of its report); a fresh seed otherwise. */
   seed?: string;
+  /** Skip the checks after the first failure (see GraderRunOptions). */
+  stopAtFirstFailure?: boolean;
 }
 
 function describe(error: unknown, fallback: (error: unknown) => string): string {
@@ -99,6 +101,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
       events: options.events,
       beforeCheck: (remainingMs) => session.beforeCheck(remainingMs),
       afterTimeout: (name, ms) => session.afterTimeout(name, ms),
+      ...(options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
     });
     const notes = session.notes.length ? session.notes.join("\n") : undefined;
     const message = [outcome.message, notes].filter(Boolean).join("\n") || undefined;

@@ -79,6 +79,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
       ...(database ? { database } : {}),
     },
     entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs, seed: config.seed,
+    stopAtFirstFailure: config.stopAtFirstFailure === true,
     events: {
       plan: (planned) => send("event", { type: "plan", checks: planned } satisfies HostEvent),
       checkStart: (name) => send("event", { type: "check-start", name } satisfies HostEvent),

@@ -16,6 +16,8 @@ export interface HostConfig {
   hostname?: string;
   /** Replays a run's randomised fixtures (see the report's `seed`). */
   seed?: string;
+  /** Skip the checks after the first failure: lessons:check grading code known to be wrong. */
+  stopAtFirstFailure?: boolean;
 }
 
 /** How the grader host starts learner hosts: `--learner=<JSON argv prefix>`, `--memory-mb=N`, `--warm`. */

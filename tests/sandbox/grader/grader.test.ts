@@ -67,6 +67,23 @@ describe("createGrader", () => {
     expect(outcome.checks[1]).toMatchObject({ status: "skip", message: expect.stringContaining("ran out of time") });
   });
 
+  it("stops at the first failure when asked, skipping the rest without running them", async () => {
+    const { api, run } = createGrader();
+    const ran: string[] = [];
+    api.check("passes", () => { ran.push("passes"); });
+    api.check("fails", () => { ran.push("fails"); api.expect(1, "one").toBe(2); }, { task: 2 });
+    api.check("after", () => { ran.push("after"); }, { task: 3 });
+    const outcome = await run({ checkTimeoutMs: 1000, stopAtFirstFailure: true });
+    expect(ran).toEqual(["passes", "fails"]);
+    expect(outcome.status).toBe("fail");
+    expect(outcome.checks[2]).toEqual({ name: "after", task: 3, status: "skip", message: expect.stringContaining("an earlier check failed") });
+    // Without the option every check runs, as learners' runs do.
+    const again = createGrader();
+    again.api.check("fails", () => { again.api.expect(1, "one").toBe(2); });
+    again.api.check("after", () => {});
+    expect((await again.run({ checkTimeoutMs: 1000 })).checks[1]).toMatchObject({ status: "pass" });
+  });
+
   it("honours check-level skip", async () => {
     const { api, run } = createGrader();
     api.check("later", () => { throw new Error("not run"); }, { skip: "Coming in lesson 3." });
