@@ -51,7 +51,7 @@ run("unit tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--rep
 
 if (existsSync("scripts/lessons-check.ts")) {
   const lessonsReport = join(reports, "lessons.json");
-  run("lessons check", "npx", ["tsx", "scripts/lessons-check.ts", "--json", lessonsReport], () => {
+  run("lessons check", process.execPath, ["--import", "tsx", "scripts/lessons-check.ts", "--json", lessonsReport], () => {
     if (!existsSync(lessonsReport)) return undefined;
     return JSON.parse(readFileSync(lessonsReport, "utf8"));
   });

@@ -26,6 +26,21 @@ export function findLesson(course: Course, idOrSlug: string): Lesson | undefined
   return bySlug.length === 1 ? bySlug[0] : undefined;
 }
 
+/**
+ * Whether the path `file` lies in the lesson that `name` names (id, slug or folder), going by
+ * the slugs of its folders; works before the course is loaded.
+ *
+ * @example
+ * ```ts
+ * isInNamedLesson("lessons/03-sessions/02-login/checks.ts", "sessions/login"); // true
+ * ```
+ */
+export function isInNamedLesson(file: string, name: string): boolean {
+  const wanted = name.split("/").filter(Boolean).map((part) => parseNumberedName(part)?.slug ?? part);
+  const slugs = file.split(/[\\/]/).map((part) => parseNumberedName(part)?.slug ?? part);
+  return slugs.some((_, index) => wanted.every((part, offset) => slugs[index + offset] === part));
+}
+
 /** Accepts `lessons/01-a/02-b/`, `01-a/02-b` or `a/b` and gives `a/b`. */
 function normalise(name: string): string {
   return name

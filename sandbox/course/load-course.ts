@@ -11,6 +11,12 @@ import { loadChapterFolder } from "./load-chapter";
 import { loadLessonFolder, type LessonFolder } from "./load-lesson";
 import type { Chapter, Course, Lesson } from "./types";
 
+/** Options of {@link scanCourse}. */
+export interface ScanOptions {
+  /** Which lesson folders get their tasks parsed from the MDX (default all); the others have none. */
+  tasksOf?: (lessonDir: string) => boolean;
+}
+
 /** The result of scanning: every lesson that loaded, and every problem met on the way. */
 export interface CourseScan {
   course: Course;
@@ -43,7 +49,7 @@ export async function loadCourse(root = "lessons"): Promise<Course> {
  * for (const problem of problems) console.error(problem.message);
  * ```
  */
-export async function scanCourse(root = "lessons"): Promise<CourseScan> {
+export async function scanCourse(root = "lessons", options: ScanOptions = {}): Promise<CourseScan> {
   if (!(await isDirectory(root))) {
     return { course: { chapters: [] }, problems: [new LessonError(root, "folder", "does not exist; it should hold the NN-chapter folders")] };
   }
@@ -69,7 +75,7 @@ export async function scanCourse(root = "lessons"): Promise<CourseScan> {
       const chapter: Chapter = { slug: name.slug, dir, number: name.number, ...folder.frontmatter, lessons: [] };
       for (const lessonName of folder.lessonFolders) {
         try {
-          ordered.push(await loadLessonFolder(lessonName.dir, name.slug, lessonName.number, lessonName.slug));
+          ordered.push(await loadLessonFolder(lessonName.dir, name.slug, lessonName.number, lessonName.slug, options.tasksOf?.(lessonName.dir) ?? true));
         } catch (error) {
           problems.push(asLessonError(error, lessonName.dir));
           ordered.push(undefined);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findLesson, loadCourse, LessonError, scanCourse } from "../../sandbox/course";
+import { isInNamedLesson } from "../../sandbox/course/find-lesson";
 import { CHAPTER_MDX, CHECKS, lessonMdx, SOLUTION, STARTER, validLessonFiles, writeCourse } from "./temp-course";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -165,5 +166,18 @@ describe("findLesson", () => {
     expect(findLesson(loaded, "lessons/02-b/01-pong/")?.id).toBe("b/pong");
     expect(findLesson(loaded, "ping")).toBeUndefined(); // two chapters have a "ping"
     expect(findLesson(loaded, "c/nothing")).toBeUndefined();
+  });
+});
+
+describe("scanCourse with tasksOf", () => {
+  it("parses the tasks of the lessons it names only, and still loads every lesson's files", async () => {
+    const root = await course({ ...validLessonFiles("01-a", "01-ping"), ...validLessonFiles("02-b", "01-pong") });
+    const { course: scanned, problems } = await scanCourse(root, { tasksOf: (dir) => isInNamedLesson(dir, "b/pong") });
+    expect(problems).toEqual([]);
+    const pong = findLesson(scanned, "b/pong");
+    const ping = findLesson(scanned, "a/ping");
+    expect(pong?.tasks.length).toBeGreaterThan(0);
+    expect(ping?.tasks).toEqual([]);
+    expect(Object.keys(ping?.solution ?? {})).not.toEqual([]);
   });
 });

@@ -4,8 +4,7 @@
  */
 import { join, sep } from "node:path";
 import { scanCourse, type CourseScan } from "../load-course";
-import { findLesson } from "../find-lesson";
-import { parseNumberedName } from "../names";
+import { findLesson, isInNamedLesson } from "../find-lesson";
 import type { Lesson } from "../types";
 import { compileMdxFile } from "./compile-mdx";
 import { strayInCourse, strayInLesson } from "./stray-files";
@@ -71,7 +70,7 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
   const courseProblems: Problem[] = [];
   if (options.lesson !== undefined) {
     const target = findLesson(scan.course, options.lesson);
-    const mine = loadProblems.filter((found) => mentionsLesson(found.file, options.lesson ?? ""));
+    const mine = loadProblems.filter((found) => isInNamedLesson(found.file, options.lesson ?? ""));
     if (!target && mine.length === 0) {
       const known = all.map((lesson) => lesson.id).join(", ") || "none";
       return { problems: [problem(root, "--lesson", `no lesson "${options.lesson}" (lessons: ${known})`)], lessons: [] };
@@ -148,11 +147,4 @@ function limitGrader(grade: Grader, limit: number): Grader {
 
 function isInside(file: string, dir: string): boolean {
   return file === dir || file.startsWith(dir + sep) || file.startsWith(dir + "/");
-}
-
-/** Whether a problem's path is inside the lesson `name` names (by id, slug or folder). */
-function mentionsLesson(file: string, name: string): boolean {
-  const wanted = name.split("/").filter(Boolean).map((part) => parseNumberedName(part)?.slug ?? part);
-  const slugs = file.split(/[\\/]/).map((part) => parseNumberedName(part)?.slug ?? part);
-  return slugs.some((_, index) => wanted.every((part, offset) => slugs[index + offset] === part));
 }

@@ -10,6 +10,7 @@ import type { Grader } from "./grader";
 import type { WrongVerdict } from "./wrong-variants";
 import { mutationFigure } from "../mutate/figure";
 import { scanCourse } from "../load-course";
+import { isInNamedLesson } from "../find-lesson";
 
 const USAGE = `usage: npm run lessons:check [-- --lesson <id>] [--root <dir>] [--concurrency <n>] [--json <file>]
 
@@ -55,7 +56,9 @@ export async function runLessonsCheck(args: string[], io: LessonsCheckIO): Promi
   }
 
   const root = values.root ?? "lessons";
-  const scan = await scanCourse(root);
+  // One lesson: only its MDX is parsed for tasks, the others are read for their files.
+  const only = values.lesson;
+  const scan = await scanCourse(root, only === undefined ? {} : { tasksOf: (dir) => isInNamedLesson(dir, only) });
   // Read while the first sandboxes grade: progress lines wait for it, in the order lessons finish.
   const figure = mutationFigure(root, scan.course);
   let printed = Promise.resolve();
