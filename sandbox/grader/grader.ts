@@ -7,6 +7,8 @@ import { createAttackKit, type AttackKit } from "./attack";
 import { createRandom, type Random } from "./attack/random";
 import { createClock, realNow, type Clock } from "./clock";
 import { createDatabaseApi, type DatabaseApi, type GraderDatabase } from "./database";
+import type { HostedApps } from "./hosted-apps";
+import { createLearnerTests, type LearnerTestsOptions, type LearnerTestSuite } from "./learner-tests";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -31,6 +33,8 @@ export interface GraderApi {
   clock: Clock;
   /** The lesson's database, from the checks' side: `database.setup(fn)` before every check, `database.query(sql, params)`. */
   database: DatabaseApi;
+  /** Grades the learner's own tests against the correct app and seeded bugs; see learner-tests.ts. */
+  learnerTests: (options: LearnerTestsOptions) => LearnerTestSuite;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -108,7 +112,7 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase> } = {}): {
+export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase>; hosted?: HostedApps } = {}): {
   api: GraderApi;
   run(options: GraderRunOptions): Promise<GraderOutcome>;
   /** Installs the fake clock over `Date.now` (before the learner's code loads) and removes it. */
@@ -138,6 +142,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     random,
     clock: clock.api,
     database: database.api,
+    learnerTests: createLearnerTests(options.hosted, random),
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {

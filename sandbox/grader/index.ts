@@ -30,6 +30,8 @@ export const random: GraderApi["random"] = shared.random;
 export const clock: GraderApi["clock"] = shared.clock;
 /** The lesson's database from the checks' side; see database.ts. */
 export const database: GraderApi["database"] = shared.database;
+/** Grades the learner's own tests against the correct app and seeded bugs; see learner-tests.ts. */
+export const learnerTests: GraderApi["learnerTests"] = shared.learnerTests;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -38,6 +40,8 @@ export type { Expectation, AsyncExpectation } from "./expect";
 export { createHttp } from "./http";
 export type { CheckRequestInit, CheckResponse, HttpClient } from "./http";
 export { CheckFailure, isCheckFailure } from "./failure";
+export type { LearnerTestsOptions, LearnerTestsReport, LearnerTestSuite, SeededBug } from "./learner-tests";
+export type { AppMaker, HostedApp } from "./hosted-apps";
 export type { Clock } from "./clock";
 export type { DatabaseApi } from "./database";
 export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

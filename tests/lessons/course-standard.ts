@@ -37,7 +37,9 @@ export function standardProblems(course: Course): string[] {
     if (lesson.tasks.length < 2 || lesson.tasks.length > 4) found.push(`${lesson.id}: has ${lesson.tasks.length} tasks, not 2 to 4`);
     for (const task of lesson.tasks) if ((task.hint?.length ?? 0) <= 10) found.push(`${lesson.id}: task ${task.n} has no real hint`);
     if (!lesson.body.includes("> **Coming from Flask?**")) found.push(`${lesson.id}: has no note for readers coming from Flask`);
-    if (!/toBe\(4\d\d\)/.test(lesson.checks)) found.push(`${lesson.id}: checks no unhappy path (a 4xx status)`);
+    // A lesson that grades the learner's own tests has its unhappy paths in its seeded bugs.
+    const gradesTests = /\blearnerTests\(/.test(lesson.checks) && /\bbugs:\s*\[\s*\{/.test(lesson.checks);
+    if (!gradesTests && !/toBe\(4\d\d\)/.test(lesson.checks)) found.push(`${lesson.id}: checks no unhappy path (a 4xx status, or seeded bugs for the learner's tests)`);
   });
   return found;
 }

@@ -4,6 +4,7 @@ import { parseLearnerMessage } from "../realm/validate";
 
 const LIMITS = "texts of at most 1,000,000 characters, at most 10,000 parameters, values nested at most 32 deep";
 const REFUSED_SQL = `The sandbox refused this statement: it or one of its parameters is malformed or too large to pass to the database (${LIMITS}).`;
+const REFUSED_REQUEST = "The sandbox refused this request: it is malformed or too large (an http or https URL, a method name, at most 1,000 headers, at most 1 MB of body, a config of plain data).";
 const REFUSED_ANSWER = `Your code's answer could not be passed to the checks: it is malformed or too large (${LIMITS}).`;
 
 /**
@@ -17,6 +18,12 @@ export interface LearnerPort {
   onGone(listener: (reason: string) => void): void;
   /** Ends the realm now (kills the process, terminates the Worker). */
   kill(): void;
+}
+
+/** What answers the learner's own requests: its database statements and its tests' requests. */
+export interface LinkHandlers {
+  sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>;
+  appFetch?: (message: Extract<LearnerMessage, { type: "app-fetch" }>) => Promise<GraderMessage>;
 }
 
 /** Learner messages that answer a request (everything with an id). */
@@ -42,8 +49,11 @@ export class LearnerLink {
   #badMessages = 0;
   #goneListeners: ((reason: string) => void)[] = [];
 
-  /** `sql` answers the learner's statements for the lesson's database (see database.ts). */
-  constructor(port: LearnerPort, options: { sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage> } = {}) {
+  /**
+   * `sql` answers the learner's statements for the lesson's database (see database.ts);
+   * `appFetch` the requests of the learner's tests for hosted apps (grader/hosted-apps.ts).
+   */
+  constructor(port: LearnerPort, options: LinkHandlers = {}) {
     this.#port = port;
     let markReady: () => void = () => {};
     let markFailed: (error: Error) => void = () => {};
@@ -62,6 +72,12 @@ export class LearnerLink {
       if (message.type === "ready") markReady();
       else if (message.type === "sql") {
         const answer = options.sql ? options.sql(message) : Promise.resolve<GraderMessage>({ type: "sql-error", sqlId: message.sqlId, error: { message: "This lesson has no database." } });
+        void answer.then((reply) => {
+          if (this.#gone === undefined) port.send(reply);
+        });
+      }
+      else if (message.type === "app-fetch") {
+        const answer = options.appFetch ? options.appFetch(message) : Promise.resolve<GraderMessage>({ type: "app-error", fetchId: message.fetchId, message: "This lesson has no app for tests to call." });
         void answer.then((reply) => {
           if (this.#gone === undefined) port.send(reply);
         });
@@ -155,6 +171,11 @@ export class LearnerLink {
         return undefined; // a getter that throws: nothing to answer
       }
     };
+    const fetchId = number("fetchId");
+    if (fetchId !== undefined) {
+      if (this.#gone === undefined) this.#port.send({ type: "app-error", fetchId, message: REFUSED_REQUEST });
+      return;
+    }
     const sqlId = number("sqlId");
     if (sqlId !== undefined) {
       if (this.#gone === undefined) this.#port.send({ type: "sql-error", sqlId, error: { message: REFUSED_SQL } });

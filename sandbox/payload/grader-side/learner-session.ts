@@ -1,7 +1,7 @@
 import { RunError } from "../../grader/failure";
-import type { RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import type { ArgValue, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
 import { LearnerLink } from "./learner-link";
-import type { LearnerPort } from "./learner-link";
+import type { LearnerPort, LinkHandlers } from "./learner-link";
 import type { GraderMessage, LearnerMessage } from "../realm/messages";
 
 /** What the grader asks the learner's realm to load: the entry and the checks' relative imports. */
@@ -52,16 +52,17 @@ export class LearnerSession {
   /** A replacement realm, started as soon as the current one died or was stopped. */
   #next: LearnerPort | undefined;
 
-  #sql: ((message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>) | undefined;
+  #handlers: LinkHandlers;
 
   /**
    * `clockMs` reads how far the checks' fake clock is ahead, sent with every message that runs
-   * learner code; `sql` answers the learner's statements for the lesson's database.
+   * learner code; `sql` answers the learner's statements for the lesson's database; `handlers`
+   * adds the answers to its tests' requests for hosted apps.
    */
-  constructor(start: () => LearnerPort, clockMs: () => number = () => 0, sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>) {
+  constructor(start: () => LearnerPort, clockMs: () => number = () => 0, sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>, handlers: Omit<LinkHandlers, "sql"> = {}) {
     this.#start = start;
     this.#clockMs = clockMs;
-    this.#sql = sql;
+    this.#handlers = sql ? { ...handlers, sql } : handlers;
   }
 
   /** Which realm is current: values from calls carry it, module exports do not need to. */
@@ -80,7 +81,7 @@ export class LearnerSession {
   }
 
   /** Calls a learner function; resolves with what it returned, rejects with what it threw. */
-  async call(handle: number, generation: number | undefined, args: RemoteValue[]): Promise<RemoteValue> {
+  async call(handle: number, generation: number | undefined, args: ArgValue[]): Promise<RemoteValue> {
     const answer = await this.#link_(generation).request({ type: "call", handle, args, clockMs: this.#clockMs() });
     if (answer.type === "returned") return answer.value;
     throw this.#unexpected(answer);
@@ -133,7 +134,7 @@ export class LearnerSession {
     this.#generation++;
     const port = this.#next ?? this.#start();
     this.#next = undefined;
-    const link = new LearnerLink(port, this.#sql ? { sql: this.#sql } : {});
+    const link = new LearnerLink(port, this.#handlers);
     this.#link = link;
     link.onGone((reason) => {
       // Deaths the grader did not cause (process.exit, a crash, memory) go in the report.

@@ -1,4 +1,5 @@
-import type { RemoteRoute, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import type { ArgValue, RemoteRoute, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import { HOSTED_APPS } from "../../grader/hosted-apps";
 import type { LearnerSession } from "./learner-session";
 
 /** Statuses whose responses have no body (`new Response` refuses one). */
@@ -109,7 +110,8 @@ export function createProxies(session: LearnerSession, TestClient?: TestClientCl
   }
 
   /** A value from the checks as an argument for the learner's realm. */
-  function toRemote(value: unknown, depth = 0): RemoteValue {
+  function toRemote(value: unknown, depth = 0): ArgValue {
+    if (value === HOSTED_APPS) return { kind: "hosted-apps" };
     if ((typeof value === "object" || typeof value === "function") && value !== null) {
       const ref = refs.get(value);
       if (ref) return typeof value === "function" ? { kind: "function", handle: ref.handle, name: value.name } : { kind: "app", handle: ref.handle };
@@ -124,11 +126,18 @@ export function createProxies(session: LearnerSession, TestClient?: TestClientCl
     }
     if (typeof value === "bigint") return { kind: "bigint", value: value.toString() };
     if (value instanceof Date) return { kind: "date", time: value.getTime() };
-    if (Array.isArray(value)) return { kind: "array", items: value.map((item) => toRemote(item, depth + 1)) };
+    if (Array.isArray(value)) return { kind: "array", items: value.map((item) => toData(item, depth + 1)) };
     if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-      return { kind: "object", entries: Object.keys(value).map((key) => [key, toRemote((value as Record<string, unknown>)[key], depth + 1)]) };
+      return { kind: "object", entries: Object.keys(value).map((key) => [key, toData((value as Record<string, unknown>)[key], depth + 1)]) };
     }
     throw new TypeError(`The checks cannot pass ${typeof value === "function" ? "a function" : "this value"} to your code: only data, apps and functions from your code go across.`);
+  }
+
+  /** Inside data, the app factory has no meaning: only a learner function's argument may be it. */
+  function toData(value: unknown, depth: number): RemoteValue {
+    const remote = toRemote(value, depth);
+    if (remote.kind === "hosted-apps") throw new TypeError("The checks can pass the lesson's app factory to your code only as an argument of its own.");
+    return remote;
   }
 
   return { toLocal, toRemote };

@@ -12,6 +12,7 @@ import { LearnerSession, learnerErrorOrigin } from "./learner-session";
 import { createProxies } from "./proxies";
 import { answerSql, type SandboxDatabase } from "./database";
 import type { TestClientClass } from "./proxies";
+import { createHostedApps } from "../../grader/hosted-apps";
 
 /** What the grader's realm is given by its host (a node process, a Worker). */
 export interface GraderSideHost {
@@ -61,9 +62,11 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const entry = options.entry ?? "app.ts";
   const checkTimeoutMs = options.checkTimeoutMs ?? 5000;
   const { database } = host;
-  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}) });
+  // Apps the learner's tests call live here, in the grader's realm (grader/hosted-apps.ts).
+  const hosted = createHostedApps();
+  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted });
   // The fake clock lives here; the learner realm's Date.now follows it through the messages.
-  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)));
+  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)), { appFetch: (message) => hosted.answer(message) });
   const elapsed = () => Date.now() - started;
   const errorReport = (message: string): GradeReport => ({ status: "error", durationMs: elapsed(), message, checks: [] });
   try {

@@ -7,6 +7,7 @@ import type { GraderMessage, LearnerMessage, RemoteError, WireRequest } from "..
 import { followGraderClock } from "./clock";
 import { createHandleTable } from "./handles";
 import { createRemoteDatabase } from "./remote-database";
+import { createHostedAppClient } from "./hosted-apps";
 
 /** What the learner realm's host (a node process, a Worker) provides. */
 export interface LearnerSideOptions {
@@ -36,6 +37,8 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   let loader: ModuleLoader | undefined;
   const { send } = options;
   const database = createRemoteDatabase(send);
+  let vial: { TestClient?: unknown } | undefined;
+  const hosted = createHostedAppClient(send, () => vial?.TestClient);
 
   function remoteError(error: unknown): RemoteError {
     const location = loader && locate(error, loader.isLearnerFile);
@@ -46,6 +49,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
 
   async function load(message: Extract<GraderMessage, { type: "load" }>): Promise<void> {
     const host = { ...options.host, modules: await options.modules() };
+    vial = host.modules.vial as { TestClient?: unknown } | undefined;
     // `connect()` of vial/db reaches the lesson's database, in the grader's realm.
     const db = host.modules["vial/db"] as { useDriver?: (scheme: string, open: () => unknown) => void } | undefined;
     db?.useDriver?.("sandbox:", () => database.connect());
@@ -68,7 +72,9 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   async function call(message: Extract<GraderMessage, { type: "call" }>): Promise<void> {
     const fn = handles.get(message.handle);
     if (typeof fn !== "function") throw new TypeError("The checks called something that is not a function.");
-    const value: unknown = await fn(...message.args.map(handles.fromRemote));
+    // The lesson's app factory, when the checks run one of the learner's tests (hosted-apps.ts).
+    const args = message.args.map((arg) => (arg.kind === "hosted-apps" ? hosted.factory() : handles.fromRemote(arg)));
+    const value: unknown = await fn(...args);
     send({ type: "returned", id: message.id, value: handles.toRemote(value) });
   }
 
@@ -83,6 +89,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
 
   function receive(message: GraderMessage): void {
     if (message.type === "sql-result" || message.type === "sql-error") return void database.receive(message);
+    if (message.type === "app-response" || message.type === "app-error") return void hosted.receive(message);
     if ("clockMs" in message) setClock(message.clockMs);
     const work = message.type === "load" ? load(message)
       : message.type === "call" ? call(message)

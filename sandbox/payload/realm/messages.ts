@@ -26,6 +26,15 @@ export type RemoteValue =
   /** Anything else (a Map, a class instance, a symbol), described in words. */
   | { kind: "opaque"; description: string };
 
+/**
+ * What the grader passes to learner code: a {@link RemoteValue}, or the app factory of a lesson
+ * that grades the learner's tests (sandbox/README.md, "Grading the learner's tests"). The learner
+ * realm turns `hosted-apps` into a `createApp(config?)` whose apps live in the grader's realm and
+ * answer over `app-fetch`. It only ever travels grader → learner: a learner message holding it is
+ * invalid.
+ */
+export type ArgValue = RemoteValue | { kind: "hosted-apps" };
+
 /** One rule of an app's URL map: the rule as written and its upper-case methods. */
 export interface RemoteRoute {
   rule: string;
@@ -64,14 +73,18 @@ export interface RemoteError {
 export type GraderMessage =
   /** Load the entry (if it exists), then each module, relative to the workspace root ("./app"). */
   | { type: "load"; id: number; entry: string; modules: string[]; clockMs: number }
-  | { type: "call"; id: number; handle: number; args: RemoteValue[]; clockMs: number }
+  | { type: "call"; id: number; handle: number; args: ArgValue[]; clockMs: number }
   | { type: "fetch"; id: number; handle: number; request: WireRequest; clockMs: number }
   /** Answered with "pong" by a learner whose event loop is free (not stuck in a loop). */
   | { type: "ping"; id: number }
   /** The answer to the learner's `sql` message with the same `sqlId`: the rows, as data. */
   | { type: "sql-result"; sqlId: number; rows: RemoteValue; rowCount: number }
   /** PostgreSQL refused the statement: its message and SQLSTATE code (`42P01`, ...). */
-  | { type: "sql-error"; sqlId: number; error: SqlError };
+  | { type: "sql-error"; sqlId: number; error: SqlError }
+  /** The answer to the learner's `app-fetch` with the same `fetchId`: the hosted app's response. */
+  | { type: "app-response"; fetchId: number; response: WireResponse }
+  /** The hosted app could not answer (no test is running, the config was refused): why, in words. */
+  | { type: "app-error"; fetchId: number; message: string };
 
 /** A database error as the learner's code sees it (pg's `DatabaseError` has the same fields). */
 export interface SqlError {
@@ -97,6 +110,13 @@ export type LearnerMessage =
    * A statement for the lesson's database, which lives in the grader's realm (sandbox/README.md,
    * "The database"). Numbered by the learner (`sqlId`), answered by `sql-result` or `sql-error`.
    */
-  | { type: "sql"; sqlId: number; sql: string; params: RemoteValue[] };
+  | { type: "sql"; sqlId: number; sql: string; params: RemoteValue[] }
+  /**
+   * A request from the learner's tests to a hosted app (one that lives in the grader's realm):
+   * `app` numbers the apps the running test made with its `createApp(config)` (1, 2, ... in the
+   * order it made them), and `config` is what it passed, as data. Answered by `app-response` or
+   * `app-error` with the same `fetchId`.
+   */
+  | { type: "app-fetch"; fetchId: number; app: number; config: RemoteValue; request: WireRequest };
 
 export type GraderRequest = GraderMessage extends infer M ? (M extends { id: number } ? Omit<M, "id"> : never) : never;

@@ -1,4 +1,4 @@
-import type { LearnerMessage, RemoteError, RemoteRoute, RemoteValue, WireResponse } from "./messages";
+import type { LearnerMessage, RemoteError, RemoteRoute, RemoteValue, WireRequest, WireResponse } from "./messages";
 
 /**
  * Checks what the learner's realm sent, which the grader must not trust: the shape, the types,
@@ -70,6 +70,19 @@ function response(value: unknown): WireResponse {
   // What `new Response()` accepts; the learner's own Response could not hold anything else.
   if (typeof status !== "number" || !Number.isInteger(status) || status < 200 || status > 599) fail();
   return { status, statusText: text(raw.statusText, 1000), headers: headers(raw.headers), body: bytes(raw.body) };
+}
+
+/** A request of the learner's tests for a hosted app: an http(s) URL, a method token, at most 1 MB of body. */
+function request(value: unknown): WireRequest {
+  const raw = record(value);
+  const method = text(raw.method, 20);
+  if (!/^[A-Za-z]+$/.test(method)) fail();
+  const url = text(raw.url, 10_000);
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) fail();
+  if (raw.body === undefined) return { method, url, headers: headers(raw.headers) };
+  const body = bytes(raw.body);
+  if (body.length > 1_000_000) fail();
+  return { method, url, headers: headers(raw.headers), body };
 }
 
 /** An app's URL map rules: at most 500, each a rule and a few method names. */
@@ -173,6 +186,11 @@ function message(value: unknown): LearnerMessage {
       if (!Array.isArray(raw.params) || raw.params.length > 10_000) fail();
       const budget = { nodes: 0 };
       return { type: "sql", sqlId: id(raw.sqlId), sql: text(raw.sql), params: raw.params.map((param) => remoteValue(param, 0, budget)) };
+    }
+    case "app-fetch": {
+      const app = id(raw.app);
+      if (app < 1 || app > 1000) fail();
+      return { type: "app-fetch", fetchId: id(raw.fetchId), app, config: remoteValue(raw.config, 0, { nodes: 0 }), request: request(raw.request) };
     }
     default:
       return fail();

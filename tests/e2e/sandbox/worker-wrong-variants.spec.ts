@@ -1,6 +1,7 @@
 /**
  * The attack kit in a browser Worker: every known-wrong solution (wrong/<mistake>/) of the
- * lessons whose checks use the kit fails those checks on the worker engine too, as
+ * lessons whose checks use the kit (or grade the learner's own tests with learnerTests, whose
+ * requests cross between two Workers) fails those checks on the worker engine too, as
  * `npm run lessons:check` proves on the node engine. parse5, csp_evaluator and the fake clock
  * are bundled into the payload runtime, so this is where a bundling mistake would show.
  */
@@ -13,7 +14,7 @@ import { usesDatabase } from "../../../sandbox/engines/uses-database";
 import { loadWrongVariants } from "../../../sandbox/course/check/wrong-variants";
 
 const course = await loadCourse("lessons");
-const usesKit = async (dir: string) => /\battack\.|\bclock\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
+const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(/.test(await readFile(join(dir, "checks.ts"), "utf8"));
 const lessons = [];
 for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
   if (await usesKit(lesson.dir)) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });

@@ -81,3 +81,28 @@ describe("parseRemoteValue", () => {
     expect(parseRemoteValue(value)).toEqual(value);
   });
 });
+
+describe("app-fetch messages (the learner's tests calling a hosted app)", () => {
+  const request = { method: "POST", url: "http://localhost/login", headers: [["content-type", "application/x-www-form-urlencoded"]], body: new Uint8Array([97, 61, 49]) };
+  const message = { type: "app-fetch", fetchId: 4, app: 1, config: { kind: "object", entries: [["TESTING", { kind: "primitive", value: true }]] }, request };
+
+  it("accepts a request with a data config", () => {
+    expect(parseLearnerMessage(message)).toEqual(message);
+  });
+
+  it("refuses a URL that is not http(s), a method that is not a word, a huge body, and a bad app number", () => {
+    for (const bad of [
+      { ...message, request: { ...request, url: "javascript:alert(1)" } },
+      { ...message, request: { ...request, url: "/relative" } },
+      { ...message, request: { ...request, method: "GET /x" } },
+      { ...message, request: { ...request, body: new Uint8Array(1_000_001) } },
+      { ...message, app: 0 },
+      { ...message, fetchId: -1 },
+    ]) expect(parseLearnerMessage(bad)).toBeUndefined();
+  });
+
+  it("never lets the learner hand the grader the app factory marker as a value", () => {
+    expect(parseLearnerMessage({ type: "returned", id: 1, value: { kind: "hosted-apps" } })).toBeUndefined();
+    expect(parseLearnerMessage({ ...message, config: { kind: "hosted-apps" } })).toBeUndefined();
+  });
+});
