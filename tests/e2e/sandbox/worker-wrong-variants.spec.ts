@@ -1,7 +1,8 @@
 /**
  * The attack kit in a browser Worker: every known-wrong solution (wrong/<mistake>/) of the
- * lessons whose checks use the kit (or grade the learner's own tests with learnerTests, whose
- * requests cross between two Workers) fails those checks on the worker engine too, as
+ * lessons whose checks use the kit, the database (PGlite in the grader Worker, from the page's
+ * files) or grade the learner's own tests with learnerTests (whose requests cross between two
+ * Workers) fails those checks on the worker engine too, as
  * `npm run lessons:check` proves on the node engine. parse5, csp_evaluator and the fake clock
  * are bundled into the payload runtime, so this is where a bundling mistake would show.
  */
@@ -17,7 +18,7 @@ const course = await loadCourse("lessons");
 const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(/.test(await readFile(join(dir, "checks.ts"), "utf8"));
 const lessons = [];
 for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
-  if (await usesKit(lesson.dir)) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });
+  if (usesDatabase(lesson.checks) || (await usesKit(lesson.dir))) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });
 }
 
 test.describe.configure({ mode: "serial" });
