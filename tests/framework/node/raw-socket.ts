@@ -52,3 +52,28 @@ export function bodyOf(answer: string): string {
     rest = rest.slice(lineEnd + 2 + size + 2);
   }
 }
+
+/**
+ * POSTs a chunked body of up to `maxBytes` to `path`, sending until the server answers or closes,
+ * and returns the answer and how much was sent. A raw socket because fetch may see the server's
+ * close while still writing and throw before it reads the answer.
+ */
+export async function streamUntilAnswered(url: string, path: string, maxBytes: number): Promise<{ answer: string; sent: number }> {
+  const { host } = new URL(url);
+  const socket = await openSocket(url);
+  socket.on("error", () => {}); // writes after the server closed its side fail: expected
+  let answer = "";
+  socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+  const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+  const chunk = Buffer.concat([Buffer.from("4000\r\n"), Buffer.alloc(16_384), Buffer.from("\r\n")]);
+  let sent = 0;
+  while (answer === "" && !socket.destroyed && sent < maxBytes) {
+    // Not events.once: it rejects on the EPIPE that a write after the server's close brings.
+    if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), closed, new Promise((resolve) => setTimeout(resolve, 50))]);
+    sent += 16_384;
+  }
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  socket.destroy();
+  return { answer, sent };
+}
