@@ -9,6 +9,7 @@ import { createClock, realNow, type Clock } from "./clock";
 import { createDatabaseApi, type DatabaseApi, type GraderDatabase } from "./database";
 import type { HostedApps } from "./hosted-apps";
 import { createLearnerTests, type LearnerTestsOptions, type LearnerTestSuite } from "./learner-tests";
+import { createAppLog, type AppLog } from "./app-log";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -35,6 +36,8 @@ export interface GraderApi {
   database: DatabaseApi;
   /** Grades the learner's own tests against the correct app and seeded bugs; see learner-tests.ts. */
   learnerTests: (options: LearnerTestsOptions) => LearnerTestSuite;
+  /** What the app printed during the running check, line by line: `await appLog.lines()`; see app-log.ts. */
+  appLog: AppLog;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -112,8 +115,10 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase>; hosted?: HostedApps } = {}): {
+export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase>; hosted?: HostedApps; flushLog?: () => Promise<void> } = {}): {
   api: GraderApi;
+  /** Takes what the learner's code printed, for `appLog` (the learner link calls it). */
+  recordLog(text: string): void;
   run(options: GraderRunOptions): Promise<GraderOutcome>;
   /** Installs the fake clock over `Date.now` (before the learner's code loads) and removes it. */
   clock: { install(): void; uninstall(): void };
@@ -122,6 +127,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
   const random = createRandom(options.seed);
   const clock = createClock();
   const database = createDatabaseApi(options.database);
+  const appLog = createAppLog(options.flushLog);
   let running = false;
   let lastTrace: HttpTrace | undefined;
   /** The running check's async expectations (see createTrackedExpect). */
@@ -143,6 +149,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     clock: clock.api,
     database: database.api,
     learnerTests: createLearnerTests(options.hosted, random),
+    appLog: appLog.api,
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {
@@ -152,6 +159,8 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
       return { ...base, status: "skip", message: typeof options.skip === "string" ? options.skip : "Skipped by the lesson." };
     }
     lastTrace = undefined;
+    // Each check reads only what the app printed while it ran.
+    appLog.reset();
     let outcome: unknown;
     let threw = false;
     let inSetup = true;
@@ -230,5 +239,5 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     return { status, seed: random.seed, checks };
   }
 
-  return { api, run, clock: { install: clock.install, uninstall: clock.uninstall } };
+  return { api, run, recordLog: appLog.record, clock: { install: clock.install, uninstall: clock.uninstall } };
 }

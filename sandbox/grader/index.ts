@@ -32,6 +32,8 @@ export const clock: GraderApi["clock"] = shared.clock;
 export const database: GraderApi["database"] = shared.database;
 /** Grades the learner's own tests against the correct app and seeded bugs; see learner-tests.ts. */
 export const learnerTests: GraderApi["learnerTests"] = shared.learnerTests;
+/** What the app printed during the running check, line by line; see app-log.ts. */
+export const appLog: GraderApi["appLog"] = shared.appLog;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -43,5 +45,6 @@ export { CheckFailure, isCheckFailure } from "./failure";
 export type { LearnerTestsOptions, LearnerTestsReport, LearnerTestSuite, SeededBug } from "./learner-tests";
 export type { AppMaker, HostedApp } from "./hosted-apps";
 export type { Clock } from "./clock";
+export type { AppLog } from "./app-log";
 export type { DatabaseApi } from "./database";
 export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

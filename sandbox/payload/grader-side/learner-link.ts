@@ -24,6 +24,8 @@ export interface LearnerPort {
 export interface LinkHandlers {
   sql?: (message: Extract<LearnerMessage, { type: "sql" }>) => Promise<GraderMessage>;
   appFetch?: (message: Extract<LearnerMessage, { type: "app-fetch" }>) => Promise<GraderMessage>;
+  /** What the learner's code printed (grader/app-log.ts); dropped when not given. */
+  log?: (message: Extract<LearnerMessage, { type: "log" }>) => void;
 }
 
 /** Learner messages that answer a request (everything with an id). */
@@ -51,7 +53,8 @@ export class LearnerLink {
 
   /**
    * `sql` answers the learner's statements for the lesson's database (see database.ts);
-   * `appFetch` the requests of the learner's tests for hosted apps (grader/hosted-apps.ts).
+   * `appFetch` the requests of the learner's tests for hosted apps (grader/hosted-apps.ts);
+   * `log` takes what the learner's code printed.
    */
   constructor(port: LearnerPort, options: LinkHandlers = {}) {
     this.#port = port;
@@ -81,6 +84,9 @@ export class LearnerLink {
         void answer.then((reply) => {
           if (this.#gone === undefined) port.send(reply);
         });
+      }
+      else if (message.type === "log") {
+        if (this.#gone === undefined) options.log?.(message);
       }
       else if (message.type === "exit") {
         // The learner's code is ending its realm: nothing it answers from now on counts.

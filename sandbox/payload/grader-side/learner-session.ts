@@ -95,6 +95,15 @@ export class LearnerSession {
   }
 
   /**
+   * Resolves once the learner's realm has answered a ping, so every message it sent before (what
+   * the app printed while answering the check's last request) has arrived. A realm that is gone
+   * or stopped has nothing more to send: that resolves too.
+   */
+  async flush(): Promise<void> {
+    await this.#link?.request({ type: "ping" }).catch(() => {});
+  }
+
+  /**
    * After a check ran out of time: a learner that still answers keeps running (the check only
    * waited on something); one stuck in a loop is killed, and the next check gets a fresh one.
    */

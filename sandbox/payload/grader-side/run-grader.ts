@@ -64,9 +64,14 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const { database } = host;
   // Apps the learner's tests call live here, in the grader's realm (grader/hosted-apps.ts).
   const hosted = createHostedApps();
-  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted });
+  // `appLog` waits for the learner's realm to answer a ping: what it printed before has arrived.
+  const flushLog = () => session.flush();
+  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted, flushLog });
   // The fake clock lives here; the learner realm's Date.now follows it through the messages.
-  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)), { appFetch: (message) => hosted.answer(message) });
+  const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)), {
+    appFetch: (message) => hosted.answer(message),
+    log: (message) => grader.recordLog(message.text),
+  });
   const elapsed = () => Date.now() - started;
   const errorReport = (message: string): GradeReport => ({ status: "error", durationMs: elapsed(), message, checks: [] });
   try {

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       return { vial: vial.core, "vial/node": vial.node, "vial/db": vial.db, ...(zod ? { zod: await zod } : {}) };
     },
     send: (message) => send(message),
+    console,
   });
   const lines = createLineReader((message) => learner.receive(message as GraderMessage), () => {});
   channel.setEncoding("utf8").on("data", (chunk: string) => lines.push(chunk));

@@ -8,6 +8,7 @@ import { followGraderClock } from "./clock";
 import { createHandleTable } from "./handles";
 import { createRemoteDatabase } from "./remote-database";
 import { createHostedAppClient } from "./hosted-apps";
+import { forwardConsole } from "./console-forward";
 
 /** What the learner realm's host (a node process, a Worker) provides. */
 export interface LearnerSideOptions {
@@ -17,6 +18,12 @@ export interface LearnerSideOptions {
   modules(): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Posts a message to the grader (bound before any learner code runs). */
   send(message: LearnerMessage): void;
+  /**
+   * The realm's console, when this learner side is the realm's own (a learner process or
+   * Worker): what learner code prints with it also goes to the grader, for the checks' `appLog`.
+   * Left out where the console is not the learner's (warm-ups, tests in one process).
+   */
+  console?: Console;
 }
 
 const NULL_BODY_METHODS = new Set(["GET", "HEAD"]);
@@ -36,6 +43,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   const setClock = followGraderClock();
   let loader: ModuleLoader | undefined;
   const { send } = options;
+  if (options.console) forwardConsole(options.console, send);
   const database = createRemoteDatabase(send);
   let vial: { TestClient?: unknown } | undefined;
   const hosted = createHostedAppClient(send, () => vial?.TestClient);

@@ -117,6 +117,12 @@ export type LearnerMessage =
    * order it made them), and `config` is what it passed, as data. Answered by `app-response` or
    * `app-error` with the same `fetchId`.
    */
-  | { type: "app-fetch"; fetchId: number; app: number; config: RemoteValue; request: WireRequest };
+  | { type: "app-fetch"; fetchId: number; app: number; config: RemoteValue; request: WireRequest }
+  /**
+   * What the learner's code printed with one `console.*` call (formatted as Node prints it),
+   * so the checks can read the app's log (grader/app-log.ts). It travels on the same ordered
+   * channel as the app's responses: what a handler printed arrives before its response.
+   */
+  | { type: "log"; stream: "stdout" | "stderr"; text: string };
 
 export type GraderRequest = GraderMessage extends infer M ? (M extends { id: number } ? Omit<M, "id"> : never) : never;

@@ -192,6 +192,10 @@ function message(value: unknown): LearnerMessage {
       if (app < 1 || app > 1000) fail();
       return { type: "app-fetch", fetchId: id(raw.fetchId), app, config: remoteValue(raw.config, 0, { nodes: 0 }), request: request(raw.request) };
     }
+    case "log": {
+      if (raw.stream !== "stdout" && raw.stream !== "stderr") fail();
+      return { type: "log", stream: raw.stream, text: text(raw.text) };
+    }
     default:
       return fail();
   }

@@ -1,4 +1,4 @@
-import { formatLog } from "./format-log";
+import { formatLog } from "../../../payload/runtime/format-log";
 
 /** Text gathered before it is posted to the page: fewer, larger messages when code floods. */
 const BATCH_CHARS = 16 * 1024;

@@ -10,7 +10,7 @@ import type { RemoteApp } from "../../../payload/grader-side/remote-app";
 import type { Transform } from "../../../payload/runtime/module-loader";
 import type { HostEvent } from "../../../payload/protocol";
 import type { PageMessage, SerializedRequest } from "../protocol";
-import { formatLog } from "./format-log";
+import { formatLog } from "../../../payload/runtime/format-log";
 import { openWorkerDatabase } from "./worker-database";
 import { learnerPorts } from "./learner-ports";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";

@@ -15,7 +15,7 @@
 import type { HostMessage, InitMessage, PageMessage, WorkerRole } from "../protocol";
 import { captureConsole, createOutputSink } from "./console-capture";
 import { installCookieSafeFetch } from "./cookie-safe-fetch";
-import { formatLog } from "./format-log";
+import { formatLog } from "../../../payload/runtime/format-log";
 import { runGraderRole } from "./grader-role";
 import { runLearnerRole } from "./learner-role";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";

@@ -11,7 +11,7 @@ import type { GraderMessage, LearnerMessage } from "../../../payload/realm/messa
 import type { RuntimeHost } from "../../../payload/runtime/module-loader";
 import type { HostEvent } from "../../../payload/protocol";
 import type { PageMessage, SerializedRequest } from "../protocol";
-import { formatLog } from "./format-log";
+import { formatLog } from "../../../payload/runtime/format-log";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";
 import { importsModule } from "./loaded-bundles";
 import { installProcessShim } from "./process-shim";
@@ -80,7 +80,7 @@ function learnerHost(loaded: LoadedBundles, files: Record<string, string>): { ho
 /** Answers the grader on `port` with the payload's learner side, and tells it so. */
 function attach(loaded: LoadedBundles, files: Record<string, string>, port: MessagePort, send: (message: LearnerMessage) => void): void {
   const { host, modules } = learnerHost(loaded, files);
-  const learner = loaded.runtime.createLearnerSide({ host, modules, send });
+  const learner = loaded.runtime.createLearnerSide({ host, modules, send, console });
   port.onmessage = (event: MessageEvent<GraderMessage>) => learner.receive(event.data);
   send({ type: "ready" });
 }

@@ -106,3 +106,20 @@ describe("app-fetch messages (the learner's tests calling a hosted app)", () => 
     expect(parseLearnerMessage({ ...message, config: { kind: "hosted-apps" } })).toBeUndefined();
   });
 });
+
+describe("log messages (what the learner's code printed)", () => {
+  it("accepts a printed text on stdout or stderr", () => {
+    for (const message of [{ type: "log", stream: "stdout", text: '{"level":"info"}' }, { type: "log", stream: "stderr", text: "" }]) {
+      expect(parseLearnerMessage(message)).toEqual(message);
+    }
+  });
+
+  it("refuses another stream, a text that is not a string, and a text over the limit", () => {
+    for (const bad of [
+      { type: "log", stream: "report", text: "pass" },
+      { type: "log", text: "no stream" },
+      { type: "log", stream: "stdout", text: { toString: () => "x" } },
+      { type: "log", stream: "stdout", text: "x".repeat(1_000_001) },
+    ]) expect(parseLearnerMessage(bad)).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLog, inspect } from "../../../sandbox/engines/worker/host/format-log";
+import { formatLog, inspect } from "../../../../sandbox/payload/runtime/format-log";
 
 describe("formatLog", () => {
   it("prints strings as they are and other values inspected, space-separated, as Node does", () => {
