@@ -39,7 +39,9 @@ export function standardProblems(course: Course): string[] {
     if (!lesson.body.includes("> **Coming from Flask?**")) found.push(`${lesson.id}: has no note for readers coming from Flask`);
     // A lesson that grades the learner's own tests has its unhappy paths in its seeded bugs.
     const gradesTests = /\blearnerTests\(/.test(lesson.checks) && /\bbugs:\s*\[\s*\{/.test(lesson.checks);
-    if (!gradesTests && !/toBe\(4\d\d\)/.test(lesson.checks)) found.push(`${lesson.id}: checks no unhappy path (a 4xx status, or seeded bugs for the learner's tests)`);
+    // A configuration lesson's unhappy paths are starts that must fail: `.toThrow(/SECRET_KEY/)`.
+    const refusesStarts = /(?<!\.not)\.toThrow\([^)]/.test(lesson.checks);
+    if (!gradesTests && !refusesStarts && !/toBe\(4\d\d\)/.test(lesson.checks)) found.push(`${lesson.id}: checks no unhappy path (a 4xx status, a start refused with an error, or seeded bugs for the learner's tests)`);
   });
   return found;
 }
