@@ -19,7 +19,16 @@ export interface CheckOptions {
   timeoutMs?: number;
   /** Skips the check (a reason may be given), e.g. while a lesson is being written. */
   skip?: boolean | string;
+  /**
+   * When the check fails, the report says only {@link CONCEALED_MESSAGE}: no message, trace or
+   * check hint. For an audit, where what a failing check sent and saw would say where the
+   * unfixed bug is (the lesson's task hints reveal it, one at a time, when asked).
+   */
+  conceal?: boolean;
 }
+
+/** All that the report of a learner's run says of a concealed check that fails. */
+export const CONCEALED_MESSAGE = "Not fixed yet. This check does not say where or what: the task's hints do, one at a time, when you ask.";
 
 /** What checks.ts sees as the `grader` module. */
 export interface GraderApi {
@@ -67,6 +76,8 @@ export interface GraderRunOptions {
    * variants, mutants), where one refusing check is the whole answer and the rest only cost time.
    */
   stopAtFirstFailure?: boolean;
+  /** Report concealed checks' failures in full: for the lesson's author (lessons:check, lessons:mutate), never a learner's run. */
+  revealConcealed?: boolean;
 }
 
 export interface GraderOutcome {
@@ -99,6 +110,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A failing check's result without what would say where its bug is (see CheckOptions.conceal). */
+function concealed(result: CheckResult): CheckResult {
+  if (result.status === "pass" || result.status === "skip") return result;
+  const { trace: _trace, hint: _hint, ...rest } = result;
+  return result.status === "fail" ? { ...rest, message: CONCEALED_MESSAGE } : rest;
 }
 
 function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
@@ -226,6 +244,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
         const timeoutMs = Math.max(MIN_CHECK_BUDGET_MS, Math.min(entry.options.timeoutMs ?? options.checkTimeoutMs, budget - (realNow() - started)));
         let timedOut = false;
         result = await runOne(entry, timeoutMs, describe, () => (timedOut = true));
+        if (entry.options.conceal && !options.revealConcealed) result = concealed(result);
         if (timedOut) await options.afterTimeout?.(entry.name, timeoutMs);
       }
       if (result.status === "fail" || result.status === "error") failed = true;

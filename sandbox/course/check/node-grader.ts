@@ -17,7 +17,8 @@ import type { Grader } from "./grader";
  */
 export function nodeGrader(options: NodeSandboxOptions = {}): Grader {
   return async (input) => {
-    const sandbox = new NodeSandbox(input.stopAtFirstFailure ? { ...options, stopAtFirstFailure: true } : options);
+    // The lesson's author sees why a concealed check failed; learners' runs (learn, the site) do not.
+    const sandbox = new NodeSandbox({ revealConcealed: true, ...options, ...(input.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}) });
     try {
       await sandbox.load({ files: input.files, checks: input.checks, ...(input.entry ? { entry: input.entry } : {}) });
       return await sandbox.check();

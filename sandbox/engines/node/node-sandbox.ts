@@ -33,6 +33,8 @@ export interface NodeSandboxOptions extends SandboxLimits {
   database?: DatabaseSource;
   /** Skip the checks after the first failure (lessons:check, for code known to be wrong). */
   stopAtFirstFailure?: boolean;
+  /** Report concealed checks' failures in full (lessons:check and lessons:mutate, for the lesson's author). */
+  revealConcealed?: boolean;
 }
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
@@ -67,7 +69,7 @@ export class NodeSandbox implements Sandbox {
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
   #disposed = false;
-  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database" | "stopAtFirstFailure">>;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database" | "stopAtFirstFailure" | "revealConcealed">>;
   readonly #database: DatabaseSource;
   #usesDatabase = false;
 
@@ -128,6 +130,7 @@ export class NodeSandbox implements Sandbox {
           mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2),
           ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
           ...(this.options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
+          ...(this.options.revealConcealed ? { revealConcealed: true } : {}),
         },
         timeoutMs: limits.timeoutMs,
         memoryMb: limits.memoryMb,

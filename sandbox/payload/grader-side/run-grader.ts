@@ -39,6 +39,8 @@ export interface RunGraderOptions {
   seed?: string;
   /** Skip the checks after the first failure (see GraderRunOptions). */
   stopAtFirstFailure?: boolean;
+  /** Report concealed checks' failures in full (see GraderRunOptions). */
+  revealConcealed?: boolean;
 }
 
 function describe(error: unknown, fallback: (error: unknown) => string): string {
@@ -110,6 +112,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
       beforeCheck: (remainingMs) => session.beforeCheck(remainingMs),
       afterTimeout: (name, ms) => session.afterTimeout(name, ms),
       ...(options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
+      ...(options.revealConcealed ? { revealConcealed: true } : {}),
     });
     const notes = session.notes.length ? session.notes.join("\n") : undefined;
     const message = [outcome.message, notes].filter(Boolean).join("\n") || undefined;

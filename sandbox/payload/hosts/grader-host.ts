@@ -80,6 +80,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
     },
     entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs, seed: config.seed,
     stopAtFirstFailure: config.stopAtFirstFailure === true,
+    revealConcealed: config.revealConcealed === true,
     events: {
       plan: (planned) => send("event", { type: "plan", checks: planned } satisfies HostEvent),
       checkStart: (name) => send("event", { type: "check-start", name } satisfies HostEvent),

@@ -18,6 +18,8 @@ export interface HostConfig {
   seed?: string;
   /** Skip the checks after the first failure: lessons:check grading code known to be wrong. */
   stopAtFirstFailure?: boolean;
+  /** Report concealed checks' failures in full: lessons:check and lessons:mutate, for the lesson's author. */
+  revealConcealed?: boolean;
 }
 
 /** How the grader host starts learner hosts: `--learner=<JSON argv prefix>`, `--memory-mb=N`, `--warm`. */

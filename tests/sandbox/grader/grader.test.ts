@@ -84,6 +84,31 @@ describe("createGrader", () => {
     expect((await again.run({ checkTimeoutMs: 1000 })).checks[1]).toMatchObject({ status: "pass" });
   });
 
+  it("conceals a failing check's message, trace and hint when asked, unless the run reveals them", async () => {
+    const { CONCEALED_MESSAGE } = await import("../../../sandbox/grader/grader");
+    const register = (api: ReturnType<typeof createGrader>["api"]) => {
+      const app = { fetch: async () => new Response("<script>alert(1)</script>", { status: 200 }) };
+      api.check("Vulnerability 1 of 2 is fixed", async () => {
+        const res = await api.http(app).get("/search?q=%3Cscript%3E");
+        api.expect(res.text, "GET /search?q=<script>").not.toContain("<script>");
+      }, { task: 2, conceal: true, hint: "The search page." });
+      api.check("Vulnerability 2 of 2 is fixed", () => {}, { task: 2, conceal: true });
+      api.check("plain", () => { api.expect(1, "one").toBe(2); }, { task: 1, hint: "shown" });
+    };
+    const learner = createGrader();
+    register(learner.api);
+    const concealed = await learner.run({ checkTimeoutMs: 1000 });
+    expect(concealed.checks).toEqual([
+      { name: "Vulnerability 1 of 2 is fixed", task: 2, status: "fail", message: CONCEALED_MESSAGE },
+      { name: "Vulnerability 2 of 2 is fixed", task: 2, status: "pass" },
+      { name: "plain", task: 1, status: "fail", hint: "shown", message: "one: expected 2, got 1." },
+    ]);
+    const author = createGrader();
+    register(author.api);
+    const revealed = await author.run({ checkTimeoutMs: 1000, revealConcealed: true });
+    expect(revealed.checks[0]).toMatchObject({ status: "fail", hint: "The search page.", message: expect.stringContaining("GET /search?q=<script>"), trace: { request: { path: "/search?q=%3Cscript%3E" } } });
+  });
+
   it("honours check-level skip", async () => {
     const { api, run } = createGrader();
     api.check("later", () => { throw new Error("not run"); }, { skip: "Coming in lesson 3." });

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { Blueprint, csrf, hashPassword, html, redirect, verifyPassword, type VialRequest } from "vial";
+import { getDb } from "./db";
+import { csrfField, layout } from "./pages";
+
+/** Registering, logging in and out. */
+export const accounts = new Blueprint("accounts");
+accounts.use(csrf());
+
+/** The SQLSTATE of a UNIQUE constraint that refused a row: the username is taken. */
+const UNIQUE_VIOLATION = "23505";
+
+// The admin's "add a member" form posts here too, with a role.
+const SignUp = z.object({
+  username: z.string().regex(/^[a-z0-9_]{3,20}$/, "Use 3 to 20 lower-case letters, digits or underscores"),
+  // The upper limit stops a client from making the server hash a megabyte of "password".
+  password: z.string().min(12).max(128),
+  role: z.enum(["member", "admin"]).default("member"),
+});
+
+const Credentials = z.object({ username: z.string().max(100), password: z.string().max(128) });
+
+accounts.get("/register", function registerPage(req) {
+  return layout("Register", html`<h1>Register</h1>
+<form method="post" action="/register">
+  ${csrfField(req)}
+  <input name="username" placeholder="Username"> <input name="password" type="password" placeholder="Password">
+  <button>Register</button>
+</form>`);
+});
+
+accounts.post("/register", { form: SignUp }, async function register(req) {
+  const { username, password, role } = req.form;
+  const db = await getDb(req);
+  try {
+    await db.query("INSERT INTO members (username, password_hash, role) VALUES ($1, $2, $3)", [username, await hashPassword(password), role]);
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return [layout("Register", html`<p>That username is taken.</p>`), 409];
+    throw error;
+  }
+  return redirect("/login", 303);
+});
+
+/** The login form. It has no `action`, so it posts to this page's own URL, `?next=` included. */
+function loginPage(req: VialRequest): ReturnType<typeof layout> {
+  return layout("Log in", html`<h1>Log in</h1>
+<form method="post">
+  ${csrfField(req)}
+  <input name="username" placeholder="Username"> <input name="password" type="password" placeholder="Password">
+  <button>Log in</button>
+</form>
+<p>New here? <a href="/register">Register</a>.</p>`);
+}
+
+accounts.get("/login", loginPage);
+
+accounts.post("/login", { form: Credentials }, async function login(req) {
+  const db = await getDb(req);
+  const { rows } = await db.query<{ id: number; password_hash: string }>("SELECT id, password_hash FROM members WHERE username = $1", [req.form.username]);
+  const member = rows[0];
+  if (!member) return [layout("Log in", html`<p>There is no member called ${req.form.username}. <a href="/login">Try again</a>.</p>`), 401];
+  if (!(await verifyPassword(member.password_hash, req.form.password))) {
+    return [layout("Log in", html`<p>Wrong password. <a href="/login">Try again</a>.</p>`), 401];
+  }
+  req.session.set("member_id", member.id);
+  // Back to the page that sent the visitor to log in.
+  return redirect(req.query.get("next") ?? "/", 303);
+});
+
+// Logging out forgets everything: the next person at this computer finds nothing of the last one's.
+accounts.post("/logout", function logout(req) {
+  req.session.clear();
+  return redirect("/login", 303);
+});

@@ -1,0 +1,27 @@
+import { Vial } from "vial";
+import { accounts } from "./accounts";
+import { admin } from "./admin";
+import { api } from "./api";
+import { closeDb } from "./db";
+import { notes } from "./notes";
+import { configure, type Env } from "./settings";
+
+/**
+ * The members' notebook: members register, log in, keep notes that only they can read, search
+ * them, and use a small JSON API; an admin sees who the members are. `createApp(env)` builds it
+ * from environment variables (production passes `process.env`; the preview passes none).
+ */
+export function createApp(env: Env = {}): Vial {
+  const app = new Vial({ config: { SESSION_COOKIE_SAMESITE: "Lax" } });
+  configure(app.config, env);
+  app.teardownRequest(closeDb);
+  app.register(accounts);
+  app.register(notes);
+  app.register(api);
+  app.register(admin);
+  return app;
+}
+
+export const app = createApp();
+
+export { initDb } from "./db";
