@@ -3,8 +3,9 @@
  * Registers the site's Service Worker (public/sw.js, built from site/service-worker/): it caches
  * the site for offline use and serves the worker engine's preview. Marks <html
  * data-offline-ready> once the site is cached, and says so in the footer. It registers once the
- * page has loaded and the browser is idle: caching the whole course is work the page being read
- * should not wait behind.
+ * page has loaded and the browser is idle, then asks the worker for the course's offline status:
+ * that ask starts the precache (site/service-worker/sw.ts), and the worker answers only once the
+ * whole course is cached.
  */
 import { useEffect, useState } from "react";
 import { whenLoadedAndIdle } from "./after-load";

@@ -2,6 +2,8 @@
  * How the site's Service Worker answers requests: build files from the cache first (their names
  * change with their contents), pages from the network first with the cache as the offline copy.
  * Whatever comes from the cache carries the site's security headers (with-site-headers.ts).
+ * A copy is stored while the response streams to the page (`keep` is the event's waitUntil), so
+ * the page never waits for the cache write.
  */
 import { siteHeaders } from "../build/site-headers.mjs";
 import { withSiteHeaders } from "./with-site-headers";
@@ -11,14 +13,14 @@ import { withSiteHeaders } from "./with-site-headers";
  * Answers from the cache, else fetches and keeps a copy.
  *
  * @example
- * event.respondWith(cacheFirst(cacheName, event.request));
+ * event.respondWith(cacheFirst(cacheName, event.request, (promise) => event.waitUntil(promise)));
  */
-export async function cacheFirst(cacheName: string, request: Request): Promise<Response> {
+export async function cacheFirst(cacheName: string, request: Request, keep: (promise: Promise<unknown>) => void): Promise<Response> {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return withSiteHeaders(cached, request.url);
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  if (response.ok && response.type === "basic") keep(cache.put(request, response.clone()));
   return response;
 }
 
@@ -27,13 +29,13 @@ export async function cacheFirst(cacheName: string, request: Request): Promise<R
  * ignoring the query string), else with an offline page.
  *
  * @example
- * event.respondWith(networkFirst(cacheName, event.request));
+ * event.respondWith(networkFirst(cacheName, event.request, (promise) => event.waitUntil(promise)));
  */
-export async function networkFirst(cacheName: string, request: Request): Promise<Response> {
+export async function networkFirst(cacheName: string, request: Request, keep: (promise: Promise<unknown>) => void): Promise<Response> {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(pageKey(request.url), response.clone());
+    if (response.ok && response.type === "basic") keep(cache.put(pageKey(request.url), response.clone()));
     return response;
   } catch (error) {
     const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match(request, { ignoreSearch: true }));

@@ -26,7 +26,7 @@ export interface ClientLike {
 export interface ServiceWorkerScope {
   location: Location;
   skipWaiting(): Promise<void>;
-  registration: { active: { state: string } | null };
+  registration: { active: (EventTarget & { state: string }) | null };
   clients: { claim(): Promise<void>; matchAll(options?: { includeUncontrolled?: boolean; type?: string }): Promise<ClientLike[]> };
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEventLike) => void): void;

@@ -4,6 +4,7 @@
  * Reset), and the Checks / Preview / Output / Terminal panels. Loaded lazily after the prose.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { useLoaded } from "../components/use-loaded";
 import type { LessonPageData } from "../course/page-data";
 import { getRepository } from "../persistence/idb-repository";
 import { allowWebContainerBoot } from "../../sandbox/engines/webcontainer/boot";
@@ -28,9 +29,9 @@ import { ResultsArea } from "./results-area";
 import { SaveIndicator } from "./save-indicator";
 
 // Each in its own chunk, so no one piece of script blocks the page for long: the editor
-// (CodeMirror) comes after the workspace around it, the diff view only once it is opened.
+// (CodeMirror) comes after the workspace around it (useLoaded: shown the moment it is there),
+// the diff view only once it is opened.
 const loadEditor = () => import("./code-editor");
-const CodeEditor = lazy(() => loadEditor().then((module) => ({ default: module.CodeEditor })));
 const CompareDialog = lazy(() => import("./compare-dialog").then((module) => ({ default: module.CompareDialog })));
 const TerminalPanel = lazy(() => import("./terminal-panel"));
 
@@ -67,10 +68,11 @@ export default function Workspace({ data }: { data: LessonPageData }) {
   const dataRef = useRef(data);
   dataRef.current = data;
 
+  // Fetched while the saved files are read, so the editor is not waiting for both in turn.
+  const editor = useLoaded(loadEditor);
+
   useEffect(() => {
     const lesson = dataRef.current;
-    // Fetched while the saved files are read, so the editor is not waiting for both in turn.
-    void loadEditor();
     const created = new WorkspaceSession(browserEngines, lesson.checks, { needsTerminal: lesson.needsTerminal });
     const lessonController = new LessonController(lesson, getRepository(), created);
     session.current = created;
@@ -151,10 +153,12 @@ export default function Workspace({ data }: { data: LessonPageData }) {
             <EditorSettingsControls />
           </div>
           <div id="editor-panel" role="tabpanel" aria-labelledby={`file-tab-${Math.max(0, files.open.indexOf(active ?? ""))}`} className="workspace__editor-panel">
-            {controller && active !== null ? (
-              <Suspense fallback={<p className="workspace__loading">Loading the editor…</p>}>
-                <CodeEditor path={active} value={files.files[active] ?? ""} onChange={(path, contents) => controller.edit(path, contents)} onCheck={runCheck} />
-              </Suspense>
+            {editor.status === "failed" ? (
+              <p className="workspace__loading" role="alert">The editor could not load ({editor.error}). Reload the page to try again.</p>
+            ) : controller && active !== null && editor.status === "loaded" ? (
+              <editor.value.CodeEditor path={active} value={files.files[active] ?? ""} onChange={(path, contents) => controller.edit(path, contents)} onCheck={runCheck} />
+            ) : controller && active !== null ? (
+              <p className="workspace__loading">Loading the editor…</p>
             ) : (
               <p className="workspace__loading">Loading your files…</p>
             )}

@@ -40,6 +40,35 @@ test("a lesson reloads offline right after the page says the course is saved for
   await context.setOffline(false);
 });
 
+test("the sandbox, its preview and the checks work while the course is still being saved; \"saved\" comes only once it is", async ({ page, context }) => {
+  // One page of the course held back (the Service Worker's own requests go through the context's
+  // routes): its precache cannot finish until the page arrives.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route("**/learn/sessions/login", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(FIRST_LESSON);
+  await expect(page.getByTestId("engine-bar")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  // The Service Worker took control without waiting for the precache.
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+  expect(await runChecks(page)).toMatch(/of 4 checks pass/);
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await expect(page.frameLocator("[data-testid=preview-frame]").locator("body")).toContainText("Not Found", { timeout: 30_000 });
+  // Still saving: not a word about offline use yet.
+  await expect(page.getByText("The course is saved for offline use.")).toHaveCount(0);
+  expect(await page.locator("html").getAttribute("data-offline-ready")).toBeNull();
+
+  release();
+  await expect(page.getByText("The course is saved for offline use.")).toBeVisible({ timeout: 90_000 });
+  await context.setOffline(true);
+  const other = await page.goto("/learn/sessions/login");
+  expect(other?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId("engine-bar")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  await context.setOffline(false);
+});
+
 test("keyboard only: reach the editor, type, run the checks, read the result", async ({ page }) => {
   await openLesson(page);
   await page.locator("body").focus();
