@@ -223,7 +223,9 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     const describe = options.describeError ?? defaultDescribe;
     const started = realNow();
     const budget = options.budgetMs ?? Infinity;
-    options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(o.hint ? { hint: o.hint } : {}) })));
+    // A concealed check's own hint stays out of the plan too: the panel shows the plan's hints.
+    const showsHint = (o: CheckOptions) => o.hint && (!o.conceal || options.revealConcealed);
+    options.events?.plan?.(registered.map(({ name, options: o }) => ({ name, ...(o.task !== undefined ? { task: o.task } : {}), ...(showsHint(o) ? { hint: o.hint } : {}) })));
     const checks: CheckResult[] = [];
     let notRun = false;
     let failed = false;

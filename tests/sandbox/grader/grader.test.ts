@@ -97,7 +97,9 @@ describe("createGrader", () => {
     };
     const learner = createGrader();
     register(learner.api);
-    const concealed = await learner.run({ checkTimeoutMs: 1000 });
+    const planned: { name: string; hint?: string }[] = [];
+    const concealed = await learner.run({ checkTimeoutMs: 1000, events: { plan: (checks) => planned.push(...checks) } });
+    expect(planned.map((check) => check.hint), "the hints the plan announces").toEqual([undefined, undefined, "shown"]);
     expect(concealed.checks).toEqual([
       { name: "Vulnerability 1 of 2 is fixed", task: 2, status: "fail", message: CONCEALED_MESSAGE },
       { name: "Vulnerability 2 of 2 is fixed", task: 2, status: "pass" },
