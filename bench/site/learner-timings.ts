@@ -7,8 +7,11 @@
  * start of navigation), so Playwright's own overhead is not in them.
  *
  *   npm run build && npx next start -p 4143 -H 127.0.0.1 &
- *   npm run bench:learner -- --url http://127.0.0.1:4143 [--runs 5] [--checks 15] [--write]
+ *   npm run bench:learner -- --url http://127.0.0.1:4143 [--before http://127.0.0.1:4144] [--runs 5] [--checks 15] [--write]
  *
+ * `--before <url>` measures a second build (an older commit served from its own worktree) side by
+ * side: each run loads the before build, then this one, in turns, so both see the same load on a
+ * shared machine; the table gets a column for each.
  * `--write` puts the table in bench/RESULTS.md (its own section; `npm run bench` keeps it).
  */
 import { loadavg } from "node:os";
@@ -29,6 +32,7 @@ function option(name: string, fallback: string): string {
 }
 
 const baseUrl = option("url", "http://127.0.0.1:4143");
+const beforeUrl = process.argv.includes("--before") ? option("before", "") : "";
 const runs = Number(option("runs", "5"));
 const checks = Number(option("checks", "15"));
 const write = process.argv.includes("--write");
@@ -40,8 +44,14 @@ interface Load {
   ready: number;
 }
 
-async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+/** A build to measure: this one, and optionally an older one beside it. */
+interface Target {
+  label: string;
+  url: string;
+}
+
+async function newContext(browser: Browser, url: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: url });
   await context.route(/stackblitz\.com|webcontainer(-api)?\.io/, (route) => route.abort("namenotresolved"));
   return context;
 }
@@ -116,25 +126,29 @@ interface Scenario {
 /**
  * One scenario, `runs` times in fresh browser contexts: the first lesson cold, then a second tab,
  * then checks. `choose` runs in the first tab before the second tab opens (choosing WebContainer).
+ * With several targets, each run visits them in turn.
  */
-async function scenario(browser: Browser, choose: ((page: Page) => Promise<void>) | null): Promise<Scenario> {
-  const result: Scenario = { cold: [], secondTab: [], check: [], offline: [] };
+async function scenario(browser: Browser, targets: Target[], choose: ((page: Page) => Promise<void>) | null): Promise<Scenario[]> {
+  const results: Scenario[] = targets.map(() => ({ cold: [], secondTab: [], check: [], offline: [] }));
   for (let run = 0; run < runs; run++) {
-    const context = await newContext(browser);
-    const first = await context.newPage();
-    if (choose) {
-      // The learner chose WebContainer in an earlier visit: it stays chosen for this cold load.
-      await context.addInitScript(() => localStorage.setItem("learn-vial:engine", "webcontainer"));
+    for (const [index, target] of targets.entries()) {
+      const result = results[index]!;
+      const context = await newContext(browser, target.url);
+      const first = await context.newPage();
+      if (choose) {
+        // The learner chose WebContainer in an earlier visit: it stays chosen for this cold load.
+        await context.addInitScript(() => localStorage.setItem("learn-vial:engine", "webcontainer"));
+      }
+      result.cold.push(await load(first));
+      result.offline.push(await offlineReady(first));
+      if (choose) await choose(first);
+      const second = await context.newPage();
+      result.secondTab.push(await load(second));
+      result.check.push(...(await checkTimes(second, Math.ceil(checks / runs))));
+      await context.close();
     }
-    result.cold.push(await load(first));
-    result.offline.push(await offlineReady(first));
-    if (choose) await choose(first);
-    const second = await context.newPage();
-    result.secondTab.push(await load(second));
-    result.check.push(...(await checkTimes(second, Math.ceil(checks / runs))));
-    await context.close();
   }
-  return result;
+  return results;
 }
 
 async function main(): Promise<void> {
@@ -144,39 +158,44 @@ async function main(): Promise<void> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
   const started = Date.now();
+  const targets: Target[] = beforeUrl ? [{ label: "before", url: beforeUrl }, { label: "after", url: baseUrl }] : [{ label: "result", url: baseUrl }];
   // A warm-up load, so the server's first-request costs are not in the first run.
-  const warm = await newContext(browser);
-  await load(await warm.newPage());
-  await warm.close();
+  for (const target of targets) {
+    const warm = await newContext(browser, target.url);
+    await load(await warm.newPage());
+    await warm.close();
+  }
 
-  const worker = await scenario(browser, null);
+  const worker = await scenario(browser, targets, null);
   // Chose WebContainer, and its boot failed (no StackBlitz) in the first tab before the second opens.
-  const chosen = await scenario(browser, async (page) => {
+  const chosen = await scenario(browser, targets, async (page) => {
     await page.waitForFunction(() => document.querySelector('[data-testid="engine-bar"]')?.getAttribute("data-upgrade") === "unavailable", null, { polling: 250, timeout: 90_000 });
   });
   await browser.close();
 
+  const loadAfter = loadavg();
+  const each = (pick: (worker: Scenario, chosen: Scenario) => number[]) => targets.map((_, index) => spread(pick(worker[index]!, chosen[index]!)));
   const rows = [
-    ["no engine chosen", "editor usable, cold", spread(worker.cold.map((load) => load.editor))],
-    ["no engine chosen", "sandbox ready, cold (goal ≤ 2 s)", spread(worker.cold.map((load) => load.ready))],
-    ["no engine chosen", "sandbox ready, second tab (goal ≤ 1 s)", spread(worker.secondTab.map((load) => load.ready))],
-    ["no engine chosen", "check → report (goal ≤ 300 ms median)", spread(worker.check)],
-    ["no engine chosen", "\"saved for offline use\" shown, cold", spread(worker.offline)],
-    ["WebContainer chosen", "sandbox ready, cold (WebContainer boots behind)", spread(chosen.cold.map((load) => load.ready))],
-    ["WebContainer chosen", "sandbox ready, second tab after the boot failed", spread(chosen.secondTab.map((load) => load.ready))],
-    ["WebContainer chosen", "check → report, after the boot failed", spread(chosen.check)],
+    ["no engine chosen", "editor usable, cold", ...each((w) => w.cold.map((load) => load.editor))],
+    ["no engine chosen", "sandbox ready, cold (goal ≤ 2 s)", ...each((w) => w.cold.map((load) => load.ready))],
+    ["no engine chosen", "sandbox ready, second tab (goal ≤ 1 s)", ...each((w) => w.secondTab.map((load) => load.ready))],
+    ["no engine chosen", "check → report (goal ≤ 300 ms median)", ...each((w) => w.check)],
+    ["no engine chosen", "\"saved for offline use\" shown, cold", ...each((w) => w.offline)],
+    ["WebContainer chosen", "sandbox ready, cold (WebContainer boots behind)", ...each((_, c) => c.cold.map((load) => load.ready))],
+    ["WebContainer chosen", "sandbox ready, second tab after the boot failed", ...each((_, c) => c.secondTab.map((load) => load.ready))],
+    ["WebContainer chosen", "check → report, after the boot failed", ...each((_, c) => c.check)],
   ];
   const machine = describeMachine();
   const table = [
-    "| Engine choice | What | Result |",
-    "| --- | --- | ---: |",
+    `| Engine choice | What | ${targets.map((target) => (beforeUrl ? `${target.label[0]!.toUpperCase()}${target.label.slice(1)} (${target.url})` : "Result")).join(" | ")} |`,
+    `| --- | --- | ${targets.map(() => "---:").join(" | ")} |`,
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ].join("\n");
   const markdown = `## Learner timings (site, production build)
 
 - Date: ${new Date().toISOString()}
-- Command: \`npm run bench:learner -- --url ${baseUrl} --runs ${runs} --checks ${checks} --write\` against \`npm run build && npx next start\` (took ${Math.round((Date.now() - started) / 1000)} s)
-- Machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}; load average ${loadBefore.map((value) => value.toFixed(2)).join(", ")} when the run began (other sessions share the cores).
+- Command: \`npm run bench:learner -- --url ${baseUrl}${beforeUrl ? ` --before ${beforeUrl}` : ""} --runs ${runs} --checks ${checks} --write\` against \`npm run build && npx next start\` (took ${Math.round((Date.now() - started) / 1000)} s)${beforeUrl ? "; the two builds in turns, run by run" : ""}
+- Machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}; load average ${loadBefore.map((value) => value.toFixed(2)).join(", ")} when the run began and ${loadAfter.map((value) => value.toFixed(2)).join(", ")} when it ended (other sessions share the cores).
 - Headless Chromium, a fresh browser context per run (nothing cached, no Service Worker yet) and every request to StackBlitz failing at once. Times are \`performance.now()\` in the page when the state was reached (from the start of navigation), polled each frame; check → report is from the click to the report, on the first lesson's starter (4 failing checks).
 - "WebContainer chosen": the learner picked WebContainer in an earlier visit. The first tab boots it in the background (the worker engine runs meanwhile) until the boot gives up; the second tab opens after that and does not try again.
 

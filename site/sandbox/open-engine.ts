@@ -4,6 +4,7 @@
  * isolated page and StackBlitz, and are loaded (with their API) only then.
  */
 import "../zod-without-eval";
+import { fetchPayloadAssets } from "../../sandbox/engines/browser-assets";
 import { createWorkerSandbox } from "../../sandbox/engines/worker";
 import type { WebContainerSandbox } from "../../sandbox/engines/webcontainer";
 import { reachesNetwork } from "./connectivity";
@@ -33,6 +34,20 @@ export const browserEngines: SessionEngines = {
   webContainerFailed: (reason) => rememberWebContainerFailure(storage(), reason),
   webContainerTimeoutMs: WEBCONTAINER_TIMEOUT_MS,
 };
+
+/**
+ * Starts fetching the worker engine's bundles now (the engine takes them from the same per-page
+ * fetch when it opens), so they download while the saved files are still being read.
+ *
+ * @example
+ * prefetchWorkerEngine();
+ * const files = await readSavedFiles();
+ * await session.start(files, preference);
+ */
+export function prefetchWorkerEngine(): void {
+  // A failure is the engine's to report when it opens (and fetches again).
+  fetchPayloadAssets("worker").catch(() => undefined);
+}
 
 async function openWorker(): Promise<OpenedSandbox> {
   return { kind: "worker", reason: "Using the worker engine: it starts at once and runs offline.", sandbox: createWorkerSandbox() };

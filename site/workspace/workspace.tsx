@@ -8,7 +8,7 @@ import { useLoaded } from "../components/use-loaded";
 import type { LessonPageData } from "../course/page-data";
 import { getRepository } from "../persistence/idb-repository";
 import { allowWebContainerBoot } from "../../sandbox/engines/webcontainer/boot";
-import { browserEngines } from "../sandbox/open-engine";
+import { browserEngines, prefetchWorkerEngine } from "../sandbox/open-engine";
 import { WorkspaceSession } from "../sandbox/session";
 import { engineStore, readEnginePreference, writeEnginePreference, type EngineKind } from "../state/engine-store";
 import { activateFile, filesStore } from "../state/files-store";
@@ -73,6 +73,8 @@ export default function Workspace({ data }: { data: LessonPageData }) {
 
   useEffect(() => {
     const lesson = dataRef.current;
+    // Every lesson starts on the worker engine: its bundles download while the files are read.
+    prefetchWorkerEngine();
     const created = new WorkspaceSession(browserEngines, lesson.checks, { needsTerminal: lesson.needsTerminal });
     const lessonController = new LessonController(lesson, getRepository(), created);
     session.current = created;
