@@ -8,7 +8,16 @@ import { tests } from "./tests";
  * learner's tests"). `membersApp()` is starter/app.ts's `createApp`, line for line, with one
  * switch per seeded bug; keep the two in step.
  */
-type Bug = "no-login-required" | "any-password" | "logout-keeps-session" | "everyones-notes" | "unescaped-title";
+type Bug =
+  | "no-login-required"
+  | "any-password"
+  | "session-before-password"
+  | "right-password-refused"
+  | "logout-keeps-session"
+  | "everyones-notes"
+  | "unescaped-title"
+  | "first-bracket-escaped"
+  | "tags-stripped";
 
 function randomKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -31,6 +40,16 @@ function membersApp(config: Record<string, unknown>, bug?: Bug): Vial {
   <button>Log in</button>
 </form>`;
 
+  function noteItem(title: string): HtmlString {
+    // Seeded: the title pasted into the page as it came.
+    if (bug === "unescaped-title") return raw(`<li>${title}</li>`);
+    // Seeded: a hand-made escape with string patterns, which String.replace applies to the first match only.
+    if (bug === "first-bracket-escaped") return raw(`<li>${title.replace("<", "&lt;").replace(">", "&gt;")}</li>`);
+    // Seeded: tags stripped instead of escaped: the text is lost, and a tag without its closing `>` gets through.
+    if (bug === "tags-stripped") return raw(`<li>${title.replace(/<[^>]*>/g, "")}</li>`);
+    return html`<li>${title}</li>`;
+  }
+
   app.get("/", () => redirect("/notes"));
 
   app.get("/login", () => page("Log in", loginForm));
@@ -51,7 +70,11 @@ function membersApp(config: Record<string, unknown>, bug?: Bug): Vial {
   app.post("/login", async (req) => {
     const form = await req.form();
     const member = members.get(form.get("username") ?? "");
-    const matches = member && (await verifyPassword(member.passwordHash, form.get("password") ?? ""));
+    // Seeded: the member is put in the session before the password is checked, and stays there when it is wrong.
+    if (member && bug === "session-before-password") req.session.set("member", form.get("username"));
+    const password = form.get("password") ?? "";
+    // Seeded: verifyPassword's arguments swapped, so no password ever matches and no member can log in.
+    const matches = member && (bug === "right-password-refused" ? await verifyPassword(password, member.passwordHash) : await verifyPassword(member.passwordHash, password));
     // Seeded: a member's name is enough, the password is checked but its answer ignored.
     if (!member || (!matches && bug !== "any-password")) {
       return [page("Log in", html`<p>Wrong username or password.</p>${loginForm}`), 401];
@@ -72,8 +95,7 @@ function membersApp(config: Record<string, unknown>, bug?: Bug): Vial {
     // Seeded: a visitor gets an empty page instead of the login page.
     if (!member && bug !== "no-login-required") return redirect("/login");
     const mine = bug === "everyones-notes" ? notes : notes.filter((note) => note.owner === member);
-    // Seeded: the title pasted into the page as it came.
-    const items = mine.map((note) => (bug === "unescaped-title" ? raw(`<li>${note.title}</li>`) : html`<li>${note.title}</li>`));
+    const items = mine.map((note) => noteItem(note.title));
     return page("Your notes", html`<h1>Notes of ${member ?? ""}</h1>
 <ul>${items}</ul>
 <form method="post" action="/notes"><input name="title"> <button>Add</button></form>
@@ -98,9 +120,13 @@ const suite = learnerTests({
   bugs: [
     { area: "login required", make: (config) => membersApp(config, "no-login-required") },
     { area: "login", make: (config) => membersApp(config, "any-password") },
+    { area: "login", make: (config) => membersApp(config, "session-before-password") },
+    { area: "login", make: (config) => membersApp(config, "right-password-refused") },
     { area: "session", make: (config) => membersApp(config, "logout-keeps-session") },
     { area: "authorization", make: (config) => membersApp(config, "everyones-notes") },
     { area: "escaping", make: (config) => membersApp(config, "unescaped-title") },
+    { area: "escaping", make: (config) => membersApp(config, "first-bracket-escaped") },
+    { area: "escaping", make: (config) => membersApp(config, "tags-stripped") },
   ],
 });
 
@@ -109,5 +135,9 @@ check("Every one of your tests passes against the correct app, every time it run
 check(`Your tests catch ${suite.bugName(0)}`, () => suite.expectCaught(0), { task: 2, timeoutMs: 120_000 });
 check(`Your tests catch ${suite.bugName(1)}`, () => suite.expectCaught(1), { task: 2, timeoutMs: 120_000 });
 check(`Your tests catch ${suite.bugName(2)}`, () => suite.expectCaught(2), { task: 2, timeoutMs: 120_000 });
-check(`Your tests catch ${suite.bugName(3)}`, () => suite.expectCaught(3), { task: 3, timeoutMs: 120_000 });
-check(`Your tests catch ${suite.bugName(4)}`, () => suite.expectCaught(4), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(3)}`, () => suite.expectCaught(3), { task: 2, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(4)}`, () => suite.expectCaught(4), { task: 2, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(5)}`, () => suite.expectCaught(5), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(6)}`, () => suite.expectCaught(6), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(7)}`, () => suite.expectCaught(7), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(8)}`, () => suite.expectCaught(8), { task: 3, timeoutMs: 120_000 });
