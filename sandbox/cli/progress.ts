@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GradeReport } from "../report";
+import { countByTask, type TaskCounts } from "../course/tally";
 
 /** What the `learn` command remembers about one lesson. */
 export interface LessonProgress {
@@ -11,6 +12,8 @@ export interface LessonProgress {
   passedAt?: string;
   /** Task number to its result at the last check. */
   tasks?: Record<string, "pass" | "fail" | "error">;
+  /** Task number to how many of its checks passed at the last check (for a lesson's tally). */
+  taskChecks?: TaskCounts;
   /** Task number to how many of its hints `learn hint` has revealed. */
   hintsShown?: Record<string, number>;
 }
@@ -76,6 +79,7 @@ export function recordCheck(previous: LessonProgress | undefined, report: GradeR
     status: report.status,
     checkedAt: at,
     tasks,
+    taskChecks: countByTask(report.checks),
     ...(previous?.passedAt || report.status === "pass" ? { passedAt: previous?.passedAt ?? at } : {}),
   };
 }

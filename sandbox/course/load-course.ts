@@ -9,6 +9,7 @@ import { isDirectory, listEntries } from "./files";
 import { parseNumberedName } from "./names";
 import { loadChapterFolder } from "./load-chapter";
 import { loadLessonFolder, type LessonFolder } from "./load-lesson";
+import { resolveBuildsOn } from "./builds-on";
 import type { Chapter, Course, Lesson } from "./types";
 
 /** Options of {@link scanCourse}. */
@@ -58,6 +59,8 @@ export async function scanCourse(root = "lessons", options: ScanOptions = {}): P
   // Lesson folders in course order; `undefined` marks one that failed, so `from: previous`
   // after it is reported instead of silently starting from the wrong lesson.
   const ordered: (LessonFolder | undefined)[] = [];
+  // Every lesson id in course order, the failed ones too, for `builds-on`.
+  const ids: { chapter: number; lesson: number; id: string }[] = [];
   const slugs = new Map<string, string>();
 
   for (const entry of await listEntries(root)) {
@@ -74,6 +77,7 @@ export async function scanCourse(root = "lessons", options: ScanOptions = {}): P
       const folder = await loadChapterFolder(dir, name);
       const chapter: Chapter = { slug: name.slug, dir, number: name.number, ...folder.frontmatter, lessons: [] };
       for (const lessonName of folder.lessonFolders) {
+        ids.push({ chapter: name.number, lesson: lessonName.number, id: `${name.slug}/${lessonName.slug}` });
         try {
           ordered.push(await loadLessonFolder(lessonName.dir, name.slug, lessonName.number, lessonName.slug, options.tasksOf?.(lessonName.dir) ?? true));
         } catch (error) {
@@ -87,13 +91,15 @@ export async function scanCourse(root = "lessons", options: ScanOptions = {}): P
     }
   }
   chapters.sort((a, b) => a.number - b.number);
-  const lessons = resolveLessons(ordered, problems);
+  // Chapters are read in folder-name order; the course order is by number.
+  ids.sort((a, b) => a.chapter - b.chapter || a.lesson - b.lesson);
+  const lessons = resolveLessons(ordered, problems, ids.map((entry) => entry.id));
   for (const lesson of lessons) chapters.find((chapter) => chapter.slug === lesson.chapterSlug)?.lessons.push(lesson);
   return { course: { chapters }, problems };
 }
 
 /** Resolves starters and solutions in order and links neighbours; records problems it meets. */
-function resolveLessons(ordered: (LessonFolder | undefined)[], problems: LessonError[]): Lesson[] {
+function resolveLessons(ordered: (LessonFolder | undefined)[], problems: LessonError[], courseIds: readonly string[]): Lesson[] {
   const lessons: Lesson[] = [];
   let before: Lesson | undefined | null = null; // null: no lesson yet; undefined: the one before failed
   for (const folder of ordered) {
@@ -102,7 +108,7 @@ function resolveLessons(ordered: (LessonFolder | undefined)[], problems: LessonE
       continue;
     }
     try {
-      const lesson = resolveLesson(folder, before);
+      const lesson = resolveLesson(folder, before, courseIds);
       if (before) {
         before.next = lesson.id;
         lesson.previous = before.id;
@@ -117,7 +123,7 @@ function resolveLessons(ordered: (LessonFolder | undefined)[], problems: LessonE
   return lessons;
 }
 
-function resolveLesson(folder: LessonFolder, before: Lesson | undefined | null): Lesson {
+function resolveLesson(folder: LessonFolder, before: Lesson | undefined | null, courseIds: readonly string[]): Lesson {
   const mdxPath = join(folder.dir, "lesson.mdx");
   let starter = folder.ownStarter ?? {};
   if (folder.frontmatter.from === "previous") {
@@ -129,8 +135,9 @@ function resolveLesson(folder: LessonFolder, before: Lesson | undefined | null):
     const known = Object.keys(starter).join(", ") || "none";
     throw new LessonError(mdxPath, "focus", `names "${folder.frontmatter.focus}", which is not a starter file (starter files: ${known})`);
   }
+  const buildsOn = resolveBuildsOn(mdxPath, folder.id, folder.frontmatter, before?.id, courseIds);
   const { ownStarter: _ownStarter, ownSolution, ...rest } = folder;
-  return { ...rest, starter, solution: { ...starter, ...ownSolution } };
+  return { ...rest, starter, solution: { ...starter, ...ownSolution }, buildsOn };
 }
 
 function asLessonError(error: unknown, dir: string): LessonError {

@@ -48,6 +48,10 @@ export async function loadLessonFolder(dir: string, chapterSlug: string, number:
   if (parseTasks && tasks.length === 0) {
     throw new LessonError(mdxPath, "<Task>", 'none found; number the learner\'s tasks with <Task n={1} hint="...">...</Task>');
   }
+  const unknownTask = parseTasks ? frontmatter.tally?.tasks.find((n) => !tasks.some((task) => task.n === n)) : undefined;
+  if (unknownTask !== undefined) {
+    throw new LessonError(mdxPath, "tally.tasks", `names task ${unknownTask}, which this lesson does not have (its tasks: ${tasks.map((task) => task.n).join(", ")})`);
+  }
 
   const checksPath = join(dir, "checks.ts");
   const checks = await readTextFile(checksPath);

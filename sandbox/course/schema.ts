@@ -16,6 +16,13 @@ const lessonFilePath = z
     error: "must be a relative path inside starter/ such as app.ts (no leading /, no .., no backslashes)",
   });
 
+/** A lesson id as written in `builds-on`: `<chapter-slug>/<lesson-slug>`, without the numbers. */
+const lessonId = z
+  .string({ error: 'must be a lesson id such as "sessions/login"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'must be a lesson id such as "sessions/login" (chapter and lesson slugs, without their numbers)',
+  });
+
 /**
  * Frontmatter of `lessons/<NN-chapter>/chapter.mdx`.
  *
@@ -55,6 +62,32 @@ export const lessonFrontmatter = z.strictObject({
     })
     .min(1, { error: "must list at least one objective" }),
   from: z.literal("previous", { error: 'must be "previous" (or be left out)' }).optional(),
+  /**
+   * Earlier lessons whose skills this one uses, besides the previous lesson that `from: previous`
+   * already implies. The outline and `learn list` show them, so the course reads as a path.
+   */
+  "builds-on": z
+    .array(lessonId, { error: "must be a list of lesson ids (YAML `- chapter/lesson` lines)" })
+    .min(1, { error: "must name at least one lesson (or be left out)" })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "names a lesson twice" })
+    .optional(),
+  /**
+   * The outline counts this lesson's checks of these tasks as a score, "7 of 11 fixed", from the
+   * learner's last check: for a lesson, such as an audit, that is worked through one check at a time.
+   */
+  tally: z
+    .strictObject(
+      {
+        tasks: z
+          .array(z.number({ error: "must be task numbers" }).int({ error: "must be whole task numbers" }).min(1, { error: "must be task numbers from 1" }), {
+            error: "must be a list of task numbers, such as [2, 3, 4]",
+          })
+          .min(1, { error: "must name at least one task" }),
+        label: text('what a passed check means, such as "fixed"'),
+      },
+      { error: 'must be tasks and a label, such as { tasks: [2, 3, 4], label: fixed }' },
+    )
+    .optional(),
   /** The lesson needs a real terminal (only WebContainers have one), so the site boots one for it unasked. */
   terminal: z.boolean({ error: "must be true or false (or be left out)" }).optional(),
 });

@@ -36,6 +36,11 @@ export interface Lesson {
   /** Source of checks.ts. */
   checks: string;
   tasks: Task[];
+  /**
+   * Ids of the earlier lessons this one builds on, in the order the outline shows them: the
+   * previous lesson first when it starts from its files (`from: previous`), then `builds-on`.
+   */
+  buildsOn: string[];
   /** Id of the lesson before this one in course order. */
   previous?: string;
   /** Id of the lesson after this one in course order. */

@@ -83,6 +83,7 @@ describe("lessons:check static rules", { timeout: 60_000 }, () => {
     const files = {
       ...validLessonFiles("01-basics", "01-ping"),
       ...validLessonFiles("01-basics", "02-pong"),
+      "01-basics/02-pong/lesson.mdx": lessonMdx("builds-on:\n  - basics/ping\n"),
       "01-basics/02-pong/notes.txt": "stray\n",
       "stray-in-root.txt": "x\n",
     };
@@ -93,6 +94,20 @@ describe("lessons:check static rules", { timeout: 60_000 }, () => {
     expect(other.problems.map((found) => found.file)).toEqual(["01-basics/02-pong/notes.txt"]);
     const none = await check(files, "nothing");
     expect(none.problems).toEqual([{ file: "", field: "--lesson", message: 'no lesson "nothing" (lessons: basics/ping, basics/pong)' }]);
+  });
+
+  it("reports a lesson after the first that names nothing it builds on, and not the first", async () => {
+    const files = {
+      ...validLessonFiles("01-basics", "01-ping"),
+      ...validLessonFiles("01-basics", "02-pong"),
+      ...validLessonFiles("01-basics", "03-continued"),
+      "01-basics/03-continued/lesson.mdx": lessonMdx("from: previous\n"),
+      ...validLessonFiles("01-basics", "04-listed"),
+      "01-basics/04-listed/lesson.mdx": lessonMdx("builds-on:\n  - basics/ping\n"),
+    };
+    const { problems } = await check(files);
+    expect(problems).toEqual([{ file: "01-basics/02-pong/lesson.mdx", field: "builds-on", message: expect.stringMatching(/^is missing; name the earlier lessons/) }]);
+    expect((await check(files, "basics/pong")).problems.map((found) => found.field)).toEqual(["builds-on"]);
   });
 
   it("still reports the load problem of a lesson asked for by name", async () => {

@@ -7,7 +7,7 @@ const lesson: Lesson = {
   id: "basics/ping", slug: "ping", number: 1, chapterSlug: "basics", dir: "lessons/01-basics/01-ping",
   frontmatter: { title: "Ping", summary: "s", minutes: 5, focus: "app.ts", objectives: ["o"] },
   body: "", starter: { "app.ts": "" }, solution: { "app.ts": "" }, checks: "",
-  tasks: [{ n: 1, hint: "h" }, { n: 2, hint: "h" }],
+  tasks: [{ n: 1, hint: "h" }, { n: 2, hint: "h" }], buildsOn: [],
 };
 
 const pass = (name: string, task?: number): CheckResult => ({ name, status: "pass", ...(task !== undefined ? { task } : {}) });

@@ -9,6 +9,7 @@ import type { Lesson } from "../types";
 import { compileMdxFile } from "./compile-mdx";
 import { strayInCourse, strayInLesson } from "./stray-files";
 import { placeholdersIn } from "./placeholders";
+import { unplacedLesson } from "./unplaced-lesson";
 import { typecheckCached } from "./typecheck-cache";
 import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
 import { mapWithLimit } from "./pool";
@@ -93,7 +94,7 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
   // The type check (cached, else in a worker thread) runs while the sandboxes grade.
   const typeErrors = typecheckCached(lessons, options.typecheckCache);
   const results = await mapWithLimit(lessons, concurrency, async (lesson) => {
-    const result = await checkLesson(lesson, options.grade, inner);
+    const result = await checkLesson(lesson, options.grade, inner, all[0]?.id);
     result.problems.push(...((await typeErrors).get(lesson.id) ?? []));
     options.onLesson?.(result);
     return result;
@@ -101,7 +102,7 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
   return { problems: [...courseProblems, ...results.flatMap((result) => result.problems)], lessons: results };
 }
 
-async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number): Promise<LessonResult> {
+async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number, firstLessonId: string | undefined): Promise<LessonResult> {
   const limited = limitGrader(grade, concurrency);
   // The sandboxes first: they are child processes, and the static checks run while they grade.
   const grading = loadWrongVariants(lesson).then(async ({ variants, problems }) => {
@@ -113,6 +114,7 @@ async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number): 
   const mdx = await compileMdxFile(join(lesson.dir, "lesson.mdx"));
   if (mdx) found.push(mdx);
   found.push(...(await strayInLesson(lesson)));
+  found.push(...unplacedLesson(lesson, firstLessonId));
   found.push(...(await placeholdersIn(lesson.dir, ["lesson.mdx", "checks.ts", "starter", "solution"])));
   let reports: LessonReports | undefined;
   let wrong: WrongVerdict[] | undefined;

@@ -26,14 +26,14 @@ check("GET /about mentions Vial", async () => {
   expect((await http(app).get("/about")).text, "body of GET /about").toContain("Vial");
 }, { task: 2 });
 `;
-const lessonMdx = (title: string) => `---
+const lessonMdx = (title: string, extra = "") => `---
 title: ${title}
 summary: A lesson for the learn command's tests.
 minutes: 5
 focus: app.ts
 objectives:
   - Answer two routes
----
+${extra}---
 
 <Task n={1} title="Say hello" hint="Route GET / to a function returning Hello.">
 Say hello.
@@ -50,7 +50,8 @@ const COURSE: Record<string, string> = {
   "01-basics/01-hello/starter/app.ts": STARTER,
   "01-basics/01-hello/solution/app.ts": SOLUTION,
   "01-basics/01-hello/checks.ts": CHECKS,
-  "01-basics/02-again/lesson.mdx": lessonMdx("Again"),
+  // Scored like an audit: the outline counts its task 2 checks as "fixed".
+  "01-basics/02-again/lesson.mdx": lessonMdx("Again", "builds-on:\n  - basics/hello\ntally:\n  tasks: [2]\n  label: fixed\n").replace("minutes: 5", "minutes: 70"),
   "01-basics/02-again/starter/app.ts": STARTER,
   "01-basics/02-again/solution/app.ts": SOLUTION,
   "01-basics/02-again/checks.ts": CHECKS,
@@ -76,7 +77,7 @@ function learn(...args: string[]): Promise<Run> {
   });
 }
 
-function progress(): { current?: string; lessons: Record<string, { status?: string; passedAt?: string; tasks?: Record<string, string> }> } {
+function progress(): { current?: string; lessons: Record<string, { status?: string; passedAt?: string; tasks?: Record<string, string>; taskChecks?: Record<string, { passed: number; total: number }> }> } {
   return JSON.parse(readFileSync(join(dir, "workspace/progress.json"), "utf8"));
 }
 
@@ -106,8 +107,12 @@ describe("learn", { timeout: 120_000 }, () => {
   it("lists the course before anything is started, and refuses to check", async () => {
     const list = await learn("list");
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/1\. Basics/);
-    expect(list.stdout).toMatch(/· basics\/hello\s+Hello \(5 min\)/);
+    // The path: the chapter with its time and how much is passed, each lesson with its time and
+    // what it builds on; no tally before the lesson is checked.
+    expect(list.stdout).toMatch(/1\. Basics {2}2 lessons, 1 h 15 min, 0 of 2 passed\n/);
+    expect(list.stdout).toMatch(/· basics\/hello\s+Hello \(5 min\)\n {4}· basics\/again/);
+    expect(list.stdout).toMatch(/· basics\/again\s+Again \(70 min\)\n\s+builds on basics\/hello\n/);
+    expect(list.stdout).not.toContain("fixed");
     expect(list.stdout).toContain("0 of 2 lessons passed");
     const check = await learn("check");
     expect(check.code).toBe(2);
@@ -196,7 +201,9 @@ describe("learn", { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Lesson complete! Next: npm run learn -- start basics/again");
     expect(progress().lessons["basics/hello"]?.passedAt).toBeDefined();
-    expect((await learn("list")).stdout).toMatch(/▸ ✓ basics\/hello/);
+    const list = (await learn("list")).stdout;
+    expect(list).toMatch(/▸ ✓ basics\/hello/);
+    expect(list).toMatch(/1\. Basics {2}2 lessons, 1 h 15 min, 1 of 2 passed\n/);
   });
 
   it("watch checks at once and again after each save", async () => {
@@ -232,6 +239,14 @@ describe("learn", { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/Task 1: Say hello/);
     expect(readFileSync(join(dir, "workspace/basics/again/app.ts"), "utf8")).toBe(STARTER);
     expect(progress().current).toBe("basics/again");
+  });
+
+  it("list shows the tally of a scored lesson from its last check, on the lesson and its chapter", async () => {
+    expect((await learn("list")).stdout).toMatch(/1 of 2 passed, 0 of 1 fixed\n[^]*▸ • basics\/again\s+Again \(70 min\) {2}0 of 1 fixed\n/);
+    writeFileSync(join(dir, "workspace/basics/again/app.ts"), SOLUTION.replace('app.get("/", () => "Hello");\n', ""));
+    expect((await learn("check")).code).toBe(1);
+    expect(progress().lessons["basics/again"]?.taskChecks).toEqual({ "1": { passed: 0, total: 1 }, "2": { passed: 1, total: 1 } });
+    expect((await learn("list")).stdout).toMatch(/▸ • basics\/again\s+Again \(70 min\) {2}1 of 1 fixed\n/);
   });
 });
 
