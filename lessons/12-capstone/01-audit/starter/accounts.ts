@@ -10,7 +10,7 @@ accounts.use(csrf());
 /** The SQLSTATE of a UNIQUE constraint that refused a row: the username is taken. */
 const UNIQUE_VIOLATION = "23505";
 
-// The admin's "add a member" form posts here too, with a role.
+// One schema for every sign-up: the admin's invitations, coming next, will send a role.
 const SignUp = z.object({
   username: z.string().regex(/^[a-z0-9_]{3,20}$/, "Use 3 to 20 lower-case letters, digits or underscores"),
   // The upper limit stops a client from making the server hash a megabyte of "password".
