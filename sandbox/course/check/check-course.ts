@@ -15,7 +15,7 @@ import { gradeLesson, judgeReports, type LessonReports } from "./grade-lesson";
 import { mapWithLimit } from "./pool";
 import { gradeWrongVariants, loadWrongVariants, type WrongVerdict } from "./wrong-variants";
 import { fromLessonError, problem, type Problem } from "./problem";
-import type { Grader } from "./grader";
+import { gradingSession, type Grader } from "./grader";
 
 /** Options of {@link checkCourse}. */
 export interface CheckCourseOptions {
@@ -102,13 +102,16 @@ export async function checkCourse(options: CheckCourseOptions): Promise<CourseCh
   return { problems: [...courseProblems, ...results.flatMap((result) => result.problems)], lessons: results };
 }
 
-async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number, firstLessonId: string | undefined): Promise<LessonResult> {
-  const limited = limitGrader(grade, concurrency);
+async function checkLesson(lesson: Lesson, grade: Grader, lanes: number, firstLessonId: string | undefined): Promise<LessonResult> {
+  const session = gradingSession(grade, lanes);
   // The sandboxes first: they are child processes, and the static checks run while they grade.
-  const grading = loadWrongVariants(lesson).then(async ({ variants, problems }) => {
-    const [graded, lessonReports] = await Promise.all([gradeWrongVariants(lesson, variants, limited), gradeLesson(lesson, limited)]);
-    return { graded, lessonReports, variantProblems: problems };
-  });
+  // The solution is asked for first: it runs every check, so it is the longest run, and the
+  // others (the starter and each wrong variant, which stop early) fill the other lane meanwhile.
+  const lessonGrading = gradeLesson(lesson, session.grade);
+  const grading = Promise.all([
+    lessonGrading,
+    loadWrongVariants(lesson).then(async ({ variants, problems }) => ({ graded: await gradeWrongVariants(lesson, variants, session.grade), variantProblems: problems })),
+  ]).finally(() => session.close());
   grading.catch(() => {}); // handled below, after the static checks
   const found: Problem[] = [];
   const mdx = await compileMdxFile(join(lesson.dir, "lesson.mdx"));
@@ -119,7 +122,7 @@ async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number, f
   let reports: LessonReports | undefined;
   let wrong: WrongVerdict[] | undefined;
   try {
-    const { graded, lessonReports, variantProblems } = await grading;
+    const [lessonReports, { graded, variantProblems }] = await grading;
     reports = lessonReports;
     found.push(...judgeReports(lesson, reports));
     found.push(...variantProblems);
@@ -129,22 +132,6 @@ async function checkLesson(lesson: Lesson, grade: Grader, concurrency: number, f
     found.push(problem(lesson.dir, "grading", `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`));
   }
   return { id: lesson.id, problems: found, ...(reports ? { reports } : {}), ...(wrong ? { wrong } : {}) };
-}
-
-/** `grade`, with at most `limit` runs at once; the rest wait their turn in order. */
-function limitGrader(grade: Grader, limit: number): Grader {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (input) => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await grade(input);
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { OutputStream } from "../../output";
-import { buildPayload, safeLearnerPath } from "../../payload/index";
+import { buildPayload, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
 import type { PayloadAssets } from "../../payload/index";
 import { loadPayloadAssets } from "../../payload/assets";
 import type { GradeReport } from "../../report";
@@ -31,10 +31,14 @@ export interface NodeSandboxOptions extends SandboxLimits {
   seed?: string;
   /** The lessons' database: PGlite from node_modules by default; `{ url, pg }` for a real server. */
   database?: DatabaseSource;
-  /** Skip the checks after the first failure (lessons:check, for code known to be wrong). */
-  stopAtFirstFailure?: boolean;
   /** Report concealed checks' failures in full (lessons:check and lessons:mutate, for the lesson's author). */
   revealConcealed?: boolean;
+}
+
+/** Options of one check run. */
+export interface NodeCheckOptions {
+  /** Skip the checks after the first failure (lessons:check, for code known to be wrong). */
+  stopAtFirstFailure?: boolean;
 }
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
@@ -69,7 +73,7 @@ export class NodeSandbox implements Sandbox {
   /** Set by write(): the sandbox is being edited, so keep a spare ready after each check. */
   #editing = false;
   #disposed = false;
-  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database" | "stopAtFirstFailure" | "revealConcealed">>;
+  readonly #limits: Required<Omit<NodeSandboxOptions, "assets" | "tmpRoot" | "seed" | "database" | "revealConcealed">>;
   readonly #database: DatabaseSource;
   #usesDatabase = false;
 
@@ -121,7 +125,30 @@ export class NodeSandbox implements Sandbox {
     });
   }
 
-  check(): Promise<GradeReport> {
+  /**
+   * Replaces every learner file at once: anything outside `.vial/` goes, then `files` are
+   * written. The grader host stays up for the next check (as after write()), with its database
+   * and a warm learner host, so that lessons:check grades a lesson's solution, starter and wrong
+   * variants one after another without starting node and PGlite for each. The checks stay those
+   * of load(); each check still gets new learner processes and a wiped database.
+   */
+  replaceFiles(files: Record<string, string>, entry?: string): Promise<void> {
+    return this.#serial(async () => {
+      const dir = this.#loadedDir();
+      for (const name of await readdir(dir)) {
+        if (name !== PAYLOAD_DIR) await rm(join(dir, name), { recursive: true, force: true });
+      }
+      for (const [path, contents] of Object.entries(files)) {
+        const target = join(dir, safeLearnerPath(path));
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, contents);
+      }
+      this.#entry = entry;
+      this.#editing = true;
+    });
+  }
+
+  check(options: NodeCheckOptions = {}): Promise<GradeReport> {
     return this.#serial(async () => {
       const limits = this.#usesDatabase ? { ...this.#limits, timeoutMs: this.#limits.timeoutMs + DATABASE_START_MS } : this.#limits;
       const run = runHost({
@@ -129,7 +156,7 @@ export class NodeSandbox implements Sandbox {
         config: {
           mode: "check", entry: this.#entry, checkTimeoutMs: limits.checkTimeoutMs, budgetMs: Math.max(limits.timeoutMs - REPORT_MARGIN_MS, limits.timeoutMs / 2),
           ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
-          ...(this.options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
+          ...(options.stopAtFirstFailure ? { stopAtFirstFailure: true } : {}),
           ...(this.options.revealConcealed ? { revealConcealed: true } : {}),
         },
         timeoutMs: limits.timeoutMs,

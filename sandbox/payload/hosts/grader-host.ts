@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     return prepared;
   });
   prepared.catch(() => {});
+  let graded = false;
   for await (const config of readHostConfigs()) {
     if (config.mode === "serve") vial ??= loadBundle("vial-node.mjs") as Promise<VialNode>;
     // The engine's clock runs from here: time spent finishing the warm-up comes off the budget.
@@ -146,7 +147,10 @@ async function main(): Promise<void> {
     }
     // At least half of it is kept, so that a busy machine still gets a real run rather than none.
     const budgetMs = config.budgetMs === undefined ? undefined : Math.max(config.budgetMs / 2, config.budgetMs - (Date.now() - received));
+    // What an earlier run's app left in the database goes before this run's app loads.
+    if (graded && database?.started()) await database().then((opened) => opened.wipe()).catch(() => {});
     const report = await check({ ...config, budgetMs }, loaded, learners, send);
+    graded = true;
     await new Promise<void>((resolve) => send("report", report, resolve));
     // Another run may follow (the engine keeps this host while the learner edits): its learner
     // host warms up now. Deferred, so input that has ended stops the loop first.
