@@ -41,7 +41,9 @@ export function standardProblems(course: Course): string[] {
     const gradesTests = /\blearnerTests\(/.test(lesson.checks) && /\bbugs:\s*\[\s*\{/.test(lesson.checks);
     // A configuration lesson's unhappy paths are starts that must fail: `.toThrow(/SECRET_KEY/)`.
     const refusesStarts = /(?<!\.not)\.toThrow\([^)]/.test(lesson.checks);
-    if (!gradesTests && !refusesStarts && !/toBe\(4\d\d\)/.test(lesson.checks)) found.push(`${lesson.id}: checks no unhappy path (a 4xx status, a start refused with an error, or seeded bugs for the learner's tests)`);
+    // 503 is the unhappy path of an app whose database is down (the health checks' lesson).
+    const refusesRequests = /toBe\((4\d\d|503)\)/.test(lesson.checks);
+    if (!gradesTests && !refusesStarts && !refusesRequests) found.push(`${lesson.id}: checks no unhappy path (a 4xx or 503 status, a start refused with an error, or seeded bugs for the learner's tests)`);
   });
   return found;
 }

@@ -1,0 +1,120 @@
+import { appLog, check, database, expect, http, random } from "grader";
+import { createApp, initDb } from "./app";
+import { openPool } from "./db";
+import { sandboxServer } from "./server";
+import { shutdown } from "./shutdown";
+
+type Client = ReturnType<typeof http>;
+
+// Every check starts from an empty database with the learner's schema.
+database.setup(() => initDb());
+
+const KEY = random.word(48);
+
+/** Production's settings (a random key); TESTING only makes hashing cheap. */
+function settings(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { SECRET_KEY: KEY, TESTING: true, ...extra };
+}
+
+/** A database that does not answer, at a random host, with a random password in its URL. */
+function deadDatabase() {
+  const host = `db-${random.word(8)}.internal`;
+  const password = random.word(20);
+  return { url: `postgres://notebook:${password}@${host}:5432/notebook`, host, password };
+}
+
+/** What no health answer may show: the key, where the database is and how to log in to it, its version, the error. */
+function expectNothingInternal(body: string, label: string, dead: ReturnType<typeof deadDatabase>): void {
+  for (const [internal, what] of [
+    [KEY, "SECRET_KEY"], [dead.host, "the database's host"], [dead.password, "the database's password"], ["5432", "the database's port"],
+    ["ECONNREFUSED", "the error"], ["PostgreSQL", "the database's version"], ["SECRET_KEY", "the names of the settings"], ["DATABASE_URL", "the names of the settings"],
+  ] as const) {
+    expect(body.includes(internal), `${label} shows ${what}`).toBe(false);
+  }
+  expect(body, `${label} (a stack trace)`).not.toMatch(/\bat .*:\d+:\d+/);
+}
+
+/** Registers a random member on `client` and returns their name. */
+async function register(client: Client): Promise<string> {
+  const username = random.word(10);
+  const res = await client.post("/register", { form: { username, password: random.word(16) } });
+  expect(res.status, `status of POST /register for ${username}`).toBe(303);
+  return username;
+}
+
+check("GET /healthz answers 200 with status ok, without a login, also while the database is down", async () => {
+  for (const [label, app] of [["with its database", await createApp(settings())], ["while its database is down", await createApp(settings({ DATABASE_URL: deadDatabase().url }))]] as const) {
+    const res = await http(app).get("/healthz");
+    expect(res.status, `status of GET /healthz ${label} (liveness must not ask the database: a "no" restarts the app)`).toBe(200);
+    expect(res.json(), `JSON body of GET /healthz ${label}`).toHaveProperty("status", "ok");
+  }
+}, { task: 1 });
+
+check("GET /healthz shows nothing internal", async () => {
+  const dead = deadDatabase();
+  for (const [label, app] of [["with its database", await createApp(settings())], ["while its database is down", await createApp(settings({ DATABASE_URL: dead.url }))]] as const) {
+    const res = await http(app).get("/healthz");
+    expect(res.status, `status of GET /healthz ${label}`).toBe(200);
+    expectNothingInternal(res.text, `body of GET /healthz ${label}`, dead);
+  }
+}, { task: 1 });
+
+check("GET /readyz answers 200 when the database answers and 503 when it does not", async () => {
+  const up = await http(await createApp(settings())).get("/readyz");
+  expect(up.status, "status of GET /readyz with the database up").toBe(200);
+  expect(up.json(), "JSON body of GET /readyz with the database up").toHaveProperty("status", "ok");
+  const dead = deadDatabase();
+  const down = await http(await createApp(settings({ DATABASE_URL: dead.url }))).get("/readyz");
+  expect(down.status, "status of GET /readyz while the database does not answer").toBe(503);
+  // The answer says only "not now"; the operators find why in the log.
+  const log = (await appLog.lines()).join("\n");
+  expect(log, "the app's log after GET /readyz found the database down: the database's error, naming its host").toContain(dead.host);
+}, { task: 2 });
+
+check("GET /readyz shows nothing internal, also while the database is down", async () => {
+  const dead = deadDatabase();
+  for (const [label, app, status] of [["with the database up", await createApp(settings()), 200], ["while the database is down", await createApp(settings({ DATABASE_URL: dead.url })), 503]] as const) {
+    const res = await http(app).get("/readyz");
+    expect(res.status, `status of GET /readyz ${label}`).toBe(status);
+    expectNothingInternal(res.text, `body of GET /readyz ${label}`, dead);
+  }
+}, { task: 2 });
+
+check("On SIGTERM, an export in flight finishes and is saved, new requests are refused, then the database is closed", async () => {
+  const pool = await openPool();
+  const app = await createApp(settings({ EXPORT_DELAY_MS: 1500 }), pool);
+  const server = await sandboxServer(app, { shutdownGrace: 30_000 });
+  const client = http(server);
+  const username = await register(client);
+  const title = `note ${random.word(10)}`;
+  await client.post("/notes", { form: { title } });
+
+  const exporting = client.get("/notes/export");
+  // Answered after the export was sent: the export has reached the app and waits for the exports service.
+  const alive = await client.get("/healthz");
+  expect(alive.status, "status of GET /healthz while an export runs").toBe(200);
+
+  // SIGTERM: what the server file calls.
+  const stopping = shutdown(server, pool);
+  stopping.catch(() => {}); // awaited below, once the export is judged
+  // An app that exits on SIGTERM ends its process: the export's client sees its connection drop.
+  let dropped: string | undefined;
+  const exported = await exporting.catch((error: unknown) => {
+    dropped = error instanceof Error ? error.message : String(error);
+    return undefined;
+  });
+  expect(dropped, "what GET /notes/export, in flight when SIGTERM came, got instead of an answer").toBeUndefined();
+  if (!exported) return;
+  expect(exported.status, "status of GET /notes/export, in flight when SIGTERM came (it must be let finish, with its database)").toBe(200);
+  expect(exported.text, "body of GET /notes/export, in flight when SIGTERM came").toContain(title);
+  await stopping;
+  // The server stopped taking requests once shutdown began (a real one refuses the connection).
+  const late = await client.get("/healthz");
+  expect(late.status, "status of GET /healthz sent after SIGTERM (the server must stop taking requests: shutdown closes it)").toBe(503);
+  const [saved] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM exports e JOIN members m ON m.id = e.owner_id WHERE m.username = $1", [username]);
+  expect(saved?.n, "exports recorded for the export in flight when SIGTERM came").toBe(1);
+
+  // The pool is closed last: even a request that reached the app now could not use it.
+  const after = await http(app).get("/readyz");
+  expect(after.status, "status of GET /readyz sent straight to the app after shutdown (its database pool must be closed, so 503)").toBe(503);
+}, { task: 3, timeoutMs: 20_000 });

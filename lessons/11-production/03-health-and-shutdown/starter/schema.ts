@@ -1,0 +1,24 @@
+/**
+ * The notebook's tables. `initDb()` (db.ts) runs this script on an empty database, as the Flask
+ * tutorial's `flask init-db` runs schema.sql.
+ */
+export const SCHEMA = `
+CREATE TABLE members (
+  id            serial PRIMARY KEY,
+  username      text NOT NULL UNIQUE,
+  password_hash text NOT NULL
+);
+
+CREATE TABLE notes (
+  id       serial PRIMARY KEY,
+  owner_id integer NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+  title    text NOT NULL CHECK (length(title) BETWEEN 1 AND 200)
+);
+
+CREATE TABLE exports (
+  id          serial PRIMARY KEY,
+  owner_id    integer NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+  notes       integer NOT NULL,
+  exported_at timestamptz NOT NULL DEFAULT now()
+);
+`;
