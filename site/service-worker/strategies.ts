@@ -10,7 +10,7 @@ import { withSiteHeaders } from "./with-site-headers";
 
 
 /**
- * Answers from the cache, else fetches and keeps a copy.
+ * Answers from the cache, else fetches and keeps a copy (offline, an earlier build's copy will do).
  *
  * @example
  * event.respondWith(cacheFirst(cacheName, event.request, (promise) => event.waitUntil(promise)));
@@ -19,14 +19,23 @@ export async function cacheFirst(cacheName: string, request: Request, keep: (pro
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return withSiteHeaders(cached, request.url);
-  const response = await fetch(request);
+  let response: Response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    // Offline while this build's copy is still being made: an earlier build's copy, if one is left.
+    const older = await caches.match(request, { ignoreSearch: true });
+    if (older) return withSiteHeaders(older, request.url);
+    throw error;
+  }
   if (response.ok && response.type === "basic") keep(cache.put(request, response.clone()));
   return response;
 }
 
 /**
  * Fetches and keeps a copy; when the network fails, answers from the cache (matched by path,
- * ignoring the query string), else with an offline page.
+ * ignoring the query string; an earlier build's cache while this one's is being made), else with
+ * an offline page.
  *
  * @example
  * event.respondWith(networkFirst(cacheName, event.request, (promise) => event.waitUntil(promise)));
@@ -38,7 +47,8 @@ export async function networkFirst(cacheName: string, request: Request, keep: (p
     if (response.ok && response.type === "basic") keep(cache.put(pageKey(request.url), response.clone()));
     return response;
   } catch (error) {
-    const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match(request, { ignoreSearch: true }));
+    // This build's copy, else (while it is still being made) an earlier build's.
+    const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match(request, { ignoreSearch: true })) ?? (await caches.match(pageKey(request.url)));
     if (cached) return withSiteHeaders(cached, request.url);
     if (request.mode === "navigate") return offlinePage(request.url);
     throw error;

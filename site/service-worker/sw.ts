@@ -27,12 +27,14 @@ const scope = self as unknown as ServiceWorkerScope;
 const CACHE_NAME = `learn-vial-${__CACHE_VERSION__}`;
 const ORIGIN = scope.location.origin;
 const precache = new PrecacheJob(async () => {
-  if (await isReady()) return true;
-  // An earlier build's copy is never read by this worker; drop it before filling this one.
-  for (const name of await caches.keys()) {
-    if (name.startsWith("learn-vial-") && name !== CACHE_NAME) await caches.delete(name);
+  const complete = (await isReady()) || (await precacheCourse(CACHE_NAME, ORIGIN));
+  // An earlier build's copy answers offline requests until this one is complete (strategies.ts).
+  if (complete) {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("learn-vial-") && name !== CACHE_NAME) await caches.delete(name);
+    }
   }
-  return precacheCourse(CACHE_NAME, ORIGIN);
+  return complete;
 });
 
 scope.addEventListener("install", () => {
