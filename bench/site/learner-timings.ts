@@ -139,13 +139,19 @@ async function scenario(browser: Browser, targets: Target[], choose: ((page: Pag
         // The learner chose WebContainer in an earlier visit: it stays chosen for this cold load.
         await context.addInitScript(() => localStorage.setItem("learn-vial:engine", "webcontainer"));
       }
-      result.cold.push(await load(first));
-      result.offline.push(await offlineReady(first));
-      if (choose) await choose(first);
-      const second = await context.newPage();
-      result.secondTab.push(await load(second));
-      result.check.push(...(await checkTimes(second, Math.ceil(checks / runs))));
-      await context.close();
+      try {
+        result.cold.push(await load(first));
+        result.offline.push(await offlineReady(first));
+        if (choose) await choose(first);
+        const second = await context.newPage();
+        result.secondTab.push(await load(second));
+        result.check.push(...(await checkTimes(second, Math.ceil(checks / runs))));
+      } catch (error) {
+        // Say which build failed, and in which run.
+        throw new Error(`${target.label} (${target.url}), run ${run + 1}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      } finally {
+        await context.close();
+      }
     }
   }
   return results;
