@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import type { LessonPageData } from "../course/page-data";
 import { WorkspaceLoader } from "../workspace/workspace-loader";
 import { withInlineCode } from "./inline-code";
+import { BuildsOnLinks } from "./builds-on-links";
 
 /**
  * `/learn/<chapter>/<lesson>`: the lesson text (server-rendered, readable before any script runs)
@@ -21,6 +22,7 @@ export function LessonPage({ data, prose }: { data: LessonPageData; prose: React
           </p>
           <h1 id="lesson-title">{data.title}</h1>
           <p className="lesson__summary">{data.summary}</p>
+          <BuildsOnLinks lessons={data.buildsOn} className="lesson__builds-on" />
           <details className="lesson__objectives">
             <summary>What you will be able to do</summary>
             <ul>

@@ -29,6 +29,8 @@ export interface LessonPageData {
   solution: Record<string, string>;
   checks: string;
   tasks: Task[];
+  /** The earlier lessons this one builds on (the previous one first when it continues its files). */
+  buildsOn: LessonLink[];
   /** Set when the lesson continues the previous one's files (`from: previous`). */
   fromPrevious: { lessonId: string; inheritedPaths: string[] } | null;
   /** The lesson needs a real terminal (`terminal: true`): a WebContainer boots for it unasked. */
@@ -43,6 +45,8 @@ export interface OutlineChapter {
   number: number;
   title: string;
   summary: string;
+  /** The chapter's time: its lessons' minutes added up. */
+  minutes: number;
   lessons: OutlineLesson[];
 }
 
@@ -53,6 +57,9 @@ export interface OutlineLesson {
   summary: string;
   minutes: number;
   href: string;
+  buildsOn: LessonLink[];
+  /** The lesson's tally (`tally` in its frontmatter): which tasks' checks count, and what a passed one means. */
+  tally: { tasks: number[]; label: string } | null;
 }
 
 /**
@@ -62,11 +69,13 @@ export interface OutlineLesson {
  * courseOutline(course)[0]?.lessons[0]?.href; // "/learn/first-steps/hello-vial"
  */
 export function courseOutline(course: Course): OutlineChapter[] {
+  const link = linker(course);
   return course.chapters.map((chapter) => ({
     slug: chapter.slug,
     number: chapter.number,
     title: chapter.title,
     summary: chapter.summary,
+    minutes: chapter.lessons.reduce((sum, lesson) => sum + lesson.frontmatter.minutes, 0),
     lessons: chapter.lessons.map((lesson) => ({
       id: lesson.id,
       number: lesson.number,
@@ -74,8 +83,19 @@ export function courseOutline(course: Course): OutlineChapter[] {
       summary: lesson.frontmatter.summary,
       minutes: lesson.frontmatter.minutes,
       href: lessonHref(lesson.id),
+      buildsOn: lesson.buildsOn.map(link).filter((found) => found !== null),
+      tally: lesson.frontmatter.tally ?? null,
     })),
   }));
+}
+
+/** Makes links to the lessons of `course` by id (null for an id the course does not have). */
+function linker(course: Course): (id: string | undefined) => LessonLink | null {
+  const lessons = allLessons(course);
+  return (id) => {
+    const target = id ? lessons.find((candidate) => candidate.id === id) : undefined;
+    return target ? { id: target.id, title: target.frontmatter.title, href: lessonHref(target.id) } : null;
+  };
 }
 
 /**
@@ -87,10 +107,7 @@ export function courseOutline(course: Course): OutlineChapter[] {
  */
 export function lessonPageData(course: Course, lesson: Lesson): LessonPageData {
   const lessons = allLessons(course);
-  const link = (id: string | undefined): LessonLink | null => {
-    const target = id ? lessons.find((candidate) => candidate.id === id) : undefined;
-    return target ? { id: target.id, title: target.frontmatter.title, href: lessonHref(target.id) } : null;
-  };
+  const link = linker(course);
   const previousLesson = lesson.previous ? lessons.find((candidate) => candidate.id === lesson.previous) : undefined;
   const chapter = course.chapters.find((candidate) => candidate.slug === lesson.chapterSlug);
   return {
@@ -107,6 +124,7 @@ export function lessonPageData(course: Course, lesson: Lesson): LessonPageData {
     solution: lesson.solution,
     checks: lesson.checks,
     tasks: lesson.tasks,
+    buildsOn: lesson.buildsOn.map(link).filter((found) => found !== null),
     fromPrevious:
       lesson.frontmatter.from === "previous" && previousLesson
         ? { lessonId: previousLesson.id, inheritedPaths: inheritedPaths(lesson.starter, previousLesson.solution) }

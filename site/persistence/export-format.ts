@@ -60,6 +60,17 @@ const files = z
 
 const time = z.number().min(0).max(8.64e15);
 
+/** Most tasks one lesson's last check may count (lessons have two to four). */
+const MAX_TASKS = 50;
+
+const checkCount = z.number().int().min(0).max(10_000);
+const taskCounts = z
+  .record(
+    z.string().regex(/^[1-9]\d{0,2}$/, { error: "must be task numbers" }),
+    z.strictObject({ passed: checkCount, total: checkCount }).refine((count) => count.passed <= count.total, { error: "counts more passed checks than checks" }),
+  )
+  .refine((counts) => Object.keys(counts).length <= MAX_TASKS, { error: `counts more than ${MAX_TASKS} tasks` });
+
 const exportedLesson = z.strictObject({
   lessonId,
   files,
@@ -67,8 +78,9 @@ const exportedLesson = z.strictObject({
   lastCheck: z
     .strictObject({
       status: z.enum(["pass", "fail", "error"]),
-      passedChecks: z.number().int().min(0).max(10_000),
-      totalChecks: z.number().int().min(0).max(10_000),
+      passedChecks: checkCount,
+      totalChecks: checkCount,
+      tasks: taskCounts.optional(),
       at: time,
     })
     .refine((check) => check.passedChecks <= check.totalChecks, { error: "counts more passed checks than checks" })

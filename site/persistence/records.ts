@@ -3,6 +3,7 @@
  * no record means "not started".
  */
 import type { FileMap } from "../state/files-store";
+import type { TaskCounts } from "../../sandbox/course/tally";
 
 /** A lesson's saved work and progress. */
 export interface LessonRecord {
@@ -10,8 +11,8 @@ export interface LessonRecord {
   files: FileMap;
   /** Set once every check passed; stays set (like a completed exercise) after later edits. */
   passed: boolean;
-  /** The latest check run, in short. */
-  lastCheck?: { status: "pass" | "fail" | "error"; passedChecks: number; totalChecks: number; at: number };
+  /** The latest check run, in short; `tasks` counts each task's checks, for a lesson's tally on the outline. */
+  lastCheck?: { status: "pass" | "fail" | "error"; passedChecks: number; totalChecks: number; tasks?: TaskCounts; at: number };
   /** The files as they were before the last reset (or Solve), so it can be undone. */
   beforeReset?: FileMap;
   /** Set when `beforeReset` was kept by Solve rather than by a reset. */

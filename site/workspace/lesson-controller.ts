@@ -14,6 +14,7 @@ import { filesChanged, startingFiles } from "../persistence/starting-files";
 import { editFile, filesStore, openLessonFiles, replaceFiles, type FileMap } from "../state/files-store";
 import { hintsStore } from "../state/hints-store";
 import { setLessonState } from "../state/progress-store";
+import { countByTask } from "../../sandbox/course/tally";
 import { isLessonPassed, reportStore } from "../state/report-store";
 import { createStore } from "../state/store";
 import type { WorkspaceSession } from "../sandbox/session";
@@ -95,7 +96,7 @@ export class LessonController {
     const passedChecks = report.checks.filter((check) => check.status === "pass").length;
     await this.#update({
       passed: (this.#record?.passed ?? false) || isLessonPassed(report),
-      lastCheck: { status: report.status, passedChecks, totalChecks: report.checks.length, at: Date.now() },
+      lastCheck: { status: report.status, passedChecks, totalChecks: report.checks.length, tasks: countByTask(report.checks), at: Date.now() },
     });
     return report;
   }
@@ -157,6 +158,6 @@ export class LessonController {
     if (record.beforeResetBy === undefined) delete record.beforeResetBy;
     this.#record = record;
     await this.repository.put(record);
-    setLessonState(this.lesson.id, lessonState(record));
+    setLessonState(this.lesson.id, lessonState(record), record.lastCheck?.tasks);
   }
 }

@@ -41,7 +41,7 @@ test.describe("loading", () => {
     await page.goto("/learn", { waitUntil: "load" });
     await page.waitForTimeout(3000);
     expect(pageData).toEqual([]);
-    await page.getByRole("link", { name: /Hello, Vial/ }).click();
+    await page.getByTestId("lesson-first-steps/hello-vial").getByRole("link", { name: /Hello, Vial/ }).click();
     await expect(page).toHaveURL(new RegExp(`${FIRST_LESSON}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Hello, Vial" })).toBeVisible();
   });

@@ -23,7 +23,7 @@ test.describe("pages", () => {
   test("the outline lists every lesson with its state", async ({ page }) => {
     await page.goto("/learn");
     await expect(page.getByRole("heading", { level: 1, name: "Course outline" })).toBeVisible();
-    await expect(page.getByRole("link", { name: /Hello, Vial/ })).toHaveAttribute("href", FIRST_LESSON);
+    await expect(page.getByTestId("lesson-first-steps/hello-vial").getByRole("link", { name: /Hello, Vial/ })).toHaveAttribute("href", FIRST_LESSON);
     await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Not started");
   });
 

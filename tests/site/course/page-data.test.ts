@@ -44,6 +44,25 @@ describe("lesson page data from the real course", () => {
     expect(data.fromPrevious?.inheritedPaths.length).toBeGreaterThan(0);
   });
 
+  it("names, as links, what each lesson builds on, on the outline and the lesson page", () => {
+    const outline = courseOutline(course);
+    const lessons = outline.flatMap((chapter) => chapter.lessons);
+    expect(lessons[0]?.buildsOn).toEqual([]);
+    for (const lesson of lessons.slice(1)) expect(lesson.buildsOn.length, lesson.id).toBeGreaterThan(0);
+    const responses = lessons.find((lesson) => lesson.id === "first-steps/responses");
+    expect(responses?.buildsOn).toEqual([{ id: "first-steps/hello-vial", title: "Hello, Vial", href: "/learn/first-steps/hello-vial" }]);
+    const login = findLessonBySlugs(course, "authorization", "login-required")!;
+    expect(lessonPageData(course, login).buildsOn.map((link) => link.href)).toEqual(login.buildsOn.map(lessonHref));
+  });
+
+  it("gives each chapter its time and the audit its tally", () => {
+    const outline = courseOutline(course);
+    for (const chapter of outline) expect(chapter.minutes).toBe(chapter.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0));
+    const audit = outline.flatMap((chapter) => chapter.lessons).find((lesson) => lesson.id === "capstone/audit");
+    expect(audit?.tally).toEqual({ tasks: [2, 3, 4], label: "fixed" });
+    expect(outline[0]?.lessons[0]?.tally).toBeNull();
+  });
+
   it("outlines every chapter and lists every page for offline use", () => {
     const outline = courseOutline(course);
     expect(outline.flatMap((chapter) => chapter.lessons).length).toBe(allLessons(course).length);

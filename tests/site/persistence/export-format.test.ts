@@ -14,7 +14,7 @@ const record: LessonRecord = {
   lessonId: "first-steps/hello-vial",
   files: { "app.ts": "export const app = 1;" },
   passed: true,
-  lastCheck: { status: "pass", passedChecks: 4, totalChecks: 4, at: 1 },
+  lastCheck: { status: "pass", passedChecks: 4, totalChecks: 4, tasks: { "1": { passed: 1, total: 1 }, "2": { passed: 3, total: 3 } }, at: 1 },
   updatedAt: 10,
 };
 
@@ -85,6 +85,10 @@ describe("hostile progress files", () => {
     expect(refusal(fileWith([{ ...record, passed: "yes" }]))).toMatch(/lessons\[0\]\.passed invalid input: expected boolean, received string/);
     expect(refusal(fileWith([{ ...record, updatedAt: -1 }]))).toMatch(/lessons\[0\]\.updatedAt/);
     expect(refusal(fileWith([{ ...record, lastCheck: { status: "pass", passedChecks: 9, totalChecks: 4, at: 1 } }]))).toMatch(/lessons\[0\]\.lastCheck counts more passed checks than checks/);
+    const counts = (tasks: unknown) => fileWith([{ ...record, lastCheck: { status: "fail", passedChecks: 1, totalChecks: 4, tasks, at: 1 } }]);
+    expect(refusal(counts({ "2": { passed: 5, total: 3 } }))).toMatch(/lessons\[0\]\.lastCheck\.tasks\["2"\] counts more passed checks than checks/);
+    expect(refusal(counts({ two: { passed: 1, total: 3 } }))).toMatch(/lessons\[0\]\.lastCheck\.tasks.*must be task numbers/);
+    expect(refusal(counts(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [String(i + 1), { passed: 0, total: 1 }]))))).toMatch(/counts more than 50 tasks/);
     expect(refusal(fileWith([], { lessons: "all of them" }))).toMatch(/damaged: lessons invalid input: expected array/);
     expect(refusal(fileWith([{ ...record, admin: true }]))).toMatch(/lessons\[0\] unrecognized key: "admin"/);
   });

@@ -20,14 +20,19 @@ describe("continue where you left off", () => {
 
 describe("loading progress", () => {
   it("reads each record's state and the last lesson", async () => {
+    const counts = { "1": { passed: 2, total: 2 }, "2": { passed: 1, total: 4 } };
     const repository = createMemoryRepository([
       { lessonId: "a/one", files: {}, passed: true, updatedAt: 1 },
-      { lessonId: "a/two", files: { "app.ts": "x" }, passed: false, updatedAt: 2 },
+      { lessonId: "a/two", files: { "app.ts": "x" }, passed: false, lastCheck: { status: "fail", passedChecks: 3, totalChecks: 6, tasks: counts, at: 2 }, updatedAt: 2 },
     ]);
     await repository.setMeta(LAST_LESSON_KEY, "a/two");
     await loadProgress(repository);
-    expect(progressStore.get()).toEqual({ loaded: true, states: { "a/one": "passed", "a/two": "in-progress" }, lastLessonId: "a/two" });
+    expect(progressStore.get()).toEqual({ loaded: true, states: { "a/one": "passed", "a/two": "in-progress" }, taskChecks: { "a/two": counts }, lastLessonId: "a/two" });
     setLessonState("a/two", "passed");
     expect(progressStore.get().states["a/two"]).toBe("passed");
+    expect(progressStore.get().taskChecks["a/two"]).toEqual(counts);
+    const after = { "1": { passed: 2, total: 2 }, "2": { passed: 4, total: 4 } };
+    setLessonState("a/two", "passed", after);
+    expect(progressStore.get().taskChecks["a/two"]).toEqual(after);
   });
 });

@@ -21,6 +21,7 @@ const lesson: LessonPageData = {
   solution: { "app.ts": "Hello" },
   checks: "",
   tasks: [{ n: 1, title: "Say hello" }],
+  buildsOn: [],
   fromPrevious: null,
   needsTerminal: false,
   previous: null,
@@ -62,10 +63,13 @@ describe("lesson controller", () => {
     await controller.check();
     expect((await repository.get("a/one"))?.passed).toBe(false);
     expect(progressStore.get().states["a/one"]).toBe("in-progress");
+    expect(progressStore.get().taskChecks["a/one"]).toEqual({ "1": { passed: 0, total: 1 } });
     controller.edit("app.ts", "Hello");
     await controller.check();
-    expect(await repository.get("a/one")).toMatchObject({ passed: true, lastCheck: { status: "pass", passedChecks: 1, totalChecks: 1 } });
+    expect(await repository.get("a/one")).toMatchObject({ passed: true, lastCheck: { status: "pass", passedChecks: 1, totalChecks: 1, tasks: { "1": { passed: 1, total: 1 } } } });
     expect(progressStore.get().states["a/one"]).toBe("passed");
+    // The outline's tally reads the per-task counts of the last check.
+    expect(progressStore.get().taskChecks["a/one"]).toEqual({ "1": { passed: 1, total: 1 } });
     await session.dispose();
   });
 
