@@ -50,6 +50,9 @@ describe("lessons:new", { timeout: 120_000 }, () => {
     expect(problems).toContainEqual({ file: join(root, "01-basics/02-draft/solution/"), field: expect.stringContaining("check \"TODO(author)"), message: expect.stringContaining("write this check") });
     // ...and every placeholder left is named.
     expect(fields).toEqual(expect.arrayContaining(["01-basics/02-draft/lesson.mdx line 3", "01-basics/02-draft/checks.ts line 4", "01-basics/02-draft/solution/app.ts line 1"]));
+    // Where the lesson fits in the course: a commented-out builds-on to fill in, missing until then.
+    expect(await readFile(join(root, "01-basics/02-draft/lesson.mdx"), "utf8")).toContain("# builds-on: TODO(author): the earlier lessons this one uses");
+    expect(fields).toContain("01-basics/02-draft/lesson.mdx builds-on");
   });
 
   it("continues from the previous lesson with --from-previous", async () => {

@@ -54,7 +54,8 @@ minutes: 15
 focus: ${options.focus}
 objectives:
   - "${TODO_MARKER}: one thing the learner can do after this lesson"
-${options.fromPrevious ? "from: previous\n" : ""}---
+${options.fromPrevious ? "from: previous\n" : ""}# builds-on: ${TODO_MARKER}: the earlier lessons this one uses, a list of ids such as sessions/login (then remove the #)
+---
 
 ${TODO_MARKER}: explain the idea and why it matters before how to use it. Second person, short
 paragraphs, a code example. Where Flask does the same thing, add a note:
