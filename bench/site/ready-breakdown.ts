@@ -45,8 +45,9 @@ const RECORDER = `(() => {
 async function steps(page: Page, waitForOffline: boolean): Promise<Record<string, number>> {
   await page.addInitScript({ content: RECORDER });
   await page.goto(LESSON);
-  const last = waitForOffline ? STEPS.at(-1)![0] : STEPS.at(-2)![0];
-  await page.waitForFunction((name) => (window as unknown as { __readySteps: Record<string, number> }).__readySteps[name] !== undefined, last, { timeout: 120_000 });
+  // The engine bar's "ready", and, cold, "saved for offline use" too (either can come first).
+  const awaited = waitForOffline ? [STEPS.at(-2)![0], STEPS.at(-1)![0]] : [STEPS.at(-2)![0]];
+  await page.waitForFunction((names) => names.every((name) => (window as unknown as { __readySteps: Record<string, number> }).__readySteps[name] !== undefined), awaited, { timeout: 120_000 });
   return page.evaluate(() => ({ ...(window as unknown as { __readySteps: Record<string, number> }).__readySteps }));
 }
 
