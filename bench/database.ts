@@ -27,6 +27,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 const pgliteDist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
 const pglite = import.meta.resolve("@electric-sql/pglite");
+const sqlParser = import.meta.resolve("libpg-query/wasm/libpg-query.js");
 const snapshot = await buildPgliteSnapshot();
 
 /** Starts PGlite in a fresh node process (as a grader host does) and times SELECT 1's answer. */
@@ -34,7 +35,7 @@ function firstQueryMs(dataDir: string | undefined): number {
   const script = `
     const { openDatabase } = await import(${JSON.stringify(new URL("../sandbox/payload/hosts/database-host.ts", import.meta.url).href)});
     const started = performance.now();
-    const sandbox = await openDatabase(${JSON.stringify({ pglite, ...(dataDir ? { dataDir } : {}) })});
+    const sandbox = await openDatabase(${JSON.stringify({ pglite, sqlParser, ...(dataDir ? { dataDir } : {}) })});
     await sandbox.db.query("SELECT 1");
     console.log(performance.now() - started);
     await sandbox.close();`;
@@ -50,7 +51,7 @@ console.log(`PGlite ${basename(snapshot, ".tar").slice("pglite-".length)}, ${run
 console.log(`first query ready (fresh process, snapshot): ${ms(median(Array.from({ length: runs }, () => firstQueryMs(snapshot))))}`);
 console.log(`first query ready (fresh process, initdb):   ${ms(median(Array.from({ length: Math.min(runs, 3) }, () => firstQueryMs(undefined))))}`);
 
-const sandbox = await openDatabase({ pglite, dataDir: snapshot });
+const sandbox = await openDatabase({ pglite, sqlParser, dataDir: snapshot });
 const rebuild: number[] = [];
 const rollback: number[] = [];
 for (let i = 0; i < runs * 4; i++) {

@@ -11,6 +11,9 @@
  *   pglite.data            PostgreSQL's share/ files (timezones, catalogs' sources)
  *   pglite-datadir.tar.gz  the initdb snapshot (scripts/build-pglite-snapshot.mjs), gzipped: 4.5 MB
  *                          instead of 40 MB, and loading it skips initdb (most of PGlite's start)
+ *   sql-parser.mjs         libpg-query's Emscripten module (PostgreSQL's parser), made an ES module:
+ *                          the grader reads the app's SQL with it first (grader-side/database-boundary.ts)
+ *   sql-parser.wasm        its WebAssembly
  *
  * The grader Worker has no network (its runner's policy), so the page fetches these and hands
  * them over as Blobs; the WebContainer engine writes them into the container with the payload.
@@ -26,7 +29,7 @@ import { buildPgliteSnapshot } from "./build-pglite-snapshot.mjs";
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Every database file, in the order a page fetches them. */
-export const PGLITE_ASSET_NAMES = ["pglite.mjs", "pglite.wasm", "initdb.wasm", "pglite.data", "pglite-datadir.tar.gz"];
+export const PGLITE_ASSET_NAMES = ["pglite.mjs", "pglite.wasm", "initdb.wasm", "pglite.data", "pglite-datadir.tar.gz", "sql-parser.mjs", "sql-parser.wasm"];
 
 function writeAtomically(path, contents) {
   const temporary = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
@@ -48,7 +51,8 @@ export async function buildPgliteAssets(options = {}) {
   const root = options.root ?? repoRoot;
   const outDir = options.outDir ?? join(root, ".vial-bundle");
   const dist = join(root, "node_modules/@electric-sql/pglite/dist");
-  const { version } = JSON.parse(readFileSync(join(dist, "../package.json"), "utf8"));
+  const parserDist = join(root, "node_modules/libpg-query/wasm");
+  const version = ["@electric-sql/pglite", "libpg-query"].map((name) => `${name}@${JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version}`).join(" ");
   const files = Object.fromEntries(PGLITE_ASSET_NAMES.map((name) => [name, join(outDir, name)]));
   const stamp = join(outDir, "pglite-assets.json");
   const built = existsSync(stamp) && JSON.parse(readFileSync(stamp, "utf8")).version === version;
@@ -74,6 +78,9 @@ export async function buildPgliteAssets(options = {}) {
     copyFileSync(join(dist, name), temporary);
     renameSync(temporary, files[name]);
   }
+  // A UMD script that declares PgQueryModule: exported, so the grader Worker can import() it from a blob: URL.
+  writeAtomically(files["sql-parser.mjs"], `${readFileSync(join(parserDist, "libpg-query.js"), "utf8")}\nexport default PgQueryModule;\n`);
+  writeAtomically(files["sql-parser.wasm"], readFileSync(join(parserDist, "libpg-query.wasm")));
   const snapshot = await buildPgliteSnapshot(root);
   writeAtomically(files["pglite-datadir.tar.gz"], gzipSync(readFileSync(snapshot), { level: 9 }));
   writeAtomically(stamp, JSON.stringify({ version, builtAt: new Date().toISOString() }, null, 2));

@@ -57,13 +57,15 @@ export function fetchPayloadAssets(mode: PayloadMode, base = PAYLOAD_ASSET_BASE,
   return loading;
 }
 
-/** PGlite's files (scripts/build-pglite-assets.mjs), served beside the bundles, for database lessons only. */
+/** PGlite's files and PostgreSQL's parser (scripts/build-pglite-assets.mjs), served beside the bundles, for database lessons only. */
 export const DATABASE_FILE_NAMES = {
   module: "pglite.mjs",
   pgliteWasm: "pglite.wasm",
   initdbWasm: "initdb.wasm",
   fsBundle: "pglite.data",
   dataDir: "pglite-datadir.tar.gz",
+  sqlParserModule: "sql-parser.mjs",
+  sqlParserWasm: "sql-parser.wasm",
 } as const satisfies Record<keyof DatabaseFiles, string>;
 
 const databaseCache = new Map<string, Promise<DatabaseFiles>>();

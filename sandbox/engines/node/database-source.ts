@@ -17,14 +17,15 @@ let building = false;
  */
 export function defaultDatabaseSource(): DatabaseSource {
   const pglite = import.meta.resolve("@electric-sql/pglite");
+  const sqlParser = sqlParserModule();
   const dataDir = pgliteSnapshotPath();
-  if (existsSync(dataDir)) return { pglite, dataDir };
+  if (existsSync(dataDir)) return { pglite, dataDir, sqlParser };
   if (!building) {
     building = true;
     const script = fileURLToPath(new URL("../../../scripts/build-pglite-snapshot.mjs", import.meta.url));
     spawn(process.execPath, [script], { stdio: "ignore", detached: false }).unref();
   }
-  return { pglite };
+  return { pglite, sqlParser };
 }
 
 /**
@@ -34,5 +35,10 @@ export function defaultDatabaseSource(): DatabaseSource {
  * new NodeSandbox({ database: postgresSource("postgres://postgres@127.0.0.1:5433/postgres") })
  */
 export function postgresSource(url: string): DatabaseSource {
-  return { url, pg: import.meta.resolve("pg") };
+  return { url, pg: import.meta.resolve("pg"), sqlParser: sqlParserModule() };
+}
+
+/** libpg-query's Emscripten module in this repository's node_modules (its .wasm is beside it). */
+function sqlParserModule(): string {
+  return import.meta.resolve("libpg-query/wasm/libpg-query.js");
 }

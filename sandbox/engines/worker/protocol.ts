@@ -43,6 +43,9 @@ export interface DatabaseFiles {
   fsBundle: Blob;
   /** The initdb snapshot (gzipped tarball). */
   dataDir: Blob;
+  /** sql-parser.mjs and .wasm: libpg-query, PostgreSQL's parser, which reads the app's SQL first. */
+  sqlParserModule: Blob;
+  sqlParserWasm: Blob;
 }
 
 /** A request handed to the learner's app: its URL is absolute, as the app should see it. */

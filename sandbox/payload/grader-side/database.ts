@@ -1,6 +1,8 @@
 import type { Database } from "../../../framework/src/db/database";
 import type { GraderMessage, LearnerMessage } from "../realm/messages";
 import { dataFromRemote, dataToRemote } from "../realm/sql-data";
+import { HARDEN_SQL, learnerSqlRefusal, WIPE_STATEMENTS, type SqlRefusal } from "./database-boundary";
+import type { SqlParser } from "./sql-parser";
 
 /**
  * The lesson's database, held by the grader's realm (sandbox/README.md, "The database"): the
@@ -10,29 +12,28 @@ import { dataFromRemote, dataToRemote } from "../realm/sql-data";
 export interface SandboxDatabase {
   /** PGlite in the sandbox, or a real server through `pg`; the same interface apps use. */
   db: Database;
-  /** Ends any open transaction and drops every schema the app made, leaving an empty `public`. */
+  /** Why the app may not send this SQL (database-boundary.ts), or `undefined` when it may. */
+  refusal(sql: string): SqlRefusal | undefined;
+  /** Ends any open transaction, drops the session's state and every schema the app made, leaving an empty `public`. */
   wipe(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Drops every non-system schema (what the app created) and makes an empty `public` again. */
-export const WIPE_SQL = `ROLLBACK;
-DO $wipe$ DECLARE name text; BEGIN
-  FOR name IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', name);
-  END LOOP;
-END $wipe$;
-CREATE SCHEMA public;
-RESET ALL;`;
-
 /**
- * Wraps a {@link Database} as the sandbox's: `wipe()` runs {@link WIPE_SQL}.
+ * Makes a {@link Database} the sandbox's: hardens it once (the app's role and what PUBLIC may
+ * not do, database-boundary.ts) and wipes it, so every statement from then on runs as the app's
+ * role; `parse` is PostgreSQL's parser, for the app's SQL.
  *
  * @example
- * const sandbox = sandboxDatabase(fromPGlite(await PGlite.create()));
+ * const sandbox = await sandboxDatabase(fromPGlite(await PGlite.create()), parse);
  */
-export function sandboxDatabase(db: Database): SandboxDatabase {
-  return { db, wipe: async () => void (await db.query(WIPE_SQL)), close: () => db.close() };
+export async function sandboxDatabase(db: Database, parse: SqlParser): Promise<SandboxDatabase> {
+  const wipe = async () => {
+    for (const statement of WIPE_STATEMENTS) await db.query(statement);
+  };
+  await db.query(HARDEN_SQL);
+  await wipe();
+  return { db, refusal: (sql) => learnerSqlRefusal(parse, sql), wipe, close: () => db.close() };
 }
 
 /** A database error's message and SQLSTATE, as pg and PGlite both give them. */
@@ -43,14 +44,18 @@ function sqlError(error: unknown): { message: string; code?: string } {
 
 /**
  * Runs one statement the learner's realm sent and makes the answer to send back. Never throws:
- * a refused statement, a bad parameter or a database that would not start is a `sql-error`.
+ * a statement the app may not run (database-boundary.ts) or the database refused, a bad
+ * parameter or a database that would not start is a `sql-error`.
  *
  * @example
  * link = new LearnerLink(port, { sql: (message) => answerSql(open, message) });
  */
 export async function answerSql(open: () => Promise<SandboxDatabase>, message: Extract<LearnerMessage, { type: "sql" }>): Promise<GraderMessage> {
   try {
-    const { db } = await open();
+    const sandbox = await open();
+    const refused = sandbox.refusal(message.sql);
+    if (refused) return { type: "sql-error", sqlId: message.sqlId, error: refused };
+    const { db } = sandbox;
     const params = message.params.map(dataFromRemote);
     const result = await db.query(message.sql, params);
     return { type: "sql-result", sqlId: message.sqlId, rows: dataToRemote(result.rows), rowCount: result.rowCount };
@@ -63,7 +68,7 @@ export async function answerSql(open: () => Promise<SandboxDatabase>, message: E
  * Opens the database once, on first use, and keeps it (a failed start is tried again next time).
  *
  * @example
- * const open = lazyDatabase(async () => sandboxDatabase(fromPGlite(await PGlite.create())));
+ * const open = lazyDatabase(async () => sandboxDatabase(fromPGlite(await PGlite.create()), parse));
  */
 export function lazyDatabase(start: () => Promise<SandboxDatabase>): (() => Promise<SandboxDatabase>) & { started(): boolean } {
   let opening: Promise<SandboxDatabase> | undefined;

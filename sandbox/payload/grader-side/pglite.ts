@@ -1,5 +1,6 @@
 import { fromPGlite, type PGliteLike } from "../../../framework/src/db/adapters";
 import { sandboxDatabase, type SandboxDatabase } from "./database";
+import type { SqlParser } from "./sql-parser";
 
 /** int8's type oid: `count(*)` and bigserial ids are numbers in both backends (pg would give text). */
 export const INT8 = 20;
@@ -34,10 +35,10 @@ export interface PGliteFiles {
  * each reset 4x slower).
  *
  * @example
- * const sandbox = await openPGlite(PGlite, { loadDataDir: snapshot });
+ * const sandbox = await openPGlite(PGlite, parse, { loadDataDir: snapshot });
  */
-export async function openPGlite(PGlite: PGliteClass, files: PGliteFiles = {}): Promise<SandboxDatabase> {
+export async function openPGlite(PGlite: PGliteClass, parse: SqlParser, files: PGliteFiles = {}): Promise<SandboxDatabase> {
   const given = Object.fromEntries(Object.entries(files).filter(([, value]) => value !== undefined));
   const pglite = await PGlite.create({ ...given, relaxedDurability: true, parsers: { [INT8]: int8AsNumber } });
-  return sandboxDatabase(fromPGlite(pglite));
+  return sandboxDatabase(fromPGlite(pglite), parse);
 }

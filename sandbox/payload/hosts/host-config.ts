@@ -37,9 +37,10 @@ export interface LaunchSettings {
 /**
  * PGlite imported from `pglite` (a module URL), starting from the data folder snapshot at
  * `dataDir` when given (a file path; faster than initdb); or a real server at `url` through the
- * node-postgres module at `pg`.
+ * node-postgres module at `pg`. Either way `sqlParser` is libpg-query's Emscripten module (a
+ * module URL, its `.wasm` beside it): PostgreSQL's parser, which reads the app's SQL first.
  */
-export type DatabaseSource = { pglite: string; dataDir?: string } | { url: string; pg: string };
+export type DatabaseSource = ({ pglite: string; dataDir?: string } | { url: string; pg: string }) & { sqlParser: string };
 
 /**
  * The grader host's argv for given launch settings (the inverse of {@link readLaunchSettings}).
