@@ -14,8 +14,17 @@ export interface HostedApp {
   fetch(request: Request): Response | Promise<Response>;
 }
 
-/** Makes a fresh app from the config the learner's test passed to `createApp(config)`. */
-export type AppMaker = (config: Record<string, unknown>) => HostedApp | Promise<HostedApp>;
+/**
+ * The time of one hosted app: the grader's `Date.now()` plus however far the learner's test moved
+ * this app's clock (`app.advanceClock(seconds)`). Give `now` to what keeps time in the app, such
+ * as `rateLimit({ ..., now: clock.now })`.
+ */
+export interface AppClock {
+  now(): number;
+}
+
+/** Makes a fresh app from the config the learner's test passed to `createApp(config)`, and its clock. */
+export type AppMaker = (config: Record<string, unknown>, clock: AppClock) => HostedApp | Promise<HostedApp>;
 
 /**
  * Passed to a learner's test function (`tests.x(HOSTED_APPS)`), it arrives there as the
@@ -46,11 +55,11 @@ function plainConfig(value: unknown): Record<string, unknown> {
  * await hosted.within(makeCorrectApp, () => learnerTest(HOSTED_APPS));
  */
 export function createHostedApps() {
-  let current: { make: AppMaker; apps: Map<number, Promise<HostedApp>> } | undefined;
+  let current: { make: AppMaker; apps: Map<number, { app: Promise<HostedApp>; clockMs: number }> } | undefined;
 
   /** Runs `run` with `make` as the maker of every app the learner's code asks for meanwhile. */
   async function within<T>(make: AppMaker, run: () => Promise<T>): Promise<T> {
-    const context = { make, apps: new Map<number, Promise<HostedApp>>() };
+    const context = { make, apps: new Map<number, { app: Promise<HostedApp>; clockMs: number }>() };
     current = context;
     try {
       return await run();
@@ -65,13 +74,18 @@ export function createHostedApps() {
     const context = current;
     if (!context) return { type: "app-error", fetchId, message: NOT_RUNNING };
     try {
-      let app = context.apps.get(message.app);
-      if (!app) {
+      let hosted = context.apps.get(message.app);
+      if (!hosted) {
         const config = plainConfig(dataFromRemote(message.config));
-        app = Promise.resolve().then(() => context.make(config));
-        context.apps.set(message.app, app);
+        const made: { app?: Promise<HostedApp>; clockMs: number } = { clockMs: 0 };
+        const clock: AppClock = Object.freeze({ now: () => Date.now() + made.clockMs });
+        made.app = Promise.resolve().then(() => context.make(config, clock));
+        hosted = made as { app: Promise<HostedApp>; clockMs: number };
+        context.apps.set(message.app, hosted);
       }
-      const response = await (await app).fetch(toRequest(message.request));
+      // Forward only: an app's time never goes back, whatever a message says.
+      hosted.clockMs = Math.max(hosted.clockMs, message.clockMs ?? 0);
+      const response = await (await hosted.app).fetch(toRequest(message.request));
       const body = new Uint8Array(await response.arrayBuffer());
       return { type: "app-response", fetchId, response: { status: response.status, statusText: response.statusText, headers: [...response.headers], body } };
     } catch (error) {

@@ -43,7 +43,7 @@ export { createHttp } from "./http";
 export type { CheckRequestInit, CheckResponse, HttpClient } from "./http";
 export { CheckFailure, isCheckFailure } from "./failure";
 export type { LearnerTestsOptions, LearnerTestsReport, LearnerTestSuite, SeededBug } from "./learner-tests";
-export type { AppMaker, HostedApp } from "./hosted-apps";
+export type { AppClock, AppMaker, HostedApp } from "./hosted-apps";
 export type { Clock } from "./clock";
 export type { AppLog } from "./app-log";
 export type { DatabaseApi } from "./database";

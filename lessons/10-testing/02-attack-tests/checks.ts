@@ -1,5 +1,5 @@
 import { Blueprint, Vial, abort, csrf, csrfToken, hashPassword, html, raw, rateLimit, redirect, verifyPassword, type HtmlString, type VialRequest } from "vial";
-import { check, learnerTests } from "grader";
+import { check, learnerTests, type AppClock } from "grader";
 import { tests } from "./tests";
 
 /**
@@ -7,7 +7,13 @@ import { tests } from "./tests";
  * (sandbox/README.md, "Grading the learner's tests"). `boardApp()` is starter/app.ts's
  * `createApp`, line for line, with one switch per seeded bug; keep the two in step.
  */
-type Bug = "quote-unescaped" | "csrf-skipped-on-delete" | "limit-keyed-on-cookie" | "session-kept-at-login" | "anyone-deletes";
+type Bug =
+  | "quote-unescaped"
+  | "csrf-skipped-on-delete"
+  | "limit-keyed-on-cookie"
+  | "limit-window-in-milliseconds"
+  | "session-kept-at-login"
+  | "anyone-deletes";
 
 function randomKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -20,7 +26,7 @@ function memberList(value: unknown): Record<string, string> {
   return value as Record<string, string>;
 }
 
-function boardApp(config: Record<string, unknown>, bug?: Bug): Vial {
+function boardApp(config: Record<string, unknown>, clock: AppClock, bug?: Bug): Vial {
   const app = new Vial({ config: { SECRET_KEY: randomKey(), ...config } });
   const hashMethod = app.config.TESTING ? "pbkdf2:sha256:1000" : "pbkdf2:sha256:600000";
   const members = new Map(Object.entries(memberList(app.config.MEMBERS)).map(([username, password]) => [username, hashPassword(password, { method: hashMethod })]));
@@ -69,7 +75,10 @@ function boardApp(config: Record<string, unknown>, bug?: Bug): Vial {
   const auth = new Blueprint("auth");
   auth.use(csrf());
   // Seeded: the limit counts per session cookie, which a guesser simply leaves out or renews.
-  auth.use(rateLimit({ window: 60, max: 5, name: "login", ...(bug === "limit-keyed-on-cookie" ? { key: (req: VialRequest) => req.cookies.session ?? "no cookie" } : {}) }));
+  const key = bug === "limit-keyed-on-cookie" ? { key: (req: VialRequest) => req.cookies.session ?? "no cookie" } : {};
+  // Seeded: a window written in milliseconds where rateLimit takes seconds: a lockout of 16 hours.
+  const window = bug === "limit-window-in-milliseconds" ? 60_000 : 60;
+  auth.use(rateLimit({ window, max: 5, name: "login", now: clock.now, ...key }));
 
   app.get("/", () => redirect("/comments"));
 
@@ -150,13 +159,14 @@ function boardApp(config: Record<string, unknown>, bug?: Bug): Vial {
 
 const suite = learnerTests({
   tests,
-  correct: (config) => boardApp(config),
+  correct: (config, clock) => boardApp(config, clock),
   bugs: [
-    { area: "escaping", make: (config) => boardApp(config, "quote-unescaped") },
-    { area: "CSRF", make: (config) => boardApp(config, "csrf-skipped-on-delete") },
-    { area: "brute force", make: (config) => boardApp(config, "limit-keyed-on-cookie") },
-    { area: "session", make: (config) => boardApp(config, "session-kept-at-login") },
-    { area: "authorization", make: (config) => boardApp(config, "anyone-deletes") },
+    { area: "escaping", make: (config, clock) => boardApp(config, clock, "quote-unescaped") },
+    { area: "CSRF", make: (config, clock) => boardApp(config, clock, "csrf-skipped-on-delete") },
+    { area: "brute force", make: (config, clock) => boardApp(config, clock, "limit-keyed-on-cookie") },
+    { area: "brute force", make: (config, clock) => boardApp(config, clock, "limit-window-in-milliseconds") },
+    { area: "session", make: (config, clock) => boardApp(config, clock, "session-kept-at-login") },
+    { area: "authorization", make: (config, clock) => boardApp(config, clock, "anyone-deletes") },
   ],
 });
 
@@ -165,5 +175,6 @@ check("Every one of your tests passes against the correct app, every time it run
 check(`Your tests catch ${suite.bugName(0)}`, () => suite.expectCaught(0), { task: 1, timeoutMs: 120_000 });
 check(`Your tests catch ${suite.bugName(1)}`, () => suite.expectCaught(1), { task: 2, timeoutMs: 120_000 });
 check(`Your tests catch ${suite.bugName(2)}`, () => suite.expectCaught(2), { task: 2, timeoutMs: 120_000 });
-check(`Your tests catch ${suite.bugName(3)}`, () => suite.expectCaught(3), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(3)}`, () => suite.expectCaught(3), { task: 2, timeoutMs: 120_000 });
 check(`Your tests catch ${suite.bugName(4)}`, () => suite.expectCaught(4), { task: 3, timeoutMs: 120_000 });
+check(`Your tests catch ${suite.bugName(5)}`, () => suite.expectCaught(5), { task: 3, timeoutMs: 120_000 });

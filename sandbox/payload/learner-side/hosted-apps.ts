@@ -11,6 +11,8 @@ export interface HostedAppHandle {
   fetch(request: Request): Promise<Response>;
   /** Vial's test client (the learner realm's own copy) over `fetch`, with its cookie jar. */
   testClient(options?: unknown): unknown;
+  /** Moves this app's clock `seconds` ahead: its rate-limit windows pass without waiting. */
+  advanceClock(seconds: number): void;
 }
 
 /**
@@ -28,14 +30,15 @@ export function createHostedAppClient(send: (message: LearnerMessage) => void, t
   let nextFetchId = 1;
   const pending = new Map<number, { resolve(response: Response): void; reject(error: Error): void }>();
 
-  async function request(app: number, config: RemoteValue, request: Request): Promise<Response> {
+  async function request(app: number, config: RemoteValue, clockMs: number, request: Request): Promise<Response> {
     const hasBody = request.method !== "GET" && request.method !== "HEAD";
     const body = hasBody ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const fetchId = nextFetchId++;
     return new Promise<Response>((resolve, reject) => {
       pending.set(fetchId, { resolve, reject });
       try {
-        send({ type: "app-fetch", fetchId, app, config, request: { method: request.method, url: request.url, headers: [...request.headers], ...(body && body.length > 0 ? { body } : {}) } });
+        const wire = { method: request.method, url: request.url, headers: [...request.headers], ...(body && body.length > 0 ? { body } : {}) };
+        send({ type: "app-fetch", fetchId, app, config, request: wire, ...(clockMs > 0 ? { clockMs } : {}) });
       } catch (error) {
         pending.delete(fetchId);
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -50,12 +53,17 @@ export function createHostedAppClient(send: (message: LearnerMessage) => void, t
       if (typeof config !== "object" || config === null || Array.isArray(config)) throw new TypeError("createApp(config) takes an object of settings, such as { TESTING: true }.");
       const remoteConfig = dataToRemote(config);
       const app = ++made;
+      let clockMs = 0;
       const fetch = (input: Request) => {
         if (!(input instanceof Request)) return Promise.reject(new TypeError("app.fetch() takes a Request; app.testClient() makes the requests for you."));
-        return request(app, remoteConfig, input);
+        return request(app, remoteConfig, clockMs, input);
       };
       return Object.freeze({
         fetch,
+        advanceClock(seconds: number) {
+          if (typeof seconds !== "number" || !(Number.isFinite(seconds) && seconds >= 0)) throw new RangeError(`app.advanceClock() needs a number of seconds of 0 or more, got ${String(seconds)}.`);
+          clockMs += seconds * 1000;
+        },
         testClient(options?: unknown) {
           const TestClient = testClientClass();
           if (typeof TestClient !== "function") throw new Error("vial's TestClient is not available here.");

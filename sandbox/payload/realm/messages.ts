@@ -114,10 +114,11 @@ export type LearnerMessage =
   /**
    * A request from the learner's tests to a hosted app (one that lives in the grader's realm):
    * `app` numbers the apps the running test made with its `createApp(config)` (1, 2, ... in the
-   * order it made them), and `config` is what it passed, as data. Answered by `app-response` or
-   * `app-error` with the same `fetchId`.
+   * order it made them), and `config` is what it passed, as data. `clockMs` is how far the test
+   * has moved that app's clock ahead (`app.advanceClock(seconds)`), so it can cross a rate-limit
+   * window without waiting. Answered by `app-response` or `app-error` with the same `fetchId`.
    */
-  | { type: "app-fetch"; fetchId: number; app: number; config: RemoteValue; request: WireRequest }
+  | { type: "app-fetch"; fetchId: number; app: number; config: RemoteValue; request: WireRequest; clockMs?: number }
   /**
    * What the learner's code printed with one `console.*` call (formatted as Node prints it),
    * so the checks can read the app's log (grader/app-log.ts). It travels on the same ordered

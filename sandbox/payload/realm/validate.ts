@@ -1,5 +1,8 @@
 import type { LearnerMessage, RemoteError, RemoteRoute, RemoteValue, WireRequest, WireResponse } from "./messages";
 
+/** How far a hosted app's clock may be moved ahead: about ten years. */
+const MAX_APP_CLOCK_MS = 10 * 366 * 24 * 3600 * 1000;
+
 /**
  * Checks what the learner's realm sent, which the grader must not trust: the shape, the types,
  * and limits on size and depth. Returns a fresh copy made of the grader's own objects, or
@@ -190,7 +193,10 @@ function message(value: unknown): LearnerMessage {
     case "app-fetch": {
       const app = id(raw.app);
       if (app < 1 || app > 1000) fail();
-      return { type: "app-fetch", fetchId: id(raw.fetchId), app, config: remoteValue(raw.config, 0, { nodes: 0 }), request: request(raw.request) };
+      // An app's clock moves forward only, and by at most about ten years.
+      const clockMs = raw.clockMs ?? 0;
+      if (typeof clockMs !== "number" || !Number.isFinite(clockMs) || clockMs < 0 || clockMs > MAX_APP_CLOCK_MS) fail();
+      return { type: "app-fetch", fetchId: id(raw.fetchId), app, config: remoteValue(raw.config, 0, { nodes: 0 }), request: request(raw.request), ...(clockMs > 0 ? { clockMs } : {}) };
     }
     case "log": {
       if (raw.stream !== "stdout" && raw.stream !== "stderr") fail();

@@ -46,6 +46,12 @@ function attributeValue(raw: string): string {
   return raw.replace(/&(quot|#39|lt|gt|amp);/g, (reference, name: string) => characters[name] ?? reference);
 }
 
+/** One wrong guess at Ada's password from `client`, through the login form; its status. */
+async function guessWrong(client: TestClient, guess: number): Promise<number> {
+  const res = await client.post("/login", { form: { csrf_token: await tokenFrom(client, "/login"), username: ADA.username, password: `guess ${guess}` } });
+  return res.status;
+}
+
 /** The text of the board as `client` sees it. */
 async function board(client: TestClient): Promise<string> {
   return (await client.get("/comments")).text();
@@ -91,13 +97,19 @@ export const tests: Tests = {
   // something the guesser cannot throw away.
   "the sixth wrong password in a minute is refused, even from a fresh cookie jar each time": async (createApp) => {
     const app = boardWithMembers(createApp);
-    let status = 0;
-    for (let guess = 1; guess <= 6; guess++) {
-      const guesser = app.testClient();
-      const res = await guesser.post("/login", { form: { csrf_token: await tokenFrom(guesser, "/login"), username: ADA.username, password: `guess ${guess}` } });
-      status = res.status;
-    }
-    assertEqual(status, 429, "status of the sixth wrong POST /login in a minute, each from a new client");
+    const statuses: number[] = [];
+    for (let guess = 1; guess <= 6; guess++) statuses.push(await guessWrong(app.testClient(), guess));
+    assertEqual(statuses.at(-1), 429, "status of the sixth wrong POST /login in a minute, each from a new client");
+  },
+
+  // The other side of a limit: it must lift. The app's clock moves a minute on at once.
+  "a minute after being limited, the member can log in again": async (createApp) => {
+    const app = boardWithMembers(createApp);
+    const client = app.testClient();
+    for (let guess = 1; guess <= 6; guess++) await guessWrong(client, guess);
+    app.advanceClock(61);
+    const res = await client.post("/login", { form: { csrf_token: await tokenFrom(client, "/login"), ...ADA } });
+    assertEqual(res.status, 303, "status of POST /login with the right password, 61 seconds after being limited");
   },
 
   // Session fixation: whatever the session held before login (its CSRF token here, or a

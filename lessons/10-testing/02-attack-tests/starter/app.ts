@@ -22,8 +22,11 @@ function memberList(value: unknown): Record<string, string> {
  * - `SECRET_KEY`: signs the session cookie. Without one, the app makes a random key.
  * - `TESTING: true`: hashes passwords with 1,000 PBKDF2 rounds instead of 600,000, so a test
  *   that logs members in runs in milliseconds. Never in production.
+ *
+ * `now` is where the app's time comes from (the login limit's window): a test can give it a
+ * clock it moves, so a minute passes without waiting one.
  */
-export function createApp(config: Record<string, unknown> = {}): Vial {
+export function createApp(config: Record<string, unknown> = {}, now: () => number = Date.now): Vial {
   const app = new Vial({ config: { SECRET_KEY: randomKey(), ...config } });
   const hashMethod = app.config.TESTING ? "pbkdf2:sha256:1000" : "pbkdf2:sha256:600000";
   const members = new Map(Object.entries(memberList(app.config.MEMBERS)).map(([username, password]) => [username, hashPassword(password, { method: hashMethod })]));
@@ -68,7 +71,7 @@ export function createApp(config: Record<string, unknown> = {}): Vial {
   // The login form's POST has a blueprint of its own, for its rate limit: five tries a minute per client.
   const auth = new Blueprint("auth");
   auth.use(csrf());
-  auth.use(rateLimit({ window: 60, max: 5, name: "login" }));
+  auth.use(rateLimit({ window: 60, max: 5, name: "login", now }));
 
   app.get("/", () => redirect("/comments"));
 

@@ -5,6 +5,8 @@ export interface AppUnderTest {
   fetch(request: Request): Promise<Response>;
   /** Vial's test client: keeps the cookies the app sets, follows redirects when asked. */
   testClient(options?: TestClientOptions): TestClient;
+  /** Moves this app's clock `seconds` ahead (the `now` of app.ts): a minute passes at once. */
+  advanceClock(seconds: number): void;
 }
 
 /** Makes a fresh app from settings, as `createApp` in app.ts does: `createApp({ TESTING: true })`. */

@@ -99,6 +99,31 @@ describe("createHostedApps", () => {
     expect(await hosted.answer(message(1))).toMatchObject({ type: "app-error" });
   });
 
+  it("gives each app a clock its test moves forward, never back, and the others' clocks alone", async () => {
+    const hosted = createHostedApps();
+    const clocks = new Map<number, () => number>();
+    let made = 0;
+    const fetchAt = (app: number, clockMs?: number) =>
+      hosted.answer({ type: "app-fetch", fetchId: 1, app, config: { kind: "object", entries: [] }, request, ...(clockMs === undefined ? {} : { clockMs }) });
+    await hosted.within(
+      (_config, clock) => {
+        clocks.set(++made, clock.now);
+        return app;
+      },
+      async () => {
+        await fetchAt(1);
+        await fetchAt(2);
+        const start = Date.now();
+        expect(clocks.get(1)!() - start).toBeLessThan(1000);
+        await fetchAt(1, 61_000);
+        expect(clocks.get(1)!() - start).toBeGreaterThanOrEqual(61_000);
+        expect(clocks.get(2)!() - start).toBeLessThan(1000);
+        await fetchAt(1, 0);
+        expect(clocks.get(1)!() - start, "a message with an earlier clock does not move it back").toBeGreaterThanOrEqual(61_000);
+      },
+    );
+  });
+
   it("refuses a config that is not an object of settings", async () => {
     const hosted = createHostedApps();
     await hosted.within(() => app, async () => {

@@ -101,6 +101,13 @@ describe("app-fetch messages (the learner's tests calling a hosted app)", () => 
     ]) expect(parseLearnerMessage(bad)).toBeUndefined();
   });
 
+  it("carries how far the test moved the app's clock, forward only and by at most about ten years", () => {
+    expect(parseLearnerMessage({ ...message, clockMs: 61_000 })).toEqual({ ...message, clockMs: 61_000 });
+    for (const clockMs of [-1, Number.NaN, Number.POSITIVE_INFINITY, "61000", 11 * 366 * 24 * 3600 * 1000]) {
+      expect(parseLearnerMessage({ ...message, clockMs }), String(clockMs)).toBeUndefined();
+    }
+  });
+
   it("never lets the learner hand the grader the app factory marker as a value", () => {
     expect(parseLearnerMessage({ type: "returned", id: 1, value: { kind: "hosted-apps" } })).toBeUndefined();
     expect(parseLearnerMessage({ ...message, config: { kind: "hosted-apps" } })).toBeUndefined();
