@@ -2,6 +2,7 @@ import { SiteLink } from "./site-link";
 import type { OutlineChapter } from "../course/page-data";
 import { ContinueLink } from "./continue-link";
 import { ProgressLoader } from "./progress-loader";
+import { formatMinutes } from "../../sandbox/course/minutes";
 
 /**
  * `/`: what the course teaches, its chapters, and start or continue.
@@ -24,7 +25,7 @@ export function HomePage({ outline }: { outline: OutlineChapter[] }) {
         </p>
         <ul className="hero__facts">
           <li>
-            {outline.length} chapters, {lessons.length} lessons, about {Math.round(minutes / 10) * 10} minutes
+            {outline.length} chapters, {lessons.length} lessons, about {formatMinutes(Math.round(minutes / 30) * 30)}
           </li>
           <li>Your work is saved in this browser, and works offline once loaded</li>
           <li>No installation: the editor, a preview of your app and the checks run in the page</li>
@@ -46,7 +47,7 @@ export function HomePage({ outline }: { outline: OutlineChapter[] }) {
               </h3>
               <p>{chapter.summary}</p>
               <p className="chapter-card__meta">
-                {chapter.lessons.length} lessons ·{" "}
+                {chapter.lessons.length} {chapter.lessons.length === 1 ? "lesson" : "lessons"} · {formatMinutes(chapter.minutes)} ·{" "}
                 {chapter.lessons[0] ? <SiteLink href={chapter.lessons[0].href}>Begin with “{chapter.lessons[0].title}”</SiteLink> : null}
               </p>
             </li>

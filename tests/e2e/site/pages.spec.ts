@@ -16,6 +16,7 @@ test.describe("pages", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Vial/);
     await expect(page.getByRole("heading", { name: /First steps/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: /Routing/ })).toBeVisible();
+    await expect(page.locator(".chapter-card").first()).toContainText("3 lessons · 45 min ·");
     await page.getByRole("link", { name: "Start the course" }).click();
     await expect(page).toHaveURL(new RegExp(`${FIRST_LESSON}$`));
   });
