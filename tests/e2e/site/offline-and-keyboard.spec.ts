@@ -103,7 +103,7 @@ const axePath = (() => {
   }
 })();
 
-test("an accessibility scan finds no serious or critical problems", async ({ page }) => {
+test("an accessibility scan finds no problems of any impact (axe's minor and moderate too)", async ({ page }) => {
   test.skip(!axePath || !existsSync(axePath), "axe-core is not installed (add it as a devDependency to run this scan)");
   for (const path of ["/", "/learn", FIRST_LESSON, `${FIRST_LESSON} after a check`]) {
     if (path === FIRST_LESSON) await openLesson(page);
@@ -119,7 +119,7 @@ test("an accessibility scan finds no serious or critical problems", async ({ pag
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
       const result = await axe.run();
-      return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id} (${violation.nodes.length})`);
+      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
     });
     expect(violations, path).toEqual([]);
   }
