@@ -18,8 +18,12 @@ import { SqlSyntaxError } from "./sql-parser";
 /** The role the app's statements (and the checks' reads) run as. */
 export const APP_ROLE = "vial_app";
 
-/** How long one statement may run. PGlite ignores it (the engine stops it from outside); a server obeys it. */
-export const STATEMENT_TIMEOUT_MS = 5_000;
+/**
+ * How long one statement may run: less than a check's default time limit (5 s), so the app gets
+ * its error (and can report it) before the check runs out of time. PGlite ignores it (the engine
+ * stops PGlite from outside, restartable-pglite.ts); a server obeys it.
+ */
+export const STATEMENT_TIMEOUT_MS = 3_000;
 
 /**
  * Run once as the superuser (the session user) when the database opens (idempotent: a real server keeps roles):
