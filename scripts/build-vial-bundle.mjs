@@ -55,7 +55,7 @@ function bundleSpecs(root) {
 
 /** Source folders whose contents decide whether a rebuild is needed. */
 const INPUT_DIRS = ["framework/src", "sandbox/payload", "sandbox/grader", "sandbox/engines/worker/host"];
-const INPUT_FILES = ["sandbox/report.ts", "scripts/build-vial-bundle.mjs", "node_modules/esbuild/package.json", "node_modules/sucrase/package.json", "node_modules/zod/package.json", "node_modules/parse5/package.json", "node_modules/csp_evaluator/package.json"];
+const INPUT_FILES = ["sandbox/report.ts", "scripts/build-vial-bundle.mjs", "node_modules/esbuild/package.json", "node_modules/sucrase/package.json", "node_modules/zod/package.json", "node_modules/parse5/package.json", "node_modules/csp_evaluator/package.json", "node_modules/dockerfile-ast/package.json", "node_modules/yaml/package.json"];
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];

@@ -9,6 +9,7 @@ import { createClock, realNow, type Clock } from "./clock";
 import { createDatabaseApi, type DatabaseApi, type GraderDatabase } from "./database";
 import type { HostedApps } from "./hosted-apps";
 import { createLearnerTests, type LearnerTestsOptions, type LearnerTestSuite } from "./learner-tests";
+import { parse, type ConfigParsers } from "./config-files";
 import { createAppLog, type AppLog } from "./app-log";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
@@ -47,6 +48,8 @@ export interface GraderApi {
   learnerTests: (options: LearnerTestsOptions) => LearnerTestSuite;
   /** What the app printed during the running check, line by line: `await appLog.lines()`; see app-log.ts. */
   appLog: AppLog;
+  /** Parsers for files a check reviews instead of running (a Dockerfile, a CI workflow); see config-files.ts. */
+  parse: ConfigParsers;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -168,6 +171,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     database: database.api,
     learnerTests: createLearnerTests(options.hosted, random),
     appLog: appLog.api,
+    parse,
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {

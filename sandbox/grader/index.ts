@@ -34,6 +34,8 @@ export const database: GraderApi["database"] = shared.database;
 export const learnerTests: GraderApi["learnerTests"] = shared.learnerTests;
 /** What the app printed during the running check, line by line; see app-log.ts. */
 export const appLog: GraderApi["appLog"] = shared.appLog;
+/** Parsers for a Dockerfile and a CI workflow, which checks review instead of run; see config-files.ts. */
+export const parse: GraderApi["parse"] = shared.parse;
 
 export { createGrader };
 export type { CheckOptions, GraderApi, GraderEvents, GraderOutcome, GraderRunOptions } from "./grader";
@@ -46,5 +48,6 @@ export type { LearnerTestsOptions, LearnerTestsReport, LearnerTestSuite, SeededB
 export type { AppClock, AppMaker, HostedApp } from "./hosted-apps";
 export type { Clock } from "./clock";
 export type { AppLog } from "./app-log";
+export type { ConfigParsers, DockerInstruction, DockerStage, ParsedDockerfile } from "./config-files";
 export type { DatabaseApi } from "./database";
 export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

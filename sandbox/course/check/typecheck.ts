@@ -29,9 +29,20 @@ export declare const clock: GraderApi["clock"];
 export declare const database: GraderApi["database"];
 export declare const learnerTests: GraderApi["learnerTests"];
 export declare const appLog: GraderApi["appLog"];
+export declare const parse: GraderApi["parse"];
 export type { AppClock, AppMaker, HostedApp } from ${JSON.stringify(join(REPO, "sandbox/grader/hosted-apps"))};
 export type { LearnerTestSuite, SeededBug } from ${JSON.stringify(join(REPO, "sandbox/grader/learner-tests"))};
 export type { Finding, HtmlContext } from ${JSON.stringify(join(REPO, "sandbox/grader/attack"))};
+export type { DockerInstruction, DockerStage, ParsedDockerfile } from ${JSON.stringify(join(REPO, "sandbox/grader/config-files"))};
+`;
+
+const TEXT_FILE_TYPES = join(VIRTUAL_ROOT, "text-files.d.ts");
+
+/** Files that are not code import as their text (module-loader.ts): what checks.ts reviews in a Dockerfile or a workflow. */
+const TEXT_FILE_DECLARATION = `declare module "*/Dockerfile" { const text: string; export default text; }
+declare module "*/.dockerignore" { const text: string; export default text; }
+declare module "*.yml" { const text: string; export default text; }
+declare module "*.yaml" { const text: string; export default text; }
 `;
 
 const OPTIONS: ts.CompilerOptions = {
@@ -81,7 +92,7 @@ export function typecheckLessons(lessons: Lesson[]): TypecheckResult {
   const workspaces = lessons.flatMap((lesson) =>
     (["solution", "starter"] as const).map((variant) => ({ lesson, variant, dir: join(VIRTUAL_ROOT, lesson.id, variant) })),
   );
-  const memory = new Map<string, string>([[GRADER_TYPES, GRADER_DECLARATION]]);
+  const memory = new Map<string, string>([[GRADER_TYPES, GRADER_DECLARATION], [TEXT_FILE_TYPES, TEXT_FILE_DECLARATION]]);
   for (const { lesson, variant, dir } of workspaces) {
     for (const [path, text] of Object.entries({ ...lesson[variant], "checks.ts": lesson.checks })) memory.set(join(dir, path), text);
   }
@@ -137,6 +148,8 @@ function createProgram(memory: Map<string, string>, read: Set<string>): ts.Progr
     return source;
   };
   const roots = [...memory.keys()].filter((path) => /\.tsx?$/.test(path) && !path.endsWith(".d.ts"));
+  // Ambient declarations are found only as roots (the grader's are reached through `paths`).
+  if (memory.has(TEXT_FILE_TYPES)) roots.push(TEXT_FILE_TYPES);
   return ts.createProgram(roots, OPTIONS, host);
 }
 

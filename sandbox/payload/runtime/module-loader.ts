@@ -67,6 +67,11 @@ export function createModuleLoader(host: RuntimeHost) {
       record.exports = JSON.parse(source);
       return;
     }
+    // A file that is not code (a Dockerfile, a workflow's .yml): its text, for checks that review it.
+    if (!/\.(tsx?|[mc]?js)$/.test(path)) {
+      record.exports = { __esModule: true, default: source };
+      return;
+    }
     const transforms: ("typescript" | "imports" | "jsx")[] = /\.tsx?$/.test(path) ? ["typescript", "imports"] : ["imports"];
     if (path.endsWith(".tsx")) transforms.push("jsx");
     let code: string;

@@ -38,6 +38,18 @@ describe("createModuleLoader", () => {
     expect(loader.load("app.ts")).toMatchObject({ all: ["a", "b", "c"] });
   });
 
+  it("imports a file that is not code (a Dockerfile, a workflow) as its text, without running it", () => {
+    const dockerfile = "FROM node:22-slim\nRUN echo ${HOME} `id`\n";
+    const workflow = "on:\n  push:\njobs: {}\n";
+    const loader = createModuleLoader(hostWith({
+      "checks.ts": `import dockerfile from "./Dockerfile";\nimport ignore from "./.dockerignore";\nimport workflow from "./.github/workflows/ci.yml";\nexport const texts = [dockerfile, ignore, workflow];\n`,
+      Dockerfile: dockerfile,
+      ".dockerignore": ".env\n",
+      ".github/workflows/ci.yml": workflow,
+    }));
+    expect(loader.load("checks.ts")).toMatchObject({ texts: [dockerfile, ".env\n", workflow] });
+  });
+
   it("hands out named modules and evaluates each file once", () => {
     let evaluations = 0;
     const loader = createModuleLoader(hostWith(
