@@ -13,7 +13,8 @@ import { Prec, type Extension } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 
 /**
- * The language support for the file at `path` (TSX for `.tsx`, TypeScript otherwise).
+ * The language support for the file at `path` (TSX for `.tsx`, TypeScript for the other code
+ * files, none for other text such as a Dockerfile).
  *
  * @example
  * view.dispatch({ effects: language.reconfigure(languageSupport("app.ts")) });
@@ -29,6 +30,7 @@ export function languageSupport(path: string): Extension {
     highlightSelectionMatches(),
     // Above the default keys wherever the compartment sits, as in basicSetup (Backspace deletes a closed pair).
     Prec.high(keymap.of([...closeBracketsKeymap, ...searchKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap])),
-    javascript({ typescript: true, jsx: path.endsWith(".tsx") }),
+    // A Dockerfile or a workflow's .yml is plain text here: TypeScript's grammar would mark it all wrong.
+    ...(/\.[mc]?[jt]sx?$/.test(path) ? [javascript({ typescript: true, jsx: path.endsWith(".tsx") })] : []),
   ];
 }

@@ -43,7 +43,9 @@ export function standardProblems(course: Course): string[] {
     const refusesStarts = /(?<!\.not)\.toThrow\([^)]/.test(lesson.checks);
     // 503 is the unhappy path of an app whose database is down (the health checks' lesson).
     const refusesRequests = /toBe\((4\d\d|503)\)/.test(lesson.checks);
-    if (!gradesTests && !refusesStarts && !refusesRequests) found.push(`${lesson.id}: checks no unhappy path (a 4xx or 503 status, a start refused with an error, or seeded bugs for the learner's tests)`);
+    // A lesson that reviews files it cannot run (a Dockerfile) refuses what must not be in them: toEqual([]) of what it found.
+    const refusesFiles = /\bparse\.(dockerfile|yaml)\(/.test(lesson.checks) && /toEqual\(\[\]\)/.test(lesson.checks);
+    if (!gradesTests && !refusesStarts && !refusesRequests && !refusesFiles) found.push(`${lesson.id}: checks no unhappy path (a 4xx or 503 status, a start refused with an error, findings in a reviewed file, or seeded bugs for the learner's tests)`);
   });
   return found;
 }

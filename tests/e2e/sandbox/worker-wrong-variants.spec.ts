@@ -2,7 +2,8 @@
  * The attack kit in a browser Worker: every known-wrong solution (wrong/<mistake>/) of the
  * lessons whose checks use the kit, the database (PGlite in the grader Worker, from the page's
  * files), grade the learner's own tests with learnerTests (whose requests cross between two
- * Workers) or read the app's log with appLog (forwarded from the learner Worker's console) fails
+ * Workers), read the app's log with appLog (forwarded from the learner Worker's console) or review
+ * a Dockerfile and a workflow with parse (dockerfile-ast and yaml, bundled into the grader) fails
  * those checks on the worker engine too, as
  * `npm run lessons:check` proves on the node engine. parse5, csp_evaluator and the fake clock
  * are bundled into the payload runtime, so this is where a bundling mistake would show.
@@ -16,7 +17,7 @@ import { usesDatabase } from "../../../sandbox/engines/uses-database";
 import { loadWrongVariants } from "../../../sandbox/course/check/wrong-variants";
 
 const course = await loadCourse("lessons");
-const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(|\bappLog\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
+const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(|\bappLog\.|\bparse\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
 const lessons = [];
 for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
   if (usesDatabase(lesson.checks) || (await usesKit(lesson.dir))) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });
