@@ -16,7 +16,7 @@ import { CONCEALED_MESSAGE } from "../../../sandbox/grader/grader";
 import type { GradeReport } from "../../../sandbox/report";
 
 const lesson = findLesson(await loadCourse("lessons"), "capstone/audit");
-if (!lesson) throw new Error("lessons/12-capstone/01-audit is missing");
+if (!lesson) throw new Error("lessons/12-capstone/03-audit is missing");
 const { variants } = await loadWrongVariants(lesson);
 const grade = nodeGrader({ timeoutMs: 60_000 });
 
