@@ -82,6 +82,10 @@ export class NodeWebContainer implements WebContainerLike {
   async settled(): Promise<number> {
     await Promise.all([...this.#children].map((child) =>
       child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("exit", resolve))));
+    // A process killed with its group may not have run its exit yet when the group's leader is
+    // reaped (seen on a loaded machine): give the kernel a moment, so only a process that really
+    // kept running is counted.
+    for (let waited = 0; this.running > 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     return this.running;
   }
 
