@@ -29,21 +29,25 @@ ${ANSWER_SOURCE}
 
 function startThread(source: { pglite: string; dataDir?: string }): Promise<PGliteThread> {
   const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: source });
+  // One map of waiting statements rather than two listeners per statement; an exit answers
+  // every waiting statement, and any statement asked after it, with `ended`.
+  const pending = new Map<number, (answer: ThreadAnswer) => void>();
+  let exitCode: number | undefined;
+  const ended = (id: number): ThreadAnswer => ({ id, ended: true, error: { message: `The lesson's database stopped (exit code ${exitCode}) and was started again: its tables are gone until the next check's setup.` } });
+  worker.on("message", (message: ThreadAnswer) => {
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+  worker.on("exit", (code) => {
+    exitCode = code;
+    for (const [id, resolve] of pending) resolve(ended(id));
+    pending.clear();
+  });
   const thread: PGliteThread = {
     ask: (id, sql, params) =>
       new Promise<ThreadAnswer>((resolve) => {
-        const onMessage = (message: ThreadAnswer) => {
-          if (message.id !== id) return;
-          worker.off("message", onMessage);
-          worker.off("exit", onExit);
-          resolve(message);
-        };
-        const onExit = (code: number) => {
-          worker.off("message", onMessage);
-          resolve({ id, ended: true, error: { message: `The lesson's database stopped (exit code ${code}) and was started again: its tables are gone until the next check's setup.` } });
-        };
-        worker.on("message", onMessage);
-        worker.on("exit", onExit);
+        if (exitCode !== undefined) return resolve(ended(id));
+        pending.set(id, resolve);
         worker.postMessage({ id, sql, params });
       }),
     terminate: () => void worker.terminate(),
