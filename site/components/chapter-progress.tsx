@@ -14,7 +14,8 @@ export interface ChapterProgressLesson {
 }
 
 /**
- * "1 of 3 passed" (and any tallies) for the chapter's lessons; blank until progress is read.
+ * "1 of 3 passed" (then how many were imported and not checked here, and any tallies) for the
+ * chapter's lessons; blank until progress is read.
  *
  * @example
  * <ChapterProgress slug="capstone" lessons={[{ id: "capstone/audit", tally: { tasks: [2], label: "fixed" } }]} />
@@ -22,13 +23,15 @@ export interface ChapterProgressLesson {
 export function ChapterProgress({ slug, lessons }: { slug: string; lessons: ChapterProgressLesson[] }) {
   const { loaded, states, taskChecks } = useStore(progressStore);
   const passed = lessons.filter((lesson) => states[lesson.id] === "passed").length;
+  // Imported lessons are not passes: they are named apart until a check runs here.
+  const imported = lessons.filter((lesson) => states[lesson.id] === "imported").length;
   const tallies = lessons.flatMap((lesson) => {
     const found = lesson.tally && tallyOf(taskChecks[lesson.id], lesson.tally.tasks);
     return lesson.tally && found ? [`${found.passed} of ${found.total} ${lesson.tally.label}`] : [];
   });
   return (
     <span data-testid={`chapter-progress-${slug}`}>
-      {loaded ? [`${passed} of ${lessons.length} passed`, ...tallies].join(" · ") : ""}
+      {loaded ? [`${passed} of ${lessons.length} passed`, ...(imported > 0 ? [`${imported} imported, not checked here`] : []), ...tallies].join(" · ") : ""}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 /**
- * A lesson's state in the outline: not started, in progress or passed, read from the browser.
+ * A lesson's state in the outline: not started, in progress, imported (not checked here) or
+ * passed, read from the browser.
  */
 import { useStore } from "../state/use-store";
 import { progressStore } from "../state/progress-store";

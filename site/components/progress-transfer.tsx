@@ -132,6 +132,7 @@ function ImportSummary({ plan, lessonTitles, onConfirm, onCancel }: { plan: Impo
         </>
       ) : null}
       <p>Lessons that are not in the file stay as they are.</p>
+      <p data-testid="import-unverified">Only the files are imported: a lesson counts as passed once its checks pass in this browser.</p>
       <div className="modal__actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel

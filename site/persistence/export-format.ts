@@ -118,7 +118,8 @@ export function createProgressFile(records: LessonRecord[], lastLessonId: string
     version: PROGRESS_VERSION,
     exportedAt: now.toISOString(),
     ...(lastLessonId ? { lastLessonId } : {}),
-    lessons,
+    // Whether a lesson was imported is this browser's business; the next one decides for itself.
+    lessons: lessons.map(({ importedAt: _, ...lesson }) => lesson),
   };
 }
 

@@ -2,6 +2,10 @@
  * Export and import of all progress, over any repository. Import is two steps, so the learner
  * sees what a file would replace before anything changes: `prepareImport` validates the whole
  * file and lists the lessons it would overwrite or add; `applyImport` writes them in one step.
+ *
+ * Only the files are taken from a file. Its passes and check counts could have been written by
+ * anyone, so they are dropped: an imported lesson shows as "imported, not checked here" until a
+ * check runs in this browser (a pass earned here before is kept).
  */
 import { createProgressFile, parseProgressFile, type ProgressFile } from "./export-format";
 import { LAST_LESSON_KEY, type ProgressRepository } from "./repository";
@@ -50,7 +54,7 @@ export async function prepareImport(repository: ProgressRepository, text: string
   const plan: ImportPlan = { file: parsed.file, replaced: [], added: [] };
   for (const lesson of parsed.file.lessons) {
     const current = saved.get(lesson.lessonId);
-    const planned = { lessonId: lesson.lessonId, now: lessonState(current), after: lessonState(lesson) };
+    const planned = { lessonId: lesson.lessonId, now: lessonState(current), after: lessonState(importedRecord(lesson, current, Date.now())) };
     (current ? plan.replaced : plan.added).push(planned);
   }
   return { ok: true, plan };
@@ -70,12 +74,30 @@ export interface ImportOutcome {
  * const outcome = await applyImport(getRepository(), plan);
  * status.textContent = outcome.message;
  */
-export async function applyImport(repository: ProgressRepository, plan: ImportPlan): Promise<ImportOutcome> {
-  const records: LessonRecord[] = plan.file.lessons.map((lesson) => ({ ...lesson }));
+export async function applyImport(repository: ProgressRepository, plan: ImportPlan, now = Date.now()): Promise<ImportOutcome> {
+  const saved = new Map((await repository.all()).map((record) => [record.lessonId, record]));
+  const records = plan.file.lessons.map((lesson) => importedRecord(lesson, saved.get(lesson.lessonId), now));
   await repository.putMany(records);
   if (plan.file.lastLessonId) await repository.setMeta(LAST_LESSON_KEY, plan.file.lastLessonId);
   const count = records.length;
   return { imported: count, message: `Imported ${count} lesson${count === 1 ? "" : "s"}.` };
+}
+
+/**
+ * The record a file's lesson becomes: its files (and the files kept for undo), no pass and no
+ * last check from the file, marked imported. A pass earned in this browser stays, as it does
+ * after any edit.
+ */
+function importedRecord(lesson: ProgressFile["lessons"][number], current: LessonRecord | undefined, now: number): LessonRecord {
+  return {
+    lessonId: lesson.lessonId,
+    files: lesson.files,
+    passed: current?.passed ?? false,
+    ...(lesson.beforeReset ? { beforeReset: lesson.beforeReset } : {}),
+    ...(lesson.beforeResetBy ? { beforeResetBy: lesson.beforeResetBy } : {}),
+    updatedAt: lesson.updatedAt,
+    importedAt: now,
+  };
 }
 
 /**

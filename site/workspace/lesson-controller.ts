@@ -97,6 +97,8 @@ export class LessonController {
     await this.#update({
       passed: (this.#record?.passed ?? false) || isLessonPassed(report),
       lastCheck: { status: report.status, passedChecks, totalChecks: report.checks.length, tasks: countByTask(report.checks), at: Date.now() },
+      // Checked here now: the lesson's state is this browser's own from here on.
+      importedAt: undefined,
     });
     return report;
   }
@@ -156,6 +158,7 @@ export class LessonController {
     const record: LessonRecord = { ...base, ...change, updatedAt: Date.now() };
     if (record.beforeReset === undefined) delete record.beforeReset;
     if (record.beforeResetBy === undefined) delete record.beforeResetBy;
+    if (record.importedAt === undefined) delete record.importedAt;
     this.#record = record;
     await this.repository.put(record);
     setLessonState(this.lesson.id, lessonState(record), record.lastCheck?.tasks);

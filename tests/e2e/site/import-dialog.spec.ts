@@ -33,8 +33,9 @@ test("the import dialog lists what it replaces; cancel changes nothing, confirm 
   await choose(page, "progress.json", progressFile([FROM_FILE, NEW_LESSON]));
   const dialog = page.getByRole("dialog", { name: "Import this progress file?" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId("import-replaced")).toHaveText("Hello, Vial — in progress now, passed after");
-  await expect(dialog.getByTestId("import-added")).toHaveText("Methods — in progress after");
+  // The file says passed; only its files are taken.
+  await expect(dialog.getByTestId("import-replaced")).toHaveText("Hello, Vial — in progress now, imported, not checked here after");
+  await expect(dialog.getByTestId("import-added")).toHaveText("Methods — imported, not checked here after");
   await expect(dialog).toContainText("Your saved work and progress in 1 lesson will be replaced");
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -53,8 +54,8 @@ test("the import dialog lists what it replaces; cancel changes nothing, confirm 
   await choose(page, "progress.json", progressFile([FROM_FILE, NEW_LESSON]));
   await dialog.getByRole("button", { name: "Replace 1 and import" }).click();
   await expect(page.getByTestId("transfer-notice")).toHaveText("Imported 2 lessons.");
-  await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Passed");
-  await expect(page.getByTestId("state-routing/methods")).toHaveText("In progress");
+  await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Imported, not checked here");
+  await expect(page.getByTestId("state-routing/methods")).toHaveText("Imported, not checked here");
   await openLesson(page);
   expect(await editorText(page)).toBe("// from the file\n");
   expect(violations).toEqual([]);
@@ -80,4 +81,32 @@ test("a hostile file is refused by field, its markup shown as text, and nothing 
   await expect(notice).toHaveText(/too large.*Nothing was imported/);
   await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Not started");
   expect(violations).toEqual([]);
+});
+
+test("a forged file claiming every lesson passed counts no pass, no tally and no finished course", async ({ page }) => {
+  await page.goto("/learn");
+  const ids = await page.locator('[data-testid^="lesson-"]').evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")!.slice("lesson-".length)));
+  expect(ids).toContain("capstone/audit");
+  const allPassed = ids.map((lessonId) => ({
+    lessonId,
+    files: { "app.ts": "// not mine\n" },
+    passed: true,
+    lastCheck: { status: "pass", passedChecks: 11, totalChecks: 11, tasks: Object.fromEntries([1, 2, 3, 4, 5, 6].map((task) => [String(task), { passed: 11, total: 11 }])), at: 5 },
+    updatedAt: 5,
+  }));
+  await choose(page, "all-passed.json", progressFile(allPassed));
+  await page.getByRole("dialog").getByRole("button", { name: `Import ${ids.length} lessons` }).click();
+  await expect(page.getByTestId("transfer-notice")).toHaveText(`Imported ${ids.length} lessons.`);
+
+  await expect(page.getByTestId("state-capstone/audit")).toHaveText("Imported, not checked here");
+  await expect(page.getByText("Passed", { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId("tally-capstone/audit")).toHaveCount(0);
+  for (const meta of await page.locator('[data-testid^="chapter-progress-"]').allTextContents()) {
+    expect(meta).toMatch(/^0 of (\d+) passed · \1 imported, not checked here$/);
+  }
+  // Still so after a reload, and the home page does not treat the course as finished.
+  await page.reload();
+  await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Imported, not checked here");
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: /^Continue where you left off: / })).toBeVisible();
 });

@@ -1,32 +1,45 @@
 /**
  * `/learn` reads as a path: chapters in order with their time and how much is passed, each
  * lesson with its time and the lessons it builds on (linked), its state, and the capstone
- * audit's tally ("7 of 11 fixed") from the saved last check. Progress is put in the way a
- * learner moving browsers does: by importing a progress file.
+ * audit's tally ("7 of 11 fixed") from the saved last check. Progress is put straight into the
+ * browser's store, as checks run here would leave it (an imported file's results do not count:
+ * import-dialog.spec.ts).
  */
 import { createRequire } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
-/** A progress file: the first lesson passed, the audit checked with 7 of its 11 vulnerabilities fixed. */
-const PROGRESS = Buffer.from(
-  JSON.stringify({
-    format: "learn-vial-progress",
-    version: 1,
-    exportedAt: "2026-01-01T00:00:00.000Z",
-    lessons: [
-      { lessonId: "first-steps/hello-vial", files: { "app.ts": "// mine\n" }, passed: true, updatedAt: 5 },
-      {
-        lessonId: "capstone/audit",
-        files: { "app.ts": "// mine\n" },
-        passed: false,
-        // Task 1 is the app still working: its checks pass, and are not counted as fixes.
-        lastCheck: { status: "fail", passedChecks: 13, totalChecks: 17, tasks: { "1": { passed: 6, total: 6 }, "2": { passed: 3, total: 4 }, "3": { passed: 2, total: 4 }, "4": { passed: 2, total: 3 } }, at: 6 },
-        updatedAt: 6,
-      },
-    ],
-  }),
-);
+/** Saved records: the first lesson passed, the audit checked with 7 of its 11 vulnerabilities fixed. */
+const RECORDS = [
+  { lessonId: "first-steps/hello-vial", files: { "app.ts": "// mine\n" }, passed: true, updatedAt: 5 },
+  {
+    lessonId: "capstone/audit",
+    files: { "app.ts": "// mine\n" },
+    passed: false,
+    // Task 1 is the app still working: its checks pass, and are not counted as fixes.
+    lastCheck: { status: "fail", passedChecks: 13, totalChecks: 17, tasks: { "1": { passed: 6, total: 6 }, "2": { passed: 3, total: 4 }, "3": { passed: 2, total: 4 }, "4": { passed: 2, total: 3 } }, at: 6 },
+    updatedAt: 6,
+  },
+];
+
+/** Writes `records` into the site's IndexedDB store (site/persistence/idb-repository.ts), as the workspace does. */
+async function saveRecords(page: Page, records: unknown[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("learn-vial", 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore("lessons", { keyPath: "lessonId" });
+        request.result.createObjectStore("meta");
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const transaction = db.transaction("lessons", "readwrite");
+    for (const record of list) transaction.objectStore("lessons").put(record);
+    await new Promise((resolve, reject) => ((transaction.oncomplete = resolve), (transaction.onerror = reject)));
+    db.close();
+  }, records);
+}
 
 test("the outline shows chapters in order with their time, and each lesson's time and what it builds on", async ({ page }) => {
   await page.goto("/learn");
@@ -65,9 +78,8 @@ test("the lesson page names what it builds on, linked", async ({ page }) => {
 
 test("saved progress shows what is passed per chapter and the audit's tally, and axe stays clean", async ({ page }) => {
   await page.goto("/learn");
-  await page.getByTestId("import-input").setInputFiles({ name: "progress.json", mimeType: "application/json", buffer: PROGRESS });
-  await page.getByRole("dialog", { name: "Import this progress file?" }).getByRole("button", { name: "Import 2 lessons" }).click();
-  await expect(page.getByTestId("transfer-notice")).toHaveText("Imported 2 lessons.");
+  await saveRecords(page, RECORDS);
+  await page.reload();
 
   await expect(page.getByTestId("state-first-steps/hello-vial")).toHaveText("Passed");
   await expect(page.getByTestId("chapter-progress-first-steps")).toHaveText("1 of 3 passed");

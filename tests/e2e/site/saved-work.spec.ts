@@ -61,7 +61,7 @@ test("progress exports to a file and imports back; a bad file is refused and cha
   await expect(otherPage.getByTestId("import-added")).toContainText("Hello, Vial");
   await otherPage.getByRole("button", { name: /^Import \d+ lesson/ }).click();
   await expect(otherPage.getByTestId("transfer-notice")).toHaveText(/Imported \d+ lesson/);
-  await expect(otherPage.getByTestId("state-first-steps/hello-vial")).toHaveText("In progress");
+  await expect(otherPage.getByTestId("state-first-steps/hello-vial")).toHaveText("Imported, not checked here");
   await useWorkerEngine(other);
   await openLesson(otherPage);
   expect(await editorText(otherPage)).toContain("kept across reloads");

@@ -36,3 +36,11 @@ describe("loading progress", () => {
     expect(progressStore.get().taskChecks["a/two"]).toEqual(after);
   });
 });
+
+describe("imported lessons", () => {
+  it("are not passes: continue leads to them and they have no tally", async () => {
+    await loadProgress(createMemoryRepository([{ lessonId: "a/one", files: {}, passed: false, importedAt: 9, updatedAt: 1 }]));
+    expect(progressStore.get().states).toEqual({ "a/one": "imported" });
+    expect(continueTarget(progressStore.get(), ids)).toBe("a/one");
+  });
+});

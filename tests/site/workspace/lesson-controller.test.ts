@@ -73,6 +73,18 @@ describe("lesson controller", () => {
     await session.dispose();
   });
 
+  it("keeps an imported lesson imported through edits, and makes it the learner's own at its first check here", async () => {
+    const repository = createMemoryRepository([{ lessonId: "a/one", files: { "app.ts": "from a file" }, passed: false, importedAt: 7, updatedAt: 1 }]);
+    const { controller, session } = await setup(repository);
+    controller.edit("app.ts", "still failing");
+    await controller.flush();
+    expect((await repository.get("a/one"))?.importedAt).toBe(7);
+    await controller.check();
+    expect(await repository.get("a/one")).not.toHaveProperty("importedAt");
+    expect(progressStore.get().states["a/one"]).toBe("in-progress");
+    await session.dispose();
+  });
+
   it("resets to the starter and undoes the reset", async () => {
     const { repository, controller, session } = await setup();
     controller.edit("app.ts", "my work");
