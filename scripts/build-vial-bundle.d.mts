@@ -14,6 +14,6 @@ export interface BuiltVialBundle {
   databaseFiles: Record<PgliteAssetName, string>;
 }
 
-export type PgliteAssetName = "pglite.mjs" | "pglite.wasm" | "initdb.wasm" | "pglite.data" | "pglite-datadir.tar.gz";
+export type PgliteAssetName = "pglite.mjs" | "pglite.wasm" | "initdb.wasm" | "pglite.data" | "pglite-datadir.tar.gz" | "sql-parser.mjs" | "sql-parser.wasm";
 
 export function buildVialBundle(options?: BuildVialBundleOptions): Promise<BuiltVialBundle>;

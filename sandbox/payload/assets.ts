@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { buildVialBundle } from "../../scripts/build-vial-bundle.mjs";
+import { DATABASE_FILE_NAMES } from "../engines/browser-assets";
 import type { AssetName, PayloadAssets } from "./index";
 
 let cached: Promise<PayloadAssets> | undefined;
@@ -22,4 +23,20 @@ export function loadPayloadAssets(options: { force?: boolean } = {}): Promise<Pa
   })();
   cached.catch(() => (cached = undefined));
   return cached;
+}
+
+/**
+ * Node only: PGlite's browser files and PostgreSQL's parser as bytes, by the keys the browser
+ * engines use (DATABASE_FILE_NAMES), built if stale: what the site serves a database lesson,
+ * for tests and benchmarks of the WebContainer engine.
+ *
+ * @example
+ * createWebContainerSandbox({ assets, databaseFiles: loadDatabaseFileBytes });
+ */
+export async function loadDatabaseFileBytes(): Promise<Record<keyof typeof DATABASE_FILE_NAMES, Uint8Array>> {
+  const { databaseFiles } = await buildVialBundle();
+  const entries = await Promise.all(
+    Object.entries(DATABASE_FILE_NAMES).map(async ([key, name]) => [key, new Uint8Array(await readFile(databaseFiles[name]!))] as const),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof DATABASE_FILE_NAMES, Uint8Array>;
 }

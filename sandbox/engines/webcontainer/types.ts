@@ -19,6 +19,7 @@ export interface ProcessLike {
 export interface FileSystemLike {
   readdir(path: string): Promise<string[]>;
   readFile(path: string, encoding: "utf-8"): Promise<string>;
+  readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   rm(path: string, options?: { force?: boolean; recursive?: boolean }): Promise<void>;

@@ -7,6 +7,9 @@ import type { GradeReport } from "../../report";
 import { errorReport } from "../../error-report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { usesDatabase } from "../uses-database";
+import { CONTAINER_DATABASE_SOURCE, databaseMount, fetchDatabaseBytes } from "./database-mount";
+import type { DatabaseFileBytes } from "./database-mount";
 import { reportFromOutcome } from "../node/outcome-report";
 import { BOOT_TIMEOUT_MS, bootWebContainer, tearDownWebContainer } from "./boot";
 import { parentOf, toFileSystemTree } from "./file-tree";
@@ -32,6 +35,11 @@ export interface WebContainerSandboxOptions extends SandboxLimits {
   bootTimeoutMs?: number;
   /** The payload's bundles; by default fetched from `assetBaseUrl` (default "/sandbox/"). */
   assets?: PayloadAssets;
+  /**
+   * PGlite's files and PostgreSQL's parser, asked for only when a lesson's checks use the
+   * database, once per sandbox; by default fetched from `assetBaseUrl` (the Service Worker keeps them).
+   */
+  databaseFiles?: () => Promise<DatabaseFileBytes>;
   assetBaseUrl?: string;
   /** Longest the app may take to start listening for the preview (default 15 000 ms). */
   startTimeoutMs?: number;
@@ -50,6 +58,11 @@ export type PreviewStoppedListener = (reason: string) => void;
 
 /** Time kept back from the run's limit so the grader can report before the process is killed. */
 const REPORT_MARGIN_MS = 1500;
+/**
+ * Added to a database lesson's run (and its preview's start), as in the other engines: each run's
+ * grader host starts PGlite (WebAssembly compiled, the data folder unpacked) before the checks.
+ */
+const DATABASE_START_MS = 60_000;
 /** No colours from node's console: the output panel shows plain text. */
 const PLAIN_OUTPUT = { NO_COLOR: "1", NODE_DISABLE_COLORS: "1" };
 /** Where the graded copy (the payload: learner files, runtime, checks) lives in the workdir. */
@@ -80,9 +93,14 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function text(contents: string | Uint8Array): string {
-  return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
+function sameBytes(a: Uint8Array | null, b: Uint8Array): boolean {
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
+
+/** PGlite's files could not be had (offline before any database lesson was opened, a server error). */
+class DatabaseUnavailable extends Error {}
 
 /**
  * The WebContainer engine (DESIGN.md section 3): StackBlitz's in-browser Node runs the same
@@ -104,6 +122,10 @@ export class WebContainerSandbox implements Sandbox {
   #unsubscribe: (() => void)[] = [];
   #workspace: Workspace | undefined;
   #assets: PayloadAssets | undefined;
+  /** PGlite's files, fetched at the first database lesson and kept. */
+  #databaseFiles: Promise<DatabaseFileBytes> | undefined;
+  /** The loaded lesson's checks use the database: its runs mount PGlite and get time to start it. */
+  #usesDatabase = false;
   #preview: { run: HostProcessRun; process: ProcessLike } | undefined;
   #previewStopped = new Set<PreviewStoppedListener>();
   #runs = new Set<HostProcessRun>();
@@ -134,6 +156,9 @@ export class WebContainerSandbox implements Sandbox {
       buildPayload({ files: workspace.files, checks: workspace.checks, mode: "node", assets: this.#assets });
       await this.#stopPreview();
       this.#workspace = { ...workspace, files: { ...workspace.files } };
+      this.#usesDatabase = usesDatabase(workspace.checks);
+      // Downloads while the learner reads; a failure is reported by the run that needs the files.
+      if (this.#usesDatabase) this.#loadDatabaseFiles().catch(() => {});
       // A fresh workdir for each lesson: remove what the last load left.
       for (const name of await container.fs.readdir(".")) await container.fs.rm(name, { recursive: true, force: true });
       await this.#mountShellCopy(container);
@@ -155,8 +180,14 @@ export class WebContainerSandbox implements Sandbox {
 
   check(): Promise<GradeReport> {
     return this.#serial(async () => {
-      const limits = this.#limits;
-      const tree = this.#payload();
+      const limits = this.#usesDatabase ? { ...this.#limits, timeoutMs: this.#limits.timeoutMs + DATABASE_START_MS } : this.#limits;
+      let tree: PayloadTree;
+      try {
+        tree = await this.#payload();
+      } catch (error) {
+        if (error instanceof DatabaseUnavailable) return errorReport(error.message);
+        throw error;
+      }
       const booted = this.#container;
       const container = await booted;
       await this.#mountGraded(container, tree);
@@ -193,14 +224,14 @@ export class WebContainerSandbox implements Sandbox {
 
   start(): Promise<{ url: string }> {
     return this.#serial(async () => {
-      const tree = this.#payload();
+      const tree = await this.#payload();
       await this.#stopPreview();
       const container = await this.#container;
       await this.#mountGraded(container, tree);
       const { url, run, process } = await startAppProcess({
         container, port: this.options.port ?? 3000, hostname: this.options.hostname ?? "0.0.0.0", entry: this.#workspace!.entry,
         nonce: nonce(), env: PLAIN_OUTPUT, cwd: GRADED_DIR, hostArgs: this.#launchArgs(),
-        startTimeoutMs: this.#limits.startTimeoutMs, outputLimitBytes: this.#limits.outputLimitBytes * 10,
+        startTimeoutMs: this.#limits.startTimeoutMs + (this.#usesDatabase ? DATABASE_START_MS : 0), outputLimitBytes: this.#limits.outputLimitBytes * 10,
         onOutput: (text) => this.output.push(text),
         onStopped: (reason) => {
           if (this.#preview?.run !== run) return;
@@ -272,10 +303,28 @@ export class WebContainerSandbox implements Sandbox {
     this.output.close();
   }
 
-  /** The grader host starts learner processes with node's heap limit, and names it when they run out. */
+  /**
+   * The grader host starts learner processes with node's heap limit, and names it when they run
+   * out; for a database lesson it opens PGlite from the files mounted with the payload.
+   */
   #launchArgs(): string[] {
     const memoryMb = this.#limits.memoryMb;
-    return launchArgs({ learnerCommand: ["node", `--max-old-space-size=${memoryMb}`], memoryMb, warm: false });
+    return launchArgs({
+      learnerCommand: ["node", `--max-old-space-size=${memoryMb}`], memoryMb, warm: false,
+      ...(this.#usesDatabase ? { database: CONTAINER_DATABASE_SOURCE } : {}),
+    });
+  }
+
+  /** PGlite's files, asked for once (a failure is asked again at the next need). */
+  #loadDatabaseFiles(): Promise<DatabaseFileBytes> {
+    if (!this.#databaseFiles) {
+      const loading = this.options.databaseFiles?.() ?? fetchDatabaseBytes(this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE);
+      this.#databaseFiles = loading;
+      loading.catch(() => {
+        if (this.#databaseFiles === loading) this.#databaseFiles = undefined;
+      });
+    }
+    return this.#databaseFiles;
   }
 
   #loaded(): Workspace {
@@ -283,9 +332,15 @@ export class WebContainerSandbox implements Sandbox {
     return this.#workspace;
   }
 
-  #payload(): PayloadTree {
+  /** The graded copy: the node-mode payload, and PGlite's files in `.vial/` for a database lesson only. */
+  async #payload(): Promise<PayloadTree> {
     const workspace = this.#loaded();
-    return buildPayload({ files: workspace.files, checks: workspace.checks, mode: "node", assets: this.#assets ?? {} });
+    const tree = buildPayload({ files: workspace.files, checks: workspace.checks, mode: "node", assets: this.#assets ?? {} });
+    if (!this.#usesDatabase) return tree;
+    const files = await this.#loadDatabaseFiles().catch((error: unknown) => {
+      throw new DatabaseUnavailable(`The lesson's database could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
+    return { ...tree, ...databaseMount(files) };
   }
 
   /** Mounts the payload afresh over the graded copy (undoing any change a process made there). */
@@ -300,13 +355,17 @@ export class WebContainerSandbox implements Sandbox {
     await container.mount(toFileSystemTree(this.#loaded().files), { mountPoint: SHELL_DIR });
   }
 
-  /** The payload's own files (runtime, host, checks) that no longer hold what was mounted. */
+  /** The payload's own files (runtime, host, checks, PGlite's) that no longer hold what was mounted. */
   async #changedPayloadFiles(container: WebContainerLike, tree: PayloadTree): Promise<string[]> {
     const changed: string[] = [];
     for (const [path, contents] of Object.entries(tree)) {
       if (!path.startsWith(`${PAYLOAD_DIR}/`)) continue;
-      const now = await container.fs.readFile(`${GRADED_DIR}/${path}`, "utf-8").catch(() => null);
-      if (now !== text(contents)) changed.push(path);
+      const where = `${GRADED_DIR}/${path}`;
+      // Binary files byte for byte: decoding would make different invalid UTF-8 look the same.
+      const same = typeof contents === "string"
+        ? (await container.fs.readFile(where, "utf-8").catch(() => null)) === contents
+        : sameBytes(await container.fs.readFile(where).catch(() => null), contents);
+      if (!same) changed.push(path);
     }
     return changed;
   }

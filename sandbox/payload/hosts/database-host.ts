@@ -4,7 +4,8 @@
  * adapters, so the learner's statements meet the same interface either way.
  */
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromPg, fromPGlite, type PgPoolLike } from "../../../framework/src/db/adapters";
 import { sandboxDatabase, type SandboxDatabase } from "../grader-side/database";
 import { APP_ROLE, HARDEN_SQL, STATEMENT_TIMEOUT_MS, WIPE_STATEMENTS } from "../grader-side/database-boundary";
@@ -40,15 +41,37 @@ export async function openDatabase(source: DatabaseSource): Promise<SandboxDatab
     return sandboxDatabase(fromPg(pool), parse);
   }
   // On its own thread, so an endless statement can be stopped (pglite-thread.ts).
-  const pglite = await openThreadedPGlite({ pglite: source.pglite, ...(source.dataDir ? { dataDir: source.dataDir } : {}) }, { timeoutMs: STATEMENT_TIMEOUT_MS, init: [HARDEN_SQL, ...WIPE_STATEMENTS] });
+  const pglite = await openThreadedPGlite({ pglite: source.pglite, ...(source.dataDir ? { dataDir: source.dataDir } : {}), ...(source.files ? { files: source.files } : {}) }, { timeoutMs: STATEMENT_TIMEOUT_MS, init: [HARDEN_SQL, ...WIPE_STATEMENTS] });
   return sandboxDatabase(fromPGlite(pglite), parse);
 }
 
-/** libpg-query from its Emscripten module's URL (a CommonJS file) and the `.wasm` beside it. */
+/** libpg-query from its Emscripten module's URL (a CommonJS file, `.js` or `.cjs`) and the `.wasm` beside it. */
 async function openSqlParser(url: string): Promise<SqlParser> {
   const imported = (await import(url)) as { default: ParserFactory };
-  const wasmBinary = await readFile(fileURLToPath(new URL(url.replace(/\.js$/, ".wasm"))));
+  const wasmBinary = await readFile(fileURLToPath(new URL(url.replace(/\.c?js$/, ".wasm"))));
   return loadSqlParser(imported.default, { wasmBinary });
+}
+
+/**
+ * The source with its payload-relative paths and module URLs made absolute against `root` (the
+ * payload's root): the WebContainer engine names the files it mounted by where they are in the
+ * payload, not in the container. Absolute paths and URLs are kept.
+ *
+ * @example
+ * resolveDatabaseSource({ pglite: ".vial/pglite.mjs", sqlParser: ".vial/sql-parser.cjs" }, "/home/app/grade")
+ * // { pglite: "file:///home/app/grade/.vial/pglite.mjs", sqlParser: "file:///home/app/grade/.vial/sql-parser.cjs" }
+ */
+export function resolveDatabaseSource(source: DatabaseSource, root: string): DatabaseSource {
+  const isUrl = (value: string) => /^[a-z][a-z0-9+.-]+:/i.test(value);
+  const path = (value: string) => (isAbsolute(value) || isUrl(value) ? value : resolve(root, value));
+  const moduleUrl = (value: string) => (isUrl(value) ? value : pathToFileURL(path(value)).href);
+  const sqlParser = moduleUrl(source.sqlParser);
+  if ("url" in source) return { ...source, sqlParser };
+  return {
+    pglite: moduleUrl(source.pglite), sqlParser,
+    ...(source.dataDir ? { dataDir: path(source.dataDir) } : {}),
+    ...(source.files ? { files: { pgliteWasm: path(source.files.pgliteWasm), initdbWasm: path(source.files.initdbWasm), fsBundle: path(source.files.fsBundle) } } : {}),
+  };
 }
 
 type TypeParsers = { getTypeParser(oid: number, format?: string): (text: string) => unknown };

@@ -20,10 +20,10 @@ import { readLaunchSettings } from "./host-config";
 import { readHostConfigs } from "./read-host-configs";
 import type { HostConfig, LaunchSettings } from "./host-config";
 import { startLearnerProcess } from "./learner-process";
-import { loadBundle, readPayloadFile } from "./payload-files";
+import { loadBundle, PAYLOAD_ROOT, readPayloadFile } from "./payload-files";
 import { waitForPort } from "./wait-for-port";
 import { memoizeTransform } from "./memoize-transform";
-import { openDatabase } from "./database-host";
+import { openDatabase, resolveDatabaseSource } from "./database-host";
 import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
 import { warmUpGraderSide } from "./warm-up-grader";
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const learners = learnerStarter(launch);
   const checks = readPayloadFile(CHECKS_PATH);
   // The lesson's database starts on first use; a spare for a lesson whose checks use one starts it now.
-  const source = launch.database;
+  const source = launch.database && resolveDatabaseSource(launch.database, PAYLOAD_ROOT);
   const database = source ? lazyDatabase(() => openDatabase(source)) : undefined;
   if (database && launch.warm && checks !== undefined && /\bdatabase\./.test(checks)) database().catch(() => {});
   // The grader's own vial is for checks that import it (and the preview's server): loaded only then.

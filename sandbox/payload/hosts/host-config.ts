@@ -36,11 +36,24 @@ export interface LaunchSettings {
 
 /**
  * PGlite imported from `pglite` (a module URL), starting from the data folder snapshot at
- * `dataDir` when given (a file path; faster than initdb); or a real server at `url` through the
- * node-postgres module at `pg`. Either way `sqlParser` is libpg-query's Emscripten module (a
- * module URL, its `.wasm` beside it): PostgreSQL's parser, which reads the app's SQL first.
+ * `dataDir` when given (a file path, a tarball, gzipped or not; faster than initdb); or a real
+ * server at `url` through the node-postgres module at `pg`. Either way `sqlParser` is
+ * libpg-query's Emscripten module (a module URL of a CommonJS file, its `.wasm` beside it):
+ * PostgreSQL's parser, which reads the app's SQL first.
+ *
+ * `files` names PGlite's own files (paths) for a PGlite build that cannot find them itself: the
+ * browser build the site serves, which the WebContainer engine mounts into `.vial/`. Every path
+ * and module URL that is neither absolute nor a URL is relative to the payload's root (the folder
+ * above `.vial/`), so an engine can name files it mounted without knowing where they landed.
  */
-export type DatabaseSource = ({ pglite: string; dataDir?: string } | { url: string; pg: string }) & { sqlParser: string };
+export type DatabaseSource = ({ pglite: string; dataDir?: string; files?: PGliteFilePaths } | { url: string; pg: string }) & { sqlParser: string };
+
+/** PGlite's WebAssembly (PostgreSQL, initdb) and its `share/` files (`pglite.data`), as file paths. */
+export interface PGliteFilePaths {
+  pgliteWasm: string;
+  initdbWasm: string;
+  fsBundle: string;
+}
 
 /**
  * The grader host's argv for given launch settings (the inverse of {@link readLaunchSettings}).

@@ -4,6 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { PGliteLike } from "../../../framework/src/db/adapters";
+import type { PGliteFilePaths } from "./host-config";
 import { ANSWER_SOURCE, restartablePGlite, type PGliteThread, type ThreadAnswer } from "../grader-side/restartable-pglite";
 
 /**
@@ -21,13 +22,27 @@ ${ANSWER_SOURCE}
   const { PGlite } = await import(workerData.pglite);
   const options = { relaxedDurability: true, parsers: { 20: int8 } };
   if (workerData.dataDir) options.loadDataDir = new Blob([readFileSync(workerData.dataDir)]);
+  // PGlite's browser build (mounted in WebContainers) cannot read its own files: handed to it, as the worker engine does.
+  const files = workerData.files;
+  if (files) {
+    options.pgliteWasmModule = await WebAssembly.compile(readFileSync(files.pgliteWasm));
+    options.initdbWasmModule = await WebAssembly.compile(readFileSync(files.initdbWasm));
+    options.fsBundle = new Blob([readFileSync(files.fsBundle)]);
+  }
   pglite = await PGlite.create(options);
   parentPort.on("message", answer);
   post({ ready: true });
 })().catch((error) => post({ failed: String((error && error.stack) || error) }));
 `;
 
-function startThread(source: { pglite: string; dataDir?: string }): Promise<PGliteThread> {
+/** PGlite's module URL, the initdb snapshot and, for a build that cannot find them, its own files (paths). */
+export interface PGliteThreadSource {
+  pglite: string;
+  dataDir?: string;
+  files?: PGliteFilePaths;
+}
+
+function startThread(source: PGliteThreadSource): Promise<PGliteThread> {
   const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: source });
   // One map of waiting statements rather than two listeners per statement; an exit answers
   // every waiting statement, and any statement asked after it, with `ended`.
@@ -60,11 +75,12 @@ function startThread(source: { pglite: string; dataDir?: string }): Promise<PGli
 }
 
 /**
- * Starts PGlite on a worker thread, from the engine's module URL and initdb snapshot.
+ * Starts PGlite on a worker thread, from the engine's module URL and initdb snapshot (and
+ * PGlite's own files when the build is the browser one).
  *
  * @example
  * const pglite = await openThreadedPGlite({ pglite: moduleUrl, dataDir }, { timeoutMs: 5000, init: WIPE_STATEMENTS });
  */
-export function openThreadedPGlite(source: { pglite: string; dataDir?: string }, options: { timeoutMs: number; init: readonly string[] }): Promise<PGliteLike> {
+export function openThreadedPGlite(source: PGliteThreadSource, options: { timeoutMs: number; init: readonly string[] }): Promise<PGliteLike> {
   return restartablePGlite(() => startThread(source), options);
 }

@@ -59,7 +59,7 @@ export class NodeWebContainer implements WebContainerLike {
 
   readonly fs = {
     readdir: (path: string) => this.#usable(() => readdir(this.#path(path))),
-    readFile: (path: string, encoding: "utf-8") => this.#usable(() => readFile(this.#path(path), encoding)),
+    readFile: ((path: string, encoding?: "utf-8") => this.#usable(async () => (encoding ? readFile(this.#path(path), encoding) : new Uint8Array(await readFile(this.#path(path)))))) as WebContainerLike["fs"]["readFile"],
     writeFile: (path: string, data: string | Uint8Array) => this.#usable(() => writeFile(this.#path(path), data)),
     mkdir: (path: string, options: { recursive: true }) => this.#usable(() => mkdir(this.#path(path), options)),
     rm: (path: string, options?: { force?: boolean; recursive?: boolean }) => this.#usable(() => rm(this.#path(path), options)),
