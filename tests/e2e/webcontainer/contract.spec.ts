@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { loadCourse } from "../../../sandbox/course/index";
 import { contractScenarios } from "../../sandbox/contract-cases";
 import { cookieScenarios } from "../../sandbox/cookie-cases";
+import { usesDatabase } from "../../../sandbox/engines/uses-database";
 
 const course = await loadCourse("lessons");
 const lessons = course.chapters.flatMap((chapter) => chapter.lessons);
@@ -22,10 +23,11 @@ const WOULD_CHECK = [
   `the sandbox contract (${contractScenarios.length} scenarios: passing and failing checks, edits, compile and load errors, handler loops, output floods, process.exit(), forged reports, the preview served and restarted)`,
   `the cookie scenarios (${cookieScenarios.length})`,
   `the whole course (${lessons.length} lessons): each solution passes its checks and each starter fails at least one`,
+  `the ${lessons.filter((lesson) => usesDatabase(lesson.checks)).length} database lessons among them with PGlite mounted from the site's files (worker_threads and PGlite's start in a real container)`,
 ].join("; ");
 const SKIPPED = `Skipped: no network to StackBlitz (https://stackblitz.com did not answer within ${PROBE_MS / 1000} s), and WebContainers cannot boot without it. ` +
   `Online this would check, in a real WebContainer in Chromium: ${WOULD_CHECK}. ` +
-  "Offline, the engine's logic is covered on a stand-in that reproduces the container's documented quirks: tests/sandbox/webcontainer/webcontainer-engine.test.ts and quirks.test.ts.";
+  "Offline, the engine's logic is covered on a stand-in that reproduces the container's documented quirks: tests/sandbox/webcontainer/webcontainer-engine.test.ts, quirks.test.ts and database.test.ts.";
 
 async function reachesStackBlitz(): Promise<boolean> {
   try {
@@ -87,7 +89,8 @@ for (const scenario of [...contractScenarios, ...cookieScenarios]) {
 for (const lesson of lessons) {
   test(`webcontainer engine, the course: ${lesson.id}: the solution passes and the starter does not`, async () => {
     test.skip(!online, SKIPPED);
-    test.setTimeout(120_000);
+    // A database lesson's every run starts PGlite in the container (and gets 60 s more for it).
+    test.setTimeout(usesDatabase(lesson.checks) ? 300_000 : 120_000);
     const grade = (files: Record<string, string>) =>
       page.evaluate(async (workspace) => {
         const sandbox = window.harness.sandbox();

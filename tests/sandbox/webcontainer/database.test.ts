@@ -14,6 +14,7 @@ import type { DatabaseFileBytes } from "../../../sandbox/engines/webcontainer/da
 import { loadDatabaseFileBytes, loadPayloadAssets } from "../../../sandbox/payload/assets";
 import { PASSING_WORKSPACE } from "../contract-fixtures";
 import { NodeWebContainer } from "../fakes/node-webcontainer";
+import { APP, ATTACKS, attackChecks, ENDLESS } from "../engines/database-attack-lesson";
 
 const assets = await loadPayloadAssets();
 const course = await loadCourse("lessons");
@@ -67,6 +68,18 @@ describe("the webcontainer engine's database (Node-backed stand-in container)", 
       await sandbox.dispose();
     }
   }, 600_000);
+
+  it("keeps the node engine's boundary: every hostile statement is refused (role, parser), an endless one restarts PGlite, and nothing survives into the next check", async () => {
+    const sandbox = createWebContainerSandbox({ webcontainer: boot(), boot, assets, databaseFiles: loadDatabaseFileBytes, port: port(), timeoutMs: 180_000, checkTimeoutMs: 20_000 });
+    try {
+      await sandbox.load({ files: { "app.ts": APP }, checks: attackChecks(true) });
+      const report = await sandbox.check();
+      expect(report.checks.filter((check) => check.status !== "pass").map((check) => `${check.name}: ${check.message}`)).toEqual([]);
+      expect(report.checks).toHaveLength(ATTACKS.length + ENDLESS.length + 3);
+    } finally {
+      await sandbox.dispose();
+    }
+  }, 300_000);
 
   it("neither asks for nor mounts PGlite's files for a lesson without a database", async () => {
     const container = await boot();
