@@ -81,6 +81,20 @@ describe("the webcontainer engine's database (Node-backed stand-in container)", 
     }
   }, 300_000);
 
+  it("previews a database lesson: the app's initDb runs on PGlite in the container before it serves", async () => {
+    const sandbox = createWebContainerSandbox({ webcontainer: boot(), boot, assets, databaseFiles: loadDatabaseFileBytes, port: port(), startTimeoutMs: 60_000 });
+    try {
+      await sandbox.load({ files: lesson.solution, checks: lesson.checks });
+      const { url } = await sandbox.start();
+      const response = await fetch(new URL("notes?q=a", url));
+      const body = await response.text();
+      expect(response.status, body).toBe(200);
+      expect(Array.isArray((JSON.parse(body) as { notes: unknown }).notes), body).toBe(true);
+    } finally {
+      await sandbox.dispose();
+    }
+  }, 300_000);
+
   it("neither asks for nor mounts PGlite's files for a lesson without a database", async () => {
     const container = await boot();
     const files = countingFiles();
