@@ -192,9 +192,6 @@ const PublicProfile = z.object({
   joined: z.string(),
 });
 
-/** What the member themselves may see. */
-const Account = PublicProfile.extend({ email: z.string() });
-
 /** What a member may change of their own profile. No defaults: a field left out stays as it is. */
 const ProfileChange = z.object({ email: Email, interests: Interests }).partial();
 
