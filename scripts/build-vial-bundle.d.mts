@@ -9,7 +9,7 @@ export interface BuiltVialBundle {
   outDir: string;
   built: boolean;
   /** Bundle name (e.g. "vial.mjs") to absolute path. */
-  files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "worker-host.mjs" | "grader-runtime.mjs" | "learner-runtime.mjs" | "grader-host.mjs" | "learner-host.mjs", string>;
+  files: Record<"vial.mjs" | "vial-node.mjs" | "zod.mjs" | "sucrase.mjs" | "runtime.mjs" | "worker-host.mjs" | "grader-runtime.mjs" | "learner-runtime.mjs" | "grader-host.mjs" | "learner-host.mjs" | "config-parsers.mjs", string>;
   /** PGlite's browser files (scripts/build-pglite-assets.mjs), name to absolute path. */
   databaseFiles: Record<PgliteAssetName, string>;
 }

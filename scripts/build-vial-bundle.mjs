@@ -7,6 +7,7 @@
  *   zod.mjs        zod, for lessons that validate input
  *   sucrase.mjs    sucrase's transform: TypeScript to CommonJS, pure JS
  *   runtime.mjs    the payload runtime: module loader and grader (worker engine)
+ *   config-parsers.mjs   the grader's `parse` (dockerfile-ast, yaml), for lessons whose checks use it
  *   grader-runtime.mjs   the grader realm's runtime: checks, proxies, the report
  *   learner-runtime.mjs  the learner realm's runtime: module loader, the learner side of the protocol
  *   grader-host.mjs      the entry the node and WebContainer engines run with `node`
@@ -43,6 +44,8 @@ function bundleSpecs(root) {
     "zod.mjs": { contents: `export * from "zod";\nexport { default } from "zod";`, platform: "neutral", minify: true },
     "sucrase.mjs": { contents: `export { transform } from "sucrase";`, platform: "neutral", minify: true },
     "runtime.mjs": { entry: join(payload, "runtime/index.ts"), platform: "neutral" },
+    // dockerfile-ast and yaml, for checks that use `parse` only (sandbox/grader/config-parsers.ts).
+    "config-parsers.mjs": { entry: join(root, "sandbox/grader/config-files.ts"), platform: "neutral", minify: true },
     "grader-runtime.mjs": { entry: join(payload, "grader-side/index.ts"), platform: "neutral" },
     "learner-runtime.mjs": { entry: join(payload, "learner-side/index.ts"), platform: "neutral" },
     "grader-host.mjs": { entry: join(payload, "hosts/grader-host.ts"), platform: "node" },

@@ -4,7 +4,8 @@
  * `/sandbox/<name>` (e.g. `/sandbox/vial.mjs`). The site's Service Worker caches them, so the
  * worker engine runs offline once the site has been loaded.
  */
-import { ASSETS_BY_MODE } from "../payload/index";
+import { ASSETS_BY_MODE, CONFIG_PARSERS_ASSET } from "../payload/index";
+import { usesConfigParsers } from "../grader/config-parsers";
 import type { AssetName, PayloadAssets, PayloadMode } from "../payload/index";
 import type { DatabaseFiles } from "./worker/protocol";
 
@@ -12,15 +13,15 @@ import type { DatabaseFiles } from "./worker/protocol";
 export const PAYLOAD_ASSET_BASE = "/sandbox/";
 
 /**
- * The URLs of the bundles a mode needs (both modes when none is given), for the Service
- * Worker's precache list.
+ * The URLs of the bundles a mode needs (both modes when none is given), and the config parsers
+ * some lessons need, for the Service Worker's precache list.
  *
  * @example
  * payloadAssetUrls("worker") // ["/sandbox/vial.mjs", "/sandbox/zod.mjs", …, "/sandbox/worker-host.mjs"]
  */
 export function payloadAssetUrls(mode?: PayloadMode, base = PAYLOAD_ASSET_BASE): string[] {
   const names = mode ? ASSETS_BY_MODE[mode] : [...new Set([...ASSETS_BY_MODE.worker, ...ASSETS_BY_MODE.node])];
-  return names.map((name) => base + name);
+  return [...names, CONFIG_PARSERS_ASSET].map((name) => base + name);
 }
 
 const cache = new Map<string, Promise<PayloadAssets>>();
@@ -38,23 +39,44 @@ export function fetchPayloadAssets(mode: PayloadMode, base = PAYLOAD_ASSET_BASE,
   const cached = cache.get(key);
   if (cached) return cached;
   const loading = (async () => {
-    const entries = await Promise.all(
-      ASSETS_BY_MODE[mode].map(async (name: AssetName) => {
-        let response: Response;
-        try {
-          response = await fetcher(base + name);
-        } catch (error) {
-          throw new Error(`Could not load the sandbox file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Are you offline before the site was saved for offline use?`, { cause: error });
-        }
-        if (!response.ok) throw new Error(`Could not load the sandbox file ${base}${name}: the server answered ${response.status}.`);
-        return [name, await response.text()] as const;
-      }),
-    );
+    const entries = await Promise.all(ASSETS_BY_MODE[mode].map(async (name: AssetName) => [name, await fetchBundle(name, base, fetcher)] as const));
     return Object.fromEntries(entries) as PayloadAssets;
   })();
   cache.set(key, loading);
   loading.catch(() => cache.delete(key));
   return loading;
+}
+
+async function fetchBundle(name: AssetName, base: string, fetcher: typeof fetch): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetcher(base + name);
+  } catch (error) {
+    throw new Error(`Could not load the sandbox file ${base}${name} (${error instanceof Error ? error.message : String(error)}). Are you offline before the site was saved for offline use?`, { cause: error });
+  }
+  if (!response.ok) throw new Error(`Could not load the sandbox file ${base}${name}: the server answered ${response.status}.`);
+  return response.text();
+}
+
+const parsersCache = new Map<string, Promise<string>>();
+
+/**
+ * `assets` with what this lesson needs beyond its mode's bundles: the config parsers when its
+ * checks use `parse` (fetched once per page; a failed fetch is retried on the next call).
+ *
+ * @example
+ * const assets = await withLessonAssets(await fetchPayloadAssets("worker"), checks);
+ * const tree = buildPayload({ files, checks, mode: "worker", assets });
+ */
+export async function withLessonAssets(assets: PayloadAssets, checks: string, base = PAYLOAD_ASSET_BASE, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<PayloadAssets> {
+  if (!usesConfigParsers(checks) || assets[CONFIG_PARSERS_ASSET] !== undefined) return assets;
+  let loading = parsersCache.get(base);
+  if (!loading) {
+    loading = fetchBundle(CONFIG_PARSERS_ASSET, base, fetcher);
+    parsersCache.set(base, loading);
+    loading.catch(() => parsersCache.delete(base));
+  }
+  return { ...assets, [CONFIG_PARSERS_ASSET]: await loading };
 }
 
 /** PGlite's files and PostgreSQL's parser (scripts/build-pglite-assets.mjs), served beside the bundles, for database lessons only. */

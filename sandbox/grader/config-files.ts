@@ -4,8 +4,9 @@
  * check asks about an instruction, a stage or a key instead of matching text, which a comment, a
  * line continuation or a reordered key would fool. Plain data out, nothing of the parsers'.
  *
- * Both parsers are pure JavaScript and bundled into the grader runtime, so they run in every
- * engine, the browser Worker included.
+ * Both parsers are pure JavaScript, so they run in every engine, the browser Worker included.
+ * This file is the entry of `.vial/config-parsers.mjs`, a bundle loaded only for checks that use
+ * `parse` (config-parsers.ts); the grader runtime itself does not carry them.
  */
 import { Arg, DockerfileParser, Env, Label, ModifiableInstruction, type Instruction } from "dockerfile-ast";
 import { Util } from "dockerfile-ast/lib/util";

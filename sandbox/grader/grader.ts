@@ -9,7 +9,8 @@ import { createClock, realNow, type Clock } from "./clock";
 import { createDatabaseApi, type DatabaseApi, type GraderDatabase } from "./database";
 import type { HostedApps } from "./hosted-apps";
 import { createLearnerTests, type LearnerTestsOptions, type LearnerTestSuite } from "./learner-tests";
-import { parse, type ConfigParsers } from "./config-files";
+import type { ConfigParsers } from "./config-files";
+import { graderParse } from "./config-parsers";
 import { createAppLog, type AppLog } from "./app-log";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
@@ -136,7 +137,14 @@ function overallStatus(checks: CheckResult[]): GraderOutcome["status"] {
  * grader.api.check("GET / answers", async () => { ... }, { task: 1 });
  * const outcome = await grader.run({ checkTimeoutMs: 5000 });
  */
-export function createGrader(options: { seed?: string; database?: () => Promise<GraderDatabase>; hosted?: HostedApps; flushLog?: () => Promise<void> } = {}): {
+export function createGrader(options: {
+  seed?: string;
+  database?: () => Promise<GraderDatabase>;
+  hosted?: HostedApps;
+  flushLog?: () => Promise<void>;
+  /** The config parsers (`.vial/config-parsers.mjs`), loaded by the host for checks that use `parse`. */
+  parsers?: ConfigParsers;
+} = {}): {
   api: GraderApi;
   /** Takes what the learner's code printed, for `appLog` (the learner link calls it). */
   recordLog(text: string): void;
@@ -171,7 +179,7 @@ export function createGrader(options: { seed?: string; database?: () => Promise<
     database: database.api,
     learnerTests: createLearnerTests(options.hosted, random),
     appLog: appLog.api,
-    parse,
+    parse: graderParse(options.parsers),
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {

@@ -15,8 +15,10 @@
  */
 import { createGrader } from "./grader";
 import type { GraderApi } from "./grader";
+import { parse as configParsers } from "./config-files";
 
-const shared = createGrader().api;
+// Not bundled into the sandbox (its hosts call createGrader), so the parsers can be here.
+const shared = createGrader({ parsers: configParsers }).api;
 
 /** Registers a check; see {@link GraderApi}. */
 export const check: GraderApi["check"] = shared.check;

@@ -6,7 +6,7 @@ import type { HostConfig } from "../../payload/hosts/host-config";
 import type { GradeReport } from "../../report";
 import { errorReport } from "../../error-report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
-import { fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { fetchPayloadAssets, PAYLOAD_ASSET_BASE, withLessonAssets } from "../browser-assets";
 import { usesDatabase } from "../uses-database";
 import { CONTAINER_DATABASE_SOURCE, databaseMount, fetchDatabaseBytes } from "./database-mount";
 import type { DatabaseFileBytes } from "./database-mount";
@@ -152,6 +152,7 @@ export class WebContainerSandbox implements Sandbox {
     return this.#serial(async () => {
       const container = await this.#container;
       this.#assets ??= this.options.assets ?? (await fetchPayloadAssets("node", this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE));
+      this.#assets = await withLessonAssets(this.#assets, workspace.checks, this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE);
       // Refuses paths outside the workspace before anything changes.
       buildPayload({ files: workspace.files, checks: workspace.checks, mode: "node", assets: this.#assets });
       await this.#stopPreview();

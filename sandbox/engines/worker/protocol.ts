@@ -88,6 +88,8 @@ export type PageMessage =
   | { type: "prepare"; checks: string }
   /** Grader: the lesson's database, started now (before any check or preview asks for it). */
   | { type: "database"; files: DatabaseFiles }
+  /** Grader: `.vial/config-parsers.mjs`, for checks that use `parse` (posted before the checks). */
+  | { type: "config-parsers"; module: Blob }
   /** Grader: run the lesson's checks (`.vial/checks.ts`) against learner realms it asks for. */
   | { type: "check"; checks: string; entry?: string; checkTimeoutMs: number; budgetMs: number }
   /** Grader: a learner realm it started is gone (crashed, could not start); `reason` in words. */

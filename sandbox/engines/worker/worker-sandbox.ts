@@ -1,11 +1,11 @@
 import { CookieJar } from "../../grader/cookie-jar";
 import { OutputStream } from "../../output";
-import { buildPayload, CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
+import { buildPayload, CHECKS_PATH, CONFIG_PARSERS_ASSET, PAYLOAD_DIR, safeLearnerPath } from "../../payload/index";
 import type { PayloadAssets } from "../../payload/index";
 import type { GradeReport } from "../../report";
 import type { Sandbox, SandboxLimits, Workspace } from "../../sandbox";
 import { errorReport } from "../../error-report";
-import { fetchDatabaseFiles, fetchPayloadAssets, PAYLOAD_ASSET_BASE } from "../browser-assets";
+import { fetchDatabaseFiles, fetchPayloadAssets, PAYLOAD_ASSET_BASE, withLessonAssets } from "../browser-assets";
 import { usesDatabase } from "../uses-database";
 import { runCheckInWorkers } from "./check-run";
 import { HostWorker } from "./host-worker";
@@ -75,6 +75,8 @@ export class WorkerSandbox implements Sandbox {
   #entry: string | undefined;
   /** PGlite's files, fetched when the lesson's checks use the database (its grader Workers get them). */
   #database: Promise<DatabaseFiles> | undefined;
+  /** The config parsers' bundle, when the lesson's checks use `parse` (its grader Workers get it). */
+  #configParsers: Blob | undefined;
   /** The next check run's Workers, made ahead of time. */
   #warmGrader: HostChannel | undefined;
   #warmLearner: HostChannel | undefined;
@@ -100,8 +102,11 @@ export class WorkerSandbox implements Sandbox {
 
   load(workspace: Workspace): Promise<void> {
     return this.#serial(async () => {
-      const assets = this.options.assets ?? (await fetchPayloadAssets("worker", this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE));
+      const base = this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE;
+      const assets = await withLessonAssets(this.options.assets ?? (await fetchPayloadAssets("worker", base)), workspace.checks, base);
       const tree = buildPayload({ files: workspace.files, checks: workspace.checks, mode: "worker", assets });
+      const parsers = tree[`${PAYLOAD_DIR}/${CONFIG_PARSERS_ASSET}`];
+      this.#configParsers = parsers === undefined ? undefined : new Blob([parsers as BlobPart], { type: "text/javascript" });
       this.#stopPreview();
       this.#jar = new CookieJar();
       this.#runner ??= new RunnerFrame(runnerBundles((name) => tree[`${PAYLOAD_DIR}/${name}`]!), { url: this.options.runnerUrl });
@@ -111,7 +116,7 @@ export class WorkerSandbox implements Sandbox {
       delete files[CHECKS_PATH];
       this.#files = files;
       this.#entry = workspace.entry;
-      this.#database = usesDatabase(this.#checks) ? fetchDatabaseFiles(this.options.assetBaseUrl ?? PAYLOAD_ASSET_BASE) : undefined;
+      this.#database = usesDatabase(this.#checks) ? fetchDatabaseFiles(base) : undefined;
       this.#database?.catch(() => {});
       if (this.#checks !== previousChecks) {
         // The warm grader was made for the last lesson's checks (and its database, or none).
@@ -227,6 +232,8 @@ export class WorkerSandbox implements Sandbox {
     // Posted before any check or serve message (those wait for the same files), so PGlite starts
     // as soon as it can; a learner Worker never gets them.
     if (role === "grader") this.#database?.then((files) => worker.post({ type: "database", files }), () => {});
+    // Before the checks, which call `parse` as they load.
+    if (role === "grader" && this.#configParsers) worker.post({ type: "config-parsers", module: this.#configParsers });
     return worker;
   }
 

@@ -13,6 +13,7 @@ import { createProxies } from "./proxies";
 import { answerSql, type SandboxDatabase } from "./database";
 import type { TestClientClass } from "./proxies";
 import { createHostedApps } from "../../grader/hosted-apps";
+import type { ConfigParsers } from "../../grader/config-files";
 
 /** What the grader's realm is given by its host (a node process, a Worker). */
 export interface GraderSideHost {
@@ -25,6 +26,8 @@ export interface GraderSideHost {
   startLearner(): LearnerPort;
   /** The lesson's database, opened on first use (engines that have one; see database.ts). */
   database?: () => Promise<SandboxDatabase>;
+  /** The grader's `parse`, from `.vial/config-parsers.mjs`, for checks that use it (grader/config-parsers.ts). */
+  parsers?: ConfigParsers;
 }
 
 export interface RunGraderOptions {
@@ -68,7 +71,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const hosted = createHostedApps();
   // `appLog` waits for the learner's realm to answer a ping: what it printed before has arrived.
   const flushLog = () => session.flush();
-  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted, flushLog });
+  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted, flushLog, ...(host.parsers ? { parsers: host.parsers } : {}) });
   // The fake clock lives here; the learner realm's Date.now follows it through the messages.
   const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)), {
     appFetch: (message) => hosted.answer(message),

@@ -26,9 +26,11 @@ import { memoizeTransform } from "./memoize-transform";
 import { openDatabase, resolveDatabaseSource } from "./database-host";
 import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
 import { warmUpGraderSide } from "./warm-up-grader";
+import { usesConfigParsers } from "../../grader/config-parsers";
+import type { ConfigParsers } from "../../grader/config-files";
 
 type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
-type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined };
+type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined; parsers: ConfigParsers | undefined };
 
 const write = process.stdout.write.bind(process.stdout);
 const exit = process.exit.bind(process);
@@ -68,7 +70,7 @@ function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discard
   };
 }
 
-async function check(config: HostConfig, { runtime, transform, vial, checks, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<unknown> {
+async function check(config: HostConfig, { runtime, transform, vial, checks, database, parsers }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<unknown> {
   const zod = checks !== undefined && /["']zod["']/.test(checks) ? await loadBundle("zod.mjs") : undefined;
   const report = await runtime.runGrader({
     host: {
@@ -77,6 +79,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
       transform,
       startLearner: () => learners.start(),
       ...(database ? { database } : {}),
+      ...(parsers ? { parsers } : {}),
     },
     entry: config.entry, checkTimeoutMs: config.checkTimeoutMs, budgetMs: config.budgetMs, seed: config.seed,
     stopAtFirstFailure: config.stopAtFirstFailure === true,
@@ -120,13 +123,15 @@ async function main(): Promise<void> {
   if (database && launch.warm && checks !== undefined && /\bdatabase\./.test(checks)) database().catch(() => {});
   // The grader's own vial is for checks that import it (and the preview's server): loaded only then.
   let vial: Promise<VialNode> | undefined = checks !== undefined && /["']vial["']|\.testClient\(/.test(checks) ? (loadBundle("vial-node.mjs") as Promise<VialNode>) : undefined;
-  const loading = Promise.all([loadBundle("grader-runtime.mjs"), loadBundle("sucrase.mjs"), vial]) as Promise<[typeof GraderRuntime, { transform: Transform }, VialNode | undefined]>;
+  // The config parsers are for checks that use `parse`; loaded before the checks run, which call them as they load.
+  const parsers = checks !== undefined && usesConfigParsers(checks) ? loadBundle("config-parsers.mjs") : undefined;
+  const loading = Promise.all([loadBundle("grader-runtime.mjs"), loadBundle("sucrase.mjs"), vial, parsers]) as Promise<[typeof GraderRuntime, { transform: Transform }, VialNode | undefined, { parse: ConfigParsers } | undefined]>;
   // A spare compiles the lesson's checks ahead (they do not change between edits) and grades a
   // fixed lesson of ours, so the real run finds the grader's code paths compiled.
-  const prepared = loading.then(([runtime, sucrase]) => {
+  const prepared = loading.then(([runtime, sucrase, , parsers]) => {
     const transform = memoizeTransform(sucrase.transform);
     if (launch.warm && checks !== undefined) runtime.checksImports(checks, transform);
-    return { runtime, transform, checks };
+    return { runtime, transform, checks, parsers: parsers?.parse };
   }).then(async (prepared) => {
     if (launch.warm) await warmUpGraderSide(prepared.runtime, prepared.transform);
     return prepared;

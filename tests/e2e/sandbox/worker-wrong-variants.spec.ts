@@ -3,7 +3,7 @@
  * lessons whose checks use the kit, the database (PGlite in the grader Worker, from the page's
  * files), grade the learner's own tests with learnerTests (whose requests cross between two
  * Workers), read the app's log with appLog (forwarded from the learner Worker's console) or review
- * a Dockerfile and a workflow with parse (dockerfile-ast and yaml, bundled into the grader) fails
+ * a Dockerfile and a workflow with parse (dockerfile-ast and yaml, handed to the grader Worker) fails
  * those checks on the worker engine too, as
  * `npm run lessons:check` proves on the node engine. parse5, csp_evaluator and the fake clock
  * are bundled into the payload runtime, so this is where a bundling mistake would show.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSETS_BY_MODE, buildPayload, CHECKS_PATH, NODE_HOST_PATH } from "../../../sandbox/payload/index";
 import type { PayloadAssets } from "../../../sandbox/payload/index";
+import { loadCourse } from "../../../sandbox/course";
 
 const assets: PayloadAssets = Object.fromEntries(
   [...new Set([...ASSETS_BY_MODE.node, ...ASSETS_BY_MODE.worker])].map((name) => [name, `// ${name}`]),
@@ -20,6 +21,23 @@ describe("buildPayload", () => {
     const tree = buildPayload({ files: {}, checks: "", mode: "worker", assets });
     expect(Object.keys(tree).filter((path) => path.startsWith(".vial/")).sort()).toEqual([...ASSETS_BY_MODE.worker.map((n) => `.vial/${n}`), ".vial/checks.ts"].sort());
     expect(tree[NODE_HOST_PATH]).toBeUndefined();
+  });
+
+  it("adds the config parsers only for checks that use parse, in both modes", () => {
+    const withParsers = { ...assets, "config-parsers.mjs": "// parsers" };
+    for (const mode of ["node", "worker"] as const) {
+      expect(buildPayload({ files: {}, checks: 'import { check } from "grader";', mode, assets: withParsers })).not.toHaveProperty([".vial/config-parsers.mjs"]);
+      const tree = buildPayload({ files: {}, checks: 'import { check, parse } from "grader";', mode, assets: withParsers });
+      expect(tree[".vial/config-parsers.mjs"]).toBe("// parsers");
+      expect(() => buildPayload({ files: {}, checks: 'import { parse } from "grader";', mode, assets })).toThrow(/config-parsers\.mjs/);
+    }
+  });
+
+  it("gives the config parsers to the course's lessons that review a Dockerfile or a workflow, and to no other", async () => {
+    const course = await loadCourse();
+    const withParsers = { ...assets, "config-parsers.mjs": "// parsers" };
+    const given = course.chapters.flatMap((chapter) => chapter.lessons).filter((lesson) => ".vial/config-parsers.mjs" in buildPayload({ files: {}, checks: lesson.checks, mode: "worker", assets: withParsers }));
+    expect(given.map((lesson) => lesson.id)).toEqual(["production/container-and-ci"]);
   });
 
   it("refuses to build without a bundle the mode needs", () => {

@@ -9,6 +9,7 @@ import { buildVialBundle } from "../../../scripts/build-vial-bundle.mjs";
 import { ASSETS_BY_MODE } from "../../../sandbox/payload/index";
 import type * as Runtime from "../../../sandbox/payload/runtime/index";
 import type { Transform } from "../../../sandbox/payload/runtime/module-loader";
+import type { ConfigParsers } from "../../../sandbox/grader/config-files";
 import { CHECKS, GREETING, PASSING_APP } from "../contract-fixtures";
 
 let files: Awaited<ReturnType<typeof buildVialBundle>>["files"];
@@ -44,8 +45,17 @@ describe("payload bundles", () => {
     expect((await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } })).status).toBe("pass");
   });
 
+  it("keep the config parsers out of the runtimes, in a bundle of their own that the grader is given", async () => {
+    for (const name of ["runtime.mjs", "grader-runtime.mjs"] as const) {
+      expect(readFileSync(files[name], "utf8"), name).not.toMatch(/DockerfileParser|parseDocument/);
+    }
+    const { parse } = (await import(pathToFileURL(files["config-parsers.mjs"]).href)) as { parse: ConfigParsers };
+    expect(parse.dockerfile("FROM node:22-slim AS build\nUSER node\n").stages).toMatchObject([{ image: "node:22-slim", name: "build", instructions: [{ keyword: "USER", args: ["node"] }] }]);
+    expect(parse.yaml("on:\n  push:\n")).toEqual({ on: { push: null } });
+  });
+
   it("keep node-only code out of the browser bundles and out of both realms' runtimes", () => {
-    const names = [...ASSETS_BY_MODE.worker, "grader-runtime.mjs", "learner-runtime.mjs"] as const;
+    const names = [...ASSETS_BY_MODE.worker, "config-parsers.mjs", "grader-runtime.mjs", "learner-runtime.mjs"] as const;
     for (const name of names.filter((n): n is keyof typeof files => n in files)) {
       expect(readFileSync(files[name], "utf8"), name).not.toMatch(/from\s*["']node:|require\(["']node:/);
     }

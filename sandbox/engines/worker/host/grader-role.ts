@@ -15,6 +15,7 @@ import { openWorkerDatabase } from "./worker-database";
 import { learnerPorts } from "./learner-ports";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";
 import { importsModule } from "./loaded-bundles";
+import type { ConfigParsers } from "../../../grader/config-files";
 
 /**
  * Sucrase's transform, remembering its last results: the grader compiles checks.ts once to find
@@ -31,6 +32,16 @@ function memoizeTransform(transform: Transform): Transform {
     results.set(key, { code: result.code });
     return result;
   };
+}
+
+/** Imports a module the page handed over as a Blob, from a blob: URL made here (this Worker has no network). */
+async function importBlob(module: Blob): Promise<unknown> {
+  const url = URL.createObjectURL(module);
+  try {
+    return await import(/* @vite-ignore */ url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 /** Longest the learner's app may take to load for the preview (the page has its own limit too). */
@@ -56,12 +67,18 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
   /** The lesson's database, when the page handed over PGlite's files. */
   let database: (() => Promise<SandboxDatabase>) | undefined;
   let served: Promise<RemoteApp> | undefined;
+  /** The grader's `parse`, when the page handed over the config parsers' bundle. */
+  let parsers: Promise<ConfigParsers> | undefined;
   const needZod = (checks: string) => (importsModule([checks], "zod") ? (zod ??= import(loaded.zodUrl)) : undefined);
   scope.onPageMessage((message: PageMessage) => {
     if (message.type === "learner-gone") learners.gone(message.learner, message.reason);
     else if (message.type === "database" && !database) {
       database = lazyDatabase(() => openWorkerDatabase(message.files));
       database().catch(() => {});
+    }
+    else if (message.type === "config-parsers" && !parsers) {
+      parsers = importBlob(message.module).then((module) => (module as { parse: ConfigParsers }).parse);
+      parsers.catch(() => {});
     }
     else if (message.type === "serve" && !served && !running) {
       running = true;
@@ -100,7 +117,7 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
   async function check(run: Extract<PageMessage, { type: "check" }>): Promise<void> {
     let report: unknown;
     try {
-      const zod = await needZod(run.checks);
+      const [zod, configParsers] = await Promise.all([needZod(run.checks), parsers]);
       report = await loaded.runtime.runGrader({
         host: {
           readFile: (path) => (path === loaded.runtime.CHECKS_PATH ? run.checks : undefined),
@@ -108,6 +125,7 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
           transform,
           startLearner: learners.start,
           ...(database ? { database } : {}),
+          ...(configParsers ? { parsers: configParsers } : {}),
         },
         entry: run.entry,
         checkTimeoutMs: run.checkTimeoutMs,
