@@ -5,7 +5,7 @@
  * worker engine runs offline once the site has been loaded.
  */
 import { ASSETS_BY_MODE, CONFIG_PARSERS_ASSET } from "../payload/index";
-import { usesConfigParsers } from "../grader/config-parsers";
+import { usesConfigParsers } from "../payload/uses-config-parsers";
 import type { AssetName, PayloadAssets, PayloadMode } from "../payload/index";
 import type { DatabaseFiles } from "./worker/protocol";
 

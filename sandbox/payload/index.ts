@@ -1,7 +1,7 @@
 // From paths.ts, not run-checks.ts: the page imports this module (engines build the payload in
 // the browser), and run-checks.ts would bring the whole grader into the page's JavaScript.
 import { CHECKS_PATH, PAYLOAD_DIR, safeLearnerPath } from "./runtime/paths";
-import { usesConfigParsers } from "../grader/config-parsers";
+import { usesConfigParsers } from "./uses-config-parsers";
 
 /** A file tree: payload-relative path to contents. */
 export type PayloadTree = Record<string, string | Uint8Array>;

@@ -26,7 +26,7 @@ import { memoizeTransform } from "./memoize-transform";
 import { openDatabase, resolveDatabaseSource } from "./database-host";
 import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
 import { warmUpGraderSide } from "./warm-up-grader";
-import { usesConfigParsers } from "../../grader/config-parsers";
+import { usesConfigParsers } from "../uses-config-parsers";
 import type { ConfigParsers } from "../../grader/config-files";
 
 type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
