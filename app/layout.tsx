@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "../site/components/site-header";
 import { ServiceWorkerRegistration } from "../site/components/service-worker-registration";
 import { DevLessonRefresher } from "../site/components/dev-lesson-refresher";
+import { HydrateInSlices } from "../site/components/hydrate-in-slices";
 import { applyThemeScript } from "../site/state/theme-store";
 import "../site/styles/globals.css";
 
@@ -27,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
-        {children}
+        <HydrateInSlices>{children}</HydrateInSlices>
         <footer className="site-footer">
           <ServiceWorkerRegistration />
         </footer>

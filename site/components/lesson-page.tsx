@@ -4,6 +4,7 @@ import type { LessonPageData } from "../course/page-data";
 import { WorkspaceLoader } from "../workspace/workspace-loader";
 import { withInlineCode } from "./inline-code";
 import { BuildsOnLinks } from "./builds-on-links";
+import { HydrateInSlices } from "./hydrate-in-slices";
 
 /**
  * `/learn/<chapter>/<lesson>`: the lesson text (server-rendered, readable before any script runs)
@@ -35,10 +36,12 @@ export function LessonPage({ data, prose }: { data: LessonPageData; prose: React
             Skip to the editor
           </a>
         </header>
-        {prose}
+        <HydrateInSlices>{prose}</HydrateInSlices>
         <LessonNav data={data} />
       </article>
-      <WorkspaceLoader data={data} />
+      <HydrateInSlices>
+        <WorkspaceLoader data={data} />
+      </HydrateInSlices>
     </main>
   );
 }
