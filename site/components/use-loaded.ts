@@ -4,8 +4,12 @@
  * would hold it back: React reveals a boundary's content no sooner than 300 ms after the last
  * fallback it showed (its fallback throttle), and on the lesson page that wait came twice in a
  * row (the workspace, then the editor inside it) before the sandbox could start.
+ *
+ * The arrival is rendered as a transition: React then renders the new part (the whole
+ * workspace, say) in slices, yielding to the browser every few milliseconds, rather than in one
+ * long main-thread task; the page stays responsive while it appears.
  */
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 
 export type Loaded<T> = { status: "loading" } | { status: "loaded"; value: T } | { status: "failed"; error: string };
 
@@ -24,7 +28,7 @@ export function useLoaded<T>(load: () => Promise<T>, wanted = true): Loaded<T> {
     if (!wanted) return;
     let current = true;
     load().then(
-      (value) => current && setLoaded({ status: "loaded", value }),
+      (value) => current && startTransition(() => setLoaded({ status: "loaded", value })),
       (error: unknown) => current && setLoaded({ status: "failed", error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
