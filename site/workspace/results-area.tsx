@@ -8,6 +8,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 
 const HEIGHT_KEY = "learn-vial:results-height";
+
+/**
+ * Sent (bubbling) by the checks panel's report view once it shows a report: the view loads in its
+ * own chunk, so on the first run it can appear after the run has finished, and the area grows then.
+ */
+export const REPORT_SHOWN_EVENT = "learn-vial:report-shown";
 /** The least each side keeps, in pixels (the editor's is its CSS min-height, 8rem). */
 const MIN_RESULTS = 96;
 const MIN_EDITOR = 128;
@@ -69,11 +75,12 @@ export function ResultsArea({ runs, children }: { runs: number; children: ReactN
     if (save) saveHeight(next);
   };
 
-  // After a run: grow (never shrink) until the failing checks fit.
-  useEffect(() => {
+  // After a run: grow (never shrink) until the failing checks fit; when the run finishes, and
+  // when the report view shows the report (it may arrive later, see REPORT_SHOWN_EVENT).
+  const growToFailures = () => {
     const element = area.current;
     const panel = element?.querySelector<HTMLElement>("#panel-checks");
-    if (!element || !panel || panel.hidden || runs === 0) return;
+    if (!element || !panel || panel.hidden || runsRef.current === 0) return () => {};
     const frame = requestAnimationFrame(() => {
       const failing = [...panel.querySelectorAll<HTMLElement>('.check[data-status="fail"], .check[data-status="error"], [data-testid="checks-error"]')];
       const last = failing.at(-1);
@@ -82,8 +89,27 @@ export function ResultsArea({ runs, children }: { runs: number; children: ReactN
       if (missing > 0) resize(element.getBoundingClientRect().height + missing, false);
     });
     return () => cancelAnimationFrame(frame);
-    // Only when a run finishes; resize reads the layout itself.
-  }, [runs]);
+  };
+  const runsRef = useRef(runs);
+  runsRef.current = runs;
+  const growRef = useRef(growToFailures);
+  growRef.current = growToFailures;
+  // Only when a run finishes; the growth reads the layout itself.
+  useEffect(() => growRef.current(), [runs]);
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    let cancel = () => {};
+    const onShown = () => {
+      cancel();
+      cancel = growRef.current();
+    };
+    element.addEventListener(REPORT_SHOWN_EVENT, onShown);
+    return () => {
+      element.removeEventListener(REPORT_SHOWN_EVENT, onShown);
+      cancel();
+    };
+  }, []);
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     const element = area.current;

@@ -65,6 +65,8 @@ describe("the workspace's first chunk", () => {
     ["the WebContainer API (loaded when WebContainers are chosen)", "node_modules/@webcontainer/api/"],
     ["the WebContainer sandbox", "sandbox/engines/webcontainer/webcontainer-sandbox.ts"],
     ["the report's schemas (loaded with the first check)", "sandbox/report.ts"],
+    ["the checks' report view (loaded with the first check)", "site/workspace/checks-report.tsx"],
+    ["the HTTP exchange of a failed check (part of the report view)", "site/workspace/http-trace.tsx"],
     ["zod's schema builders (only its global setting comes first)", "node_modules/zod/v4/classic/"],
   ])("leaves %s to a later chunk", (_what, fragment) => {
     expect(holds(everything, fragment)).toBe(true);
