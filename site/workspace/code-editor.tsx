@@ -19,7 +19,18 @@ type LanguageSupport = (path: string) => Extension;
 
 /** The language support, once loaded (shared by every editor of the page). */
 let loadedLanguage: LanguageSupport | null = null;
-const languageLoad = () => import("./editor-language").then(({ languageSupport }) => (loadedLanguage = languageSupport));
+/**
+ * The language support, applied a task after its chunk has run: the chunk's modules (Lezer's
+ * grammar tables decoded, its dialects built) run when the import resolves, and the first parse
+ * and highlighting of the file then come in a task of their own instead of lengthening that one.
+ */
+const languageLoad = () =>
+  import("./editor-language")
+    .then(async ({ languageSupport }) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return languageSupport;
+    })
+    .then((languageSupport) => (loadedLanguage = languageSupport));
 /** Where the language support goes in each file's state; empty until it has loaded. */
 const language = new Compartment();
 
