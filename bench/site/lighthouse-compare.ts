@@ -4,7 +4,7 @@
  * the order swapped every run (before-after, then after-before), so load that comes and goes
  * falls on both alike. Each row gives the medians and the load average seen during its runs.
  *
- *   npx tsx bench/site/lighthouse-compare.ts --before ../wt-old --after . [--runs 3] [--screen phone|laptop] [--port 4152] [--paths /,/learn]
+ *   npx tsx bench/site/lighthouse-compare.ts --before ../wt-old --after . [--runs 3] [--screen phone|laptop] [--port 4152] [--after-port 4153] [--paths /,/learn]
  *
  * Both worktrees need `npm run build` first. The pages are those `npm run bench` audits, unless --paths.
  */
@@ -56,14 +56,15 @@ export function compareMarkdown(rows: ReadonlyArray<{ build: Build; audit: PageA
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { before: { type: "string" }, after: { type: "string" }, runs: { type: "string", default: "3" }, screen: { type: "string", default: "phone" }, port: { type: "string", default: "4152" }, paths: { type: "string" } },
+    options: { before: { type: "string" }, after: { type: "string" }, runs: { type: "string", default: "3" }, screen: { type: "string", default: "phone" }, port: { type: "string", default: "4152" }, "after-port": { type: "string" }, paths: { type: "string" } },
   });
-  if (!values.before || !values.after) throw new Error("usage: --before <worktree> --after <worktree> [--runs 3] [--screen phone|laptop] [--port 4152] [--paths /,/learn]");
+  if (!values.before || !values.after) throw new Error("usage: --before <worktree> --after <worktree> [--runs 3] [--screen phone|laptop] [--port 4152] [--after-port 4153] [--paths /,/learn]");
   const screen = values.screen as Screen;
   if (screen !== "phone" && screen !== "laptop") throw new Error(`--screen is phone or laptop, not "${values.screen}"`);
   const runs = Math.max(1, Number(values.runs));
   const roots: Record<Build, string> = { before: resolve(values.before), after: resolve(values.after) };
-  const ports: Record<Build, number> = { before: Number(values.port), after: Number(values.port) + 1 };
+  // The after build on the next port unless told (on a shared machine the ports one may use need not be neighbours).
+  const ports: Record<Build, number> = { before: Number(values.port), after: Number(values["after-port"] ?? Number(values.port) + 1) };
   // The pages `npm run bench` audits, or --paths (the lessons of the two builds may differ).
   const paths = values.paths ? values.paths.split(",") : await lighthousePages(roots.after);
   // Lighthouse can leave a protocol time-out's rejection behind on a busy machine; that run has
