@@ -1,7 +1,9 @@
 import { attack, check, expect, http, type HtmlContext } from "grader";
 import { app } from "./app";
 
-/** Signs the guestbook through the form, as a browser would, and returns the page that lists it. */
+const ADA = { username: "ada", password: "correct horse battery staple" };
+
+/** Signs the visitors' book through the form, as a browser would, and returns the page that lists it. */
 async function sign(client: ReturnType<typeof http>, fields: Record<string, string>): Promise<string> {
   const res = await client.post("/messages", { form: fields });
   expect(res.status, `status of POST /messages with ${JSON.stringify(fields)}`).toBe(303);
@@ -30,10 +32,10 @@ check("A javascript: website does not become a clickable script", async () => {
   expect(page, "body of GET / (Ada's https website still links)").toContain('href="https://example.com/ada"');
 }, { task: 1 });
 
-/** Each guestbook field, with the contexts the page shows it in. */
+/** Each field of the visitors' book, with the contexts the page shows it in. */
 const FIELDS: [field: string, contexts: HtmlContext[]][] = [["name", ["text", "attribute"]], ["website", ["attribute", "url"]], ["text", ["text"]]];
 
-check("Nothing typed into the guestbook becomes markup, an event handler or a script link", async () => {
+check("Nothing typed into the visitors' book becomes markup, an event handler or a script link", async () => {
   for (const [field, contexts] of FIELDS) {
     const client = http(app);
     const findings = await attack.xss({
@@ -55,22 +57,20 @@ check("An empty message still answers 400", async () => {
 
 check("Every page shows its own markup as markup, not as escaped text", async () => {
   // Escaping twice is the opposite mistake: a plain string of markup put into an html template
-  // shows the learner "&lt;form" instead of a form. Each page the guestbook serves is tried.
+  // shows the learner "&lt;form" instead of a form. Each page the library serves is tried.
   const client = http(app);
   const pages: [string, { status: number; text: string }][] = [
     ["GET /", await client.get("/")],
-    ["GET /login", await client.get("/login")],
     ["POST /messages with an empty message", await client.post("/messages", { form: { name: "Ann", website: "", text: "" } })],
-    ["POST /login with a wrong password", await client.post("/login", { form: { username: "ada", password: "not-her-password" } })],
   ];
-  await client.post("/login", { form: { username: "ada", password: "correct horse battery staple" } });
-  pages.push(["GET / signed in as ada", await client.get("/")]);
+  const login = await client.post("/login", { json: ADA });
+  expect(login.status, "status of POST /login as ada").toBe(200);
+  pages.push(["GET / logged in as ada", await client.get("/")]);
   for (const [request, res] of pages) {
     expect(res.text, `body of ${request} (markup escaped into text)`).not.toMatch(/&lt;\/?(p|form|input|a|li|ul|h1)\b/);
   }
-  expect(pages[3]?.[1].status, "status of POST /login with a wrong password").toBe(401);
-  expect(pages[4]?.[1].text, "body of GET / signed in as ada").toMatch(/<p>Signed in as ada<\/p>/);
-  expect(pages[1]?.[1].text, "body of GET /login (a form with a password field)").toMatch(/<input[^>]*type="password"/);
+  expect(pages[0]?.[1].text, "body of GET / (a form with a text area)").toMatch(/<form[^>]*action="\/messages"/);
+  expect(pages[2]?.[1].text, "body of GET / logged in as ada").toMatch(/<p>Signed in as Ada Lovelace<\/p>/);
 }, { task: 1 });
 
 check("GET / carries the security headers", async () => {
@@ -86,7 +86,7 @@ check("GET / carries the security headers", async () => {
   expect(attack.csp(res, "GET /"), "weaknesses of the Content-Security-Policy of GET /").toHaveNoFindings();
 }, { task: 2 });
 
-check("Error pages carry the security headers too", async () => {
+check("Error pages and JSON answers carry the security headers too", async () => {
   const client = http(app);
   const missing = await client.get("/no-such-page");
   expect(missing.status, "status of GET /no-such-page").toBe(404);
@@ -95,6 +95,11 @@ check("Error pages carry the security headers too", async () => {
   const refused = await client.post("/messages", { form: { text: "" } });
   expect(refused.status, "status of POST /messages with an empty text").toBe(400);
   expect(refused.headers.get("x-frame-options"), "X-Frame-Options header of the 400 page").toBe("DENY");
+  // The JSON API is served by the same app: its answers get the headers too.
+  const books = await client.get("/books");
+  expect(books.status, "status of GET /books").toBe(200);
+  expect(books.headers.get("x-content-type-options"), "X-Content-Type-Options header of GET /books").toBe("nosniff");
+  expect(books.headers.get("x-frame-options"), "X-Frame-Options header of GET /books").toBe("DENY");
 }, { task: 2 });
 
 check("The page's inline script carries the nonce from the CSP header", async () => {
@@ -108,11 +113,11 @@ check("The page's inline script carries the nonce from the CSP header", async ()
 
 check("Every response gets a fresh nonce", async () => {
   const client = http(app);
-  const first = await client.get("/login");
-  const second = await client.get("/login");
+  const first = await client.get("/");
+  const second = await client.get("/");
   const a = nonceOf(first);
   const b = nonceOf(second);
-  expect(a, "nonce in the CSP of the first GET /login").toBeDefined();
-  expect(b, "nonce in the CSP of the second GET /login").not.toBe(a);
-  expect(second.text, "body of the second GET /login (its own nonce on the script)").toContain(`nonce="${b}"`);
+  expect(a, "nonce in the CSP of the first GET /").toBeDefined();
+  expect(b, "nonce in the CSP of the second GET /").not.toBe(a);
+  expect(second.text, "body of the second GET / (its own nonce on the script)").toContain(`nonce="${b}"`);
 }, { task: 3 });
