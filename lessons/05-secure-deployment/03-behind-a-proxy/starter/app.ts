@@ -1,70 +1,269 @@
-import { Blueprint, Vial, csrf, html, rateLimit, redirect, secureHeaders } from "vial";
-import { guestbookPage, layout, loginPage, type Message } from "./pages";
-import { checkLogin } from "./users";
+import { z } from "zod";
+import { Blueprint, Vial, abort, csrf, csrfToken, problemJson, rateLimit, secureHeaders, verifyPassword, type Session } from "vial";
+import { books } from "./data";
+import { account, createMember, members, publicProfile, type Member } from "./members";
+import { pages } from "./pages";
+import { KEY_2025, KEY_2026 } from "./secrets";
+
+/** The ids on this visitor's reading list. Only ids live in the cookie: it is small, and readable. */
+function readingList(session: Session): number[] {
+  return session.get<number[]>("reading_list", []);
+}
+
+/** What the client sees: the books themselves, looked up from the ids. */
+function listAnswer(ids: number[]) {
+  return { books: ids.map((id) => books.find((book) => book.id === id)).filter((book) => book !== undefined) };
+}
+
+/** The logged-in member, looked up fresh on every request from the id in the session. */
+function currentMember(session: Session): Member | undefined {
+  const id = session.get<number>("member_id");
+  return members.find((member) => member.id === id);
+}
+
+/**
+ * A hash of a password nobody has, in the same format and cost as the members' hashes. Verifying
+ * against it when the username is unknown makes that failure as slow as a wrong password, so
+ * response times do not tell which usernames exist.
+ */
+const DUMMY_HASH = "pbkdf2:sha256:600000$f4G5ElYGhkaip1K2$54fc540e3f4f726cac435fec7bc26a1b39bc7c7088563947b805fec8e9e307c8";
+
+/**
+ * What a login must look like. The limits are the sign-up's: no real username or password is
+ * longer, so nothing longer is worth hashing.
+ */
+const Login = z.object({
+  username: z.string().max(20),
+  password: z.string().max(128),
+  remember: z.boolean().default(false),
+});
+
+// Emails are tidied before the format check: steps run in the order they are written.
+const Email = z.string().trim().toLowerCase().pipe(z.email());
+const Interests = z.array(z.string().min(1).max(30)).max(5);
+
+/**
+ * What a sign-up must look like. Fields the schema does not list (a `role`, an `id`) are dropped,
+ * so a client cannot choose them.
+ */
+const SignUp = z.object({
+  username: z.string().regex(/^[a-z0-9_]{3,20}$/, "Use 3 to 20 lower-case letters, digits or underscores"),
+  email: Email,
+  // The upper limit stops a client from making the server hash a megabyte of "password".
+  password: z.string().min(12).max(128),
+  interests: Interests.default([]),
+});
+
+/** A 409 problem, the same shape as the validation problems. */
+function conflict(detail: string): Response {
+  return problemJson({ type: "about:blank", title: "Conflict", status: 409, detail });
+}
+
+/** `?interest=chess&interest=go&limit=10&page=2`. Query values are text, so numbers are coerced. */
+const MemberSearch = z.object({
+  // A key sent once still fits an array: Vial retries it as a one-item list.
+  interest: z.array(z.string()).default([]),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  page: z.coerce.number().int().min(1).default(1),
+});
+
+/**
+ * A client's own id for the request, echoed back so both sides can find it in their logs.
+ * Bounded, because whatever is accepted here ends up in log lines and other services' headers.
+ */
+const Tracing = z.object({
+  "x-request-id": z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "Use 8 to 64 letters, digits or dashes").optional(),
+});
+
+/** `/members/joined/2024-03-01`: a real calendar date, or a 422 that says so. */
+const JoinedOn = z.object({ day: z.iso.date() });
+
+/** What anyone may see of a member: an allowlist, so a field added to Member later stays private. */
+const PublicProfile = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(["member", "admin"]),
+  interests: z.array(z.string()),
+  joined: z.string(),
+});
+
+/** What the member themselves may see. */
+const Account = PublicProfile.extend({ email: z.string() });
+
+/** What a member may change of their own profile. No defaults: a field left out stays as it is. */
+const ProfileChange = z.object({ email: Email, interests: Interests }).partial();
 
 /** Environment variables by name, like `process.env` in Node. */
 export type Env = Record<string, string | undefined>;
 
 /**
- * Builds the guestbook, configured by `env`. Production calls `createApp(process.env)` from a
- * server file; the checks call it with settings of their own. Each app has its own messages.
+ * Builds the library's app, configured by `env`. Production calls `createApp(process.env)` from
+ * a server file; the checks call it with settings of their own.
  */
 export function createApp(env: Env): Vial {
-  const app = new Vial({
-    config: {
-      SECRET_KEY: "dev-only-secret",
-      DEBUG: true,
-      SESSION_COOKIE_SAMESITE: "Lax",
-    },
+  const app = new Vial();
+  app.config.fromObject({
+    SECRET_KEY: KEY_2026,
+    SECRET_KEY_FALLBACKS: [KEY_2025],
+    DEBUG: true,
+    SESSION_COOKIE_SECURE: true,
+    SESSION_COOKIE_SAMESITE: "Lax",
+    SESSION_COOKIE_HTTPONLY: true,
   });
+  app.config.fromEnv("VIAL", env);
 
-  app.use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] }, xFrameOptions: "DENY" }));
+  // An after-request hook: every answer gets the headers, JSON, error pages and redirects included.
+  app.use(
+    secureHeaders({
+      // The default policy, but no site (not even this one) may frame the library's pages.
+      contentSecurityPolicy: { frameAncestors: ["'none'"] },
+      xFrameOptions: "DENY",
+    }),
+  );
+
+  // Every POST, PUT, PATCH and DELETE must carry this session's token and come from the library's
+  // own pages: the visitors' book form sends it in a hidden field, scripts in X-CSRF-Token.
   app.use(csrf());
 
-  const messages: Message[] = [{ name: "Ada", website: "https://example.com/ada", text: "Lovely guestbook!" }];
+  // The visitors' book: the library's HTML pages.
+  app.register(pages);
 
-  app.get("/", function index(req) {
-    return guestbookPage(req, messages, req.session.get("user"));
-  });
+  // The token for scripts that call the JSON API. Another site may send this request, but the
+  // same-origin policy keeps it from reading the answer.
+  app.get("/csrf-token", (req) => ({ csrfToken: csrfToken(req) }));
 
-  app.post("/messages", async function addMessage(req) {
-    const form = await req.form();
-    const text = form.get("text")?.trim() ?? "";
-    if (!text) return [layout(req, "Guestbook", html`<p>Please write a message.</p>`), 400];
-    messages.push({ name: form.get("name")?.trim() || "Anonymous", website: form.get("website")?.trim() ?? "", text });
-    return redirect("/", 303);
-  });
+  app.get("/books", () => books);
 
   // Fails on purpose: it stands for any bug that reaches production. Its error message holds
   // a database password, as real error messages often do.
   app.get("/stats", function stats() {
-    throw new Error("could not connect to postgres://guestbook:hunter2@db.internal:5432/guestbook");
+    throw new Error("could not connect to postgres://library:hunter2@db.internal:5432/library");
   });
 
+  // Counts this visitor's visits.
+  app.get("/visits", (req) => {
+    const visits = req.session.get<number>("visits", 0) + 1;
+    req.session.set("visits", visits);
+    return { visits };
+  });
+
+  app.get("/reading-list", (req) => listAnswer(readingList(req.session)));
+
+  app.post("/reading-list", async (req) => {
+    const input = await req.json<{ bookId?: unknown } | null>();
+    const book = books.find((candidate) => candidate.id === input?.bookId) ?? abort(404, "There is no such book.");
+    const ids = readingList(req.session);
+    // Set a new array rather than pushing onto the old one: the session only notices set().
+    if (!ids.includes(book.id)) req.session.set("reading_list", [...ids, book.id]);
+    return listAnswer(readingList(req.session));
+  });
+
+  // Forgets the reading list and nothing else: the visit count stays.
+  app.delete("/reading-list", (req) => {
+    req.session.delete("reading_list");
+    return listAnswer([]);
+  });
+
+  // Forgets everything. An empty session makes Vial delete the cookie.
+  app.delete("/session", (req) => {
+    req.session.clear();
+    return { forgotten: true };
+  });
+
+  // Members stay logged in for a week when they ask to be remembered.
+  app.config.PERMANENT_SESSION_LIFETIME = 7 * 24 * 60 * 60;
+
+  // The login lives in a blueprint of its own so that the strict limit applies to it only: five
+  // attempts a minute per client is plenty for a person and far too few for a guesser.
   const auth = new Blueprint("auth");
   auth.use(rateLimit({ window: 60, max: 5, name: "login" }));
 
-  auth.get("/login", function showLogin(req) {
-    return loginPage(req);
-  });
-
-  auth.post("/login", async function login(req) {
-    const form = await req.form();
-    const username = form.get("username") ?? "";
-    if (await checkLogin(username, form.get("password") ?? "")) {
-      req.session.set("user", username);
-      return redirect("/", 303);
+  auth.post("/login", { body: Login }, async (req) => {
+    const { username, password, remember } = req.body;
+    const member = members.find((candidate) => candidate.username === username);
+    // Always one password check, and one answer for "no such member" and "wrong password", so
+    // neither the answer nor its timing tells anyone which usernames exist.
+    const matches = await verifyPassword(member?.passwordHash ?? DUMMY_HASH, password);
+    if (!member || !matches) {
+      return [{ error: "Wrong username or password." }, 401];
     }
-    return [loginPage(req, "Wrong username or password."), 401];
+    // A new session for the member: nothing stored before the login carries over.
+    req.session.clear();
+    // The id, not the member: the cookie is readable, and the record may change after login.
+    req.session.set("member_id", member.id);
+    req.session.permanent = remember;
+    return { username: member.username, name: member.name };
   });
 
   app.register(auth);
+
+  app.get("/me", (req) => {
+    const member = currentMember(req.session);
+    if (!member) return [{ error: "You are not logged in." }, 401];
+    return { username: member.username, name: member.name };
+  });
+
+  // Logging out forgets everything, reading list included: the next person at this computer
+  // should find nothing of the last one's.
+  app.post("/logout", (req) => {
+    req.session.clear();
+    return { loggedOut: true };
+  });
+
+  // The handler only runs for a valid body; req.body is the schema's output (email already lower-cased).
+  app.post("/members", { body: SignUp }, async (req) => {
+    const { username, email } = req.body;
+    // Uniqueness depends on the data, not on the request alone, so it is the handler's job.
+    if (members.some((member) => member.username === username || member.email === email)) {
+      return conflict("That username or email is already registered.");
+    }
+    return [account(await createMember(req.body)), 201];
+  });
+
+  // Both locations are checked before the handler runs, and every failure is listed in one answer.
+  app.get("/members", { query: MemberSearch, headers: Tracing }, (req) => {
+    const { interest, limit, page } = req.query;
+    const matching = members.filter((member) => interest.every((wanted) => member.interests.includes(wanted)));
+    const onPage = matching.slice((page - 1) * limit, page * limit).map(publicProfile);
+    // req.headers is now the schema's output: a plain object holding only the declared headers.
+    const requestId = req.headers["x-request-id"];
+    return [onPage, 200, requestId ? { "X-Request-Id": requestId } : {}];
+  });
+
+  app.get("/members/joined/<day>", { params: JoinedOn }, (req) => {
+    return members.filter((member) => member.joined === req.params.day).map(publicProfile);
+  });
+
+  // Every validation problem keeps its RFC 9457 members and gains `fields`, which a form can use
+  // directly: { "email": "Invalid email address" }. Object.fromEntries makes plain own properties.
+  app.validationErrorHandler((problem) => {
+    const fields = Object.fromEntries(
+      problem.errors.map((error) => [error.path.length > 0 ? error.path.join(".") : error.location, error.message]),
+    );
+    return problemJson({ ...problem, fields });
+  });
+
+  // The handler returns the stored record; the response schema sends only the public fields.
+  app.get("/members/<int:id>", { response: PublicProfile }, (req) => {
+    return members.find((member) => member.id === req.params.id) ?? abort(404, `There is no member ${req.params.id}.`);
+  });
+
+  // Who is editing comes from the signed session, never from the request: a member can only
+  // change their own profile. Object.assign is safe because req.body holds only the fields
+  // ProfileChange declares, and the answer is trimmed to Account.
+  app.patch("/me", { body: ProfileChange, response: Account }, (req) => {
+    const member = currentMember(req.session);
+    if (!member) return [{ error: "You are not logged in." }, 401];
+    const { email } = req.body;
+    if (email !== undefined && members.some((other) => other.id !== member.id && other.email === email)) {
+      return conflict("That email is already registered.");
+    }
+    return Object.assign(member, req.body);
+  });
+
   return app;
 }
 
 /** The app the preview runs: development settings, as a developer's shell would set them. */
-export const app = createApp({
-  VIAL_DEBUG: "true",
-  VIAL_SECRET_KEY: "dev-only-secret",
-  VIAL_SESSION_COOKIE_SECURE: "false",
-});
+export const app = createApp({ VIAL_DEBUG: "true", VIAL_SESSION_COOKIE_SECURE: "false" });
