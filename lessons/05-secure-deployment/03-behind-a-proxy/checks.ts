@@ -77,6 +77,7 @@ check("Production session cookies are Secure, unless the environment says otherw
   const production = await http(await createApp(PRODUCTION)).get("http://library.example/");
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*Secure/i);
   expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*SameSite=Lax/i);
+  expect(production.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / in production").toMatch(/;\s*HttpOnly/i);
   const local = await http(await createApp({ VIAL_SECRET_KEY: strongKey(), VIAL_SESSION_COOKIE_SECURE: "false" })).get("/");
   expect(local.headers.get("set-cookie") ?? "", "Set-Cookie header of GET / with VIAL_SESSION_COOKIE_SECURE=false").not.toMatch(/;\s*Secure/i);
 }, { task: 2 });
