@@ -12,6 +12,7 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { chromium } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { startHarnessServer } from "../tests/e2e/sandbox/harness-server";
 
 function freePort(): Promise<number> {
@@ -29,6 +30,46 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
 
+/** Flags for headless Chromium on a shared machine: no GPU, no background downloads or updates. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
+
+/** The sandbox harness served on a free port and a headless Chromium to drive it. */
+export interface HarnessBrowser {
+  browser: Browser;
+  /** The harness's address, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the sandbox harness (tests/e2e/sandbox/harness-server.ts) on a free port and launches
+ * Debian's /usr/bin/chromium (or CHROMIUM_PATH) when present, Playwright's own otherwise.
+ *
+ * @example
+ * const harness = await openHarnessBrowser();
+ * const page = await harness.browser.newPage();
+ * await page.goto(`${harness.origin}/`);
+ */
+export async function openHarnessBrowser(): Promise<HarnessBrowser> {
+  const port = await freePort();
+  const server = await startHarnessServer(port);
+  const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  try {
+    const browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: CHROMIUM_ARGS });
+    return {
+      browser,
+      origin: `http://127.0.0.1:${port}`,
+      async close() {
+        await browser.close();
+        server.close();
+      },
+    };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+}
+
 /**
  * Times `runs` write → grade report cycles of the worker engine (after 2 untimed warm-up runs),
  * with `idleMs` untimed between runs (0: back to back).
@@ -37,22 +78,15 @@ function percentile(sorted: number[], fraction: number): number {
  * const times = await benchWorkerEngine(20, 500); // milliseconds, one per run
  */
 export async function benchWorkerEngine(runs: number, idleMs = 0): Promise<number[]> {
-  const port = await freePort();
-  const server = await startHarnessServer(port);
-  const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const browser = await chromium.launch({
-    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  const harness = await openHarnessBrowser();
   try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/`);
     await page.evaluate(() => window.harness.ready());
     await page.evaluate(() => window.harness.create("worker"));
     return await page.evaluate(([count, idle]) => window.harness.bench(count, 2, idle), [runs, idleMs] as const);
   } finally {
-    await browser.close();
-    server.close();
+    await harness.close();
   }
 }
 
