@@ -58,7 +58,7 @@ const RESET_CHECKS = 8;
 const EDIT_PAUSE_MS = 3000;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const list = (values: readonly number[]) => `median ${ms(median(values))} (${values.map(ms).join(", ")})`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
