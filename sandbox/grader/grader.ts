@@ -12,6 +12,7 @@ import { createLearnerTests, type LearnerTestsOptions, type LearnerTestSuite } f
 import type { ConfigParsers } from "./config-files";
 import { graderParse } from "./config-parsers";
 import { createAppLog, type AppLog } from "./app-log";
+import { createAppProcess, type AppProcess, type AppProcessHost } from "./app-process";
 
 /** Options of one check: the lesson task it grades, and a hint shown when it fails. */
 export interface CheckOptions {
@@ -51,6 +52,8 @@ export interface GraderApi {
   appLog: AppLog;
   /** Parsers for files a check reviews instead of running (a Dockerfile, a CI workflow); see config-files.ts. */
   parse: ConfigParsers;
+  /** The learner's process: `await appProcess.signal("SIGTERM")`, `await appProcess.exited(ms)`; see app-process.ts. */
+  appProcess: AppProcess;
 }
 
 /** Announcements while checks run, so an engine that must kill a run still knows what ran. */
@@ -144,6 +147,8 @@ export function createGrader(options: {
   flushLog?: () => Promise<void>;
   /** The config parsers (`.vial/config-parsers.mjs`), loaded by the host for checks that use `parse`. */
   parsers?: ConfigParsers;
+  /** What `appProcess` signals: the learner session of a run whose learner has a realm of its own. */
+  appProcess?: AppProcessHost;
 } = {}): {
   api: GraderApi;
   /** Takes what the learner's code printed, for `appLog` (the learner link calls it). */
@@ -180,6 +185,7 @@ export function createGrader(options: {
     learnerTests: createLearnerTests(options.hosted, random),
     appLog: appLog.api,
     parse: graderParse(options.parsers),
+    appProcess: createAppProcess(options.appProcess),
   });
 
   async function runOne(entry: RegisteredCheck, timeoutMs: number, describe: (e: unknown) => string, onTimeout: () => void): Promise<CheckResult> {

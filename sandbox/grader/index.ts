@@ -36,6 +36,8 @@ export const database: GraderApi["database"] = shared.database;
 export const learnerTests: GraderApi["learnerTests"] = shared.learnerTests;
 /** What the app printed during the running check, line by line; see app-log.ts. */
 export const appLog: GraderApi["appLog"] = shared.appLog;
+/** The learner's process, to signal and watch end (graceful shutdown); see app-process.ts. */
+export const appProcess: GraderApi["appProcess"] = shared.appProcess;
 /** Parsers for a Dockerfile and a CI workflow, which checks review instead of run; see config-files.ts. */
 export const parse: GraderApi["parse"] = shared.parse;
 
@@ -50,6 +52,7 @@ export type { LearnerTestsOptions, LearnerTestsReport, LearnerTestSuite, SeededB
 export type { AppClock, AppMaker, HostedApp } from "./hosted-apps";
 export type { Clock } from "./clock";
 export type { AppLog } from "./app-log";
+export type { AppExit, AppProcess, AppSignal } from "./app-process";
 export type { ConfigParsers, DockerInstruction, DockerStage, ParsedDockerfile } from "./config-files";
 export type { DatabaseApi } from "./database";
 export type { AttackKit, CsrfOptions, Finding, HtmlContext, OpenRedirectOptions, Random, XssOptions } from "./attack";

@@ -1,8 +1,8 @@
-import { appLog, check, database, expect, http, random } from "grader";
+import { appLog, appProcess, check, database, expect, http, random } from "grader";
 import { createApp, initDb } from "./app";
 import { openPool } from "./db";
 import { sandboxServer } from "./server";
-import { shutdown } from "./shutdown";
+import { shutdown, stopOnSigterm } from "./shutdown";
 
 type Client = ReturnType<typeof http>;
 
@@ -33,6 +33,21 @@ function expectNothingInternal(body: string, label: string, dead: ReturnType<typ
   }
   expect(body, `${label} (a stack trace)`).not.toMatch(/\bat .*:\d+:\d+/);
 }
+
+/** A request's answer, or what its client saw instead: the connection dropped (the process ended). */
+type Outcome = { res: Awaited<ReturnType<Client["get"]>> } | { dropped: string };
+
+function settle(request: ReturnType<Client["get"]>): Promise<Outcome> {
+  return request.then((res) => ({ res }), (error: unknown) => ({ dropped: error instanceof Error ? error.message : String(error) }));
+}
+
+/** Waits `ms` milliseconds. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The grace period the checks' server gets, and what the orchestrator waits before SIGKILL. */
+const GRACE_MS = 4000;
 
 /** Registers a random member on `client` and returns their name. */
 async function register(client: Client): Promise<string> {
@@ -80,7 +95,7 @@ check("GET /readyz shows nothing internal, also while the database is down", asy
   }
 }, { task: 2 });
 
-check("On SIGTERM, an export in flight finishes and is saved, new requests are refused, then the database is closed", async () => {
+check("shutdown(server, pool): an export in flight finishes and is saved, new requests are refused, then the database is closed", async () => {
   const pool = await openPool();
   const app = await createApp(settings({ EXPORT_DELAY_MS: 1500 }), pool);
   const server = await sandboxServer(app, { shutdownGrace: 30_000 });
@@ -96,7 +111,7 @@ check("On SIGTERM, an export in flight finishes and is saved, new requests are r
   const alive = await client.get("/healthz");
   expect(alive.status, "status of GET /healthz while an export runs").toBe(200);
 
-  // SIGTERM: what the server file calls.
+  // What the SIGTERM listener calls.
   const stopping = shutdown(server, pool);
   stopping.catch(() => {}); // awaited below, once the export is judged
   // An app that exits on SIGTERM ends its process: the export's client sees its connection drop.
@@ -120,3 +135,51 @@ check("On SIGTERM, an export in flight finishes and is saved, new requests are r
   const after = await http(app).get("/readyz");
   expect(after.status, "status of GET /readyz sent straight to the app after shutdown (its database pool must be closed, so 503)").toBe(503);
 }, { task: 3, timeoutMs: 20_000 });
+
+check("On a real SIGTERM, an export in flight finishes, readiness stops answering 200 at once, and the process exits with 0 within its grace period", async () => {
+  const pool = await openPool();
+  const app = await createApp(settings({ EXPORT_DELAY_MS: 1500 }), pool);
+  const server = await sandboxServer(app, { shutdownGrace: GRACE_MS });
+  // What the server file does right after starting the server.
+  await stopOnSigterm(server, pool);
+  const client = http(server);
+  const username = await register(client);
+  const title = `note ${random.word(10)}`;
+  await client.post("/notes", { form: { title } });
+
+  let exportDone = false;
+  const exporting = settle(client.get("/notes/export")).finally(() => (exportDone = true));
+  // Answered after the export was sent: the export has reached the app and waits for the exports service.
+  const alive = await client.get("/healthz");
+  expect(alive.status, "status of GET /healthz while an export runs").toBe(200);
+
+  // The orchestrator stops this copy: a real SIGTERM to its process in the node engine.
+  await appProcess.signal("SIGTERM");
+  // The load balancer keeps asking for readiness: from SIGTERM on, it must stop hearing "ready"
+  // (a closed server refuses it; here it answers 503), well before the export in flight is done.
+  let readyWhileDraining: number | undefined;
+  let readinessRefused = false;
+  while (!exportDone && !readinessRefused) {
+    const probe = await settle(client.get("/readyz"));
+    if ("dropped" in probe || probe.res.status !== 200) readinessRefused = true;
+    else readyWhileDraining = probe.res.status;
+    if (!readinessRefused) await pause(100);
+  }
+
+  const exported = await exporting;
+  if ("dropped" in exported) {
+    const exit = await appProcess.exited(0);
+    expect(exported.dropped, `GET /notes/export was in flight when SIGTERM came and got no answer${exit ? `: the process had ended (exit code ${exit.code})` : ""}. Let it finish before the process exits`).toBeUndefined();
+    return;
+  }
+  expect(exported.res.status, "status of GET /notes/export, in flight when SIGTERM came (it must be let finish, with its database)").toBe(200);
+  expect(exported.res.text, "body of GET /notes/export, in flight when SIGTERM came").toContain(title);
+  expect(readinessRefused, `GET /readyz after SIGTERM, while the export in flight finished, still answered ${readyWhileDraining ?? 200} (the server must stop taking requests at once: the load balancer sends traffic to whoever says "ready")`).toBe(true);
+
+  // The orchestrator waits for the grace period, then sends SIGKILL.
+  const exit = await appProcess.exited(GRACE_MS + 1000);
+  expect(exit !== undefined, `the process was still running ${(GRACE_MS + 1000) / 1000} s after SIGTERM, past its grace period, and would be killed (a SIGTERM listener replaces node's default: it must end the process with process.exit once the shutdown is done)`).toBe(true);
+  expect(exit?.code, "exit code of the process after SIGTERM and a clean shutdown").toBe(0);
+  const [saved] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM exports e JOIN members m ON m.id = e.owner_id WHERE m.username = $1", [username]);
+  expect(saved?.n, "exports recorded for the export in flight when SIGTERM came").toBe(1);
+}, { task: 4, timeoutMs: 20_000 });

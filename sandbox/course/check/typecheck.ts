@@ -30,6 +30,7 @@ export declare const database: GraderApi["database"];
 export declare const learnerTests: GraderApi["learnerTests"];
 export declare const appLog: GraderApi["appLog"];
 export declare const parse: GraderApi["parse"];
+export declare const appProcess: GraderApi["appProcess"];
 export type { AppClock, AppMaker, HostedApp } from ${JSON.stringify(join(REPO, "sandbox/grader/hosted-apps"))};
 export type { LearnerTestSuite, SeededBug } from ${JSON.stringify(join(REPO, "sandbox/grader/learner-tests"))};
 export type { Finding, HtmlContext } from ${JSON.stringify(join(REPO, "sandbox/grader/attack"))};

@@ -63,7 +63,8 @@ const GRADER_MEMORY_MB = 256;
  * const run = runHost({ ...options, spare });
  */
 export function spawnHost(dir: string, memoryMb: number, warm = false, database?: DatabaseSource): ChildProcessWithoutNullStreams {
-  const launch = launchArgs({ learnerCommand: learnerCommand(dir, memoryMb), memoryMb, warm, ...(database ? { database } : {}) });
+  // osSignals: a check's appProcess.signal() is a real signal here, sent to the learner's node.
+  const launch = launchArgs({ learnerCommand: learnerCommand(dir, memoryMb), memoryMb, warm, osSignals: true, ...(database ? { database } : {}) });
   const child = spawnGroup([process.execPath, `--max-old-space-size=${GRADER_MEMORY_MB}`, NODE_HOST_PATH, ...launch], dir);
   child.stdin.on("error", () => {}); // the host may be gone before it reads its settings
   return child;

@@ -1,5 +1,5 @@
 import { RunError } from "../../grader/failure";
-import type { GraderMessage, GraderRequest, LearnerMessage } from "../realm/messages";
+import type { AppSignal, GraderMessage, GraderRequest, LearnerMessage } from "../realm/messages";
 import { parseLearnerMessage } from "../realm/validate";
 
 const LIMITS = "texts of at most 1,000,000 characters, at most 10,000 parameters, values nested at most 32 deep";
@@ -14,10 +14,25 @@ const REFUSED_ANSWER = `Your code's answer could not be passed to the checks: it
 export interface LearnerPort {
   send(message: GraderMessage): void;
   onMessage(listener: (message: unknown) => void): void;
-  /** Called once when the realm is gone; `reason` says how, in learner words ("ran out of memory …"). */
-  onGone(listener: (reason: string) => void): void;
+  /**
+   * Called once when the realm is gone; `reason` says how, in learner words ("ran out of memory …"),
+   * and `ended`, where the host knows it, the process's exit code or the signal that ended it.
+   */
+  onGone(listener: (reason: string, ended?: ProcessEnd) => void): void;
   /** Ends the realm now (kills the process, terminates the Worker). */
   kill(): void;
+  /**
+   * Sends the realm's own process a real OS signal, where the host has them (the node engine).
+   * Only ever this port's process: nothing a learner sends names a process. Without it the
+   * grader asks the learner realm to emulate the signal (the "signal" message).
+   */
+  signal?(signal: AppSignal): void;
+}
+
+/** How a learner process ended: its exit code, or the signal that killed it. */
+export interface ProcessEnd {
+  code: number | null;
+  signal: string | null;
 }
 
 /** What answers the learner's own requests: its database statements and its tests' requests. */
@@ -48,6 +63,7 @@ export class LearnerLink {
   #pending = new Map<number, { resolve(answer: Answer): void; reject(error: Error): void }>();
   #gone: string | undefined;
   #exit: Extract<LearnerMessage, { type: "exit" }> | undefined;
+  #ended: ProcessEnd | undefined;
   #badMessages = 0;
   #goneListeners: ((reason: string) => void)[] = [];
 
@@ -97,7 +113,10 @@ export class LearnerLink {
       else this.#answer(message);
     });
     this.#markFailed = markFailed;
-    port.onGone((reason) => this.#markGone(reason));
+    port.onGone((reason, ended) => {
+      this.#ended ??= ended;
+      this.#markGone(reason);
+    });
   }
 
   #markFailed: (error: Error) => void;
@@ -115,6 +134,16 @@ export class LearnerLink {
   /** Why the realm is gone, or undefined while it lives. */
   get gone(): string | undefined {
     return this.#gone;
+  }
+
+  /**
+   * How the realm's process ended, once it did: `process.exit(code)` as learner code announced
+   * it, else the exit code or signal its host saw. Undefined while it runs, or when the grader
+   * killed it.
+   */
+  get ended(): ProcessEnd | undefined {
+    if (this.#exit) return { code: this.#exit.code, signal: null };
+    return this.#ended;
   }
 
   /** Messages that failed validation (the learner's code wrote to the channel, or it broke). */

@@ -1,7 +1,7 @@
 import { RunError } from "../../grader/failure";
-import type { ArgValue, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
+import type { AppSignal, ArgValue, RemoteValue, WireRequest, WireResponse } from "../realm/messages";
 import { LearnerLink } from "./learner-link";
-import type { LearnerPort, LinkHandlers } from "./learner-link";
+import type { LearnerPort, LinkHandlers, ProcessEnd } from "./learner-link";
 import type { GraderMessage, LearnerMessage } from "../realm/messages";
 
 /** What the grader asks the learner's realm to load: the entry and the checks' relative imports. */
@@ -51,6 +51,10 @@ export class LearnerSession {
   #closed = false;
   /** A replacement realm, started as soon as the current one died or was stopped. */
   #next: LearnerPort | undefined;
+  /** The port of the current realm (its `signal`, where the host has OS signals). */
+  #port: LearnerPort | undefined;
+  /** The realm the checks sent a signal: its end is what they asked for, not a crash to report. */
+  #signalled: LearnerLink | undefined;
 
   #handlers: LinkHandlers;
 
@@ -104,6 +108,42 @@ export class LearnerSession {
   }
 
   /**
+   * Sends the current learner realm `signal`, as an orchestrator signals a server's process: a
+   * real OS signal where the port has them (node engine), else the "signal" message, which the
+   * learner's host dispatches to its `process.on(signal)` listeners. Resolves once it is sent (a
+   * real signal) or queued (emulated); the listeners run after, as with `kill`. A realm the
+   * checks signalled may end without that being reported as a crash; the next check gets a fresh one.
+   */
+  async signal(signal: AppSignal): Promise<{ delivered: "os" | "emulated" }> {
+    const link = this.#link_(undefined);
+    if (link.gone !== undefined) throw new RunError(`Your code's process is not running, so it cannot be sent ${signal}: ${link.gone}`);
+    this.#signalled = link;
+    const port = this.#port;
+    if (port?.signal) {
+      port.signal(signal);
+      return { delivered: "os" };
+    }
+    // A realm that ends at once (no listener: the default action) may not answer: that is delivery too.
+    await link.request({ type: "signal", signal }).catch((error: unknown) => {
+      if (link.gone === undefined) throw error;
+    });
+    return { delivered: "emulated" };
+  }
+
+  /**
+   * Resolves with how the current learner realm's process ended, once it has (its exit code, or
+   * the signal that killed it), or with undefined if it is still running after `withinMs`.
+   * `reason` is the grader's own words for an end it did not cause.
+   */
+  async exited(withinMs: number): Promise<(ProcessEnd & { reason: string }) | undefined> {
+    const link = this.#link_(undefined);
+    const gone = new Promise<string>((resolve) => link.onGone(resolve));
+    const reason = await timeout(gone, withinMs);
+    if (reason === "timeout") return undefined;
+    return { ...(link.ended ?? { code: null, signal: null }), reason };
+  }
+
+  /**
    * After a check ran out of time: a learner that still answers keeps running (the check only
    * waited on something); one stuck in a loop is killed, and the next check gets a fresh one.
    */
@@ -121,6 +161,9 @@ export class LearnerSession {
    * that fits in `remainingMs`. Resolves with the reason the check cannot run, if it cannot.
    */
   async beforeCheck(remainingMs: number): Promise<string | undefined> {
+    // A realm the last check signalled and that is still running (shutting down, or ignoring
+    // the signal) must not end in the middle of this check: this one gets a fresh realm.
+    if (this.#link && this.#signalled === this.#link && this.#link.gone === undefined) this.#link.kill("Your code was stopped: the last check had sent it a signal.");
     if (!this.#link || this.#link.gone === undefined || !this.#load) return undefined;
     if (this.#restarts >= MAX_RESTARTS) return `Not run: your code was stopped ${MAX_RESTARTS + 1} times in this run.`;
     this.#restarts++;
@@ -145,9 +188,13 @@ export class LearnerSession {
     this.#next = undefined;
     const link = new LearnerLink(port, this.#handlers);
     this.#link = link;
+    this.#port = port;
     link.onGone((reason) => {
-      // Deaths the grader did not cause (process.exit, a crash, memory) go in the report.
-      if (!reason.startsWith("Your code was stopped") && reason !== CLOSED) this.notes.push(reason);
+      // Deaths the grader did not cause (process.exit, a crash, memory) go in the report; an
+      // end after the checks' own signal is theirs to judge.
+      if (!reason.startsWith("Your code was stopped") && reason !== CLOSED && this.#signalled !== link) this.notes.push(reason);
+      // Ending as the checks asked is not a restart that counts against the run.
+      if (this.#signalled === link) this.#restarts--;
       // The next check will want a fresh realm: start it now, while this check is reported.
       if (!this.#closed && this.#restarts < MAX_RESTARTS) this.#next ??= this.#start();
     });

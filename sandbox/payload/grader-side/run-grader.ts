@@ -14,6 +14,7 @@ import { answerSql, type SandboxDatabase } from "./database";
 import type { TestClientClass } from "./proxies";
 import { createHostedApps } from "../../grader/hosted-apps";
 import type { ConfigParsers } from "../../grader/config-files";
+import type { AppSignal } from "../realm/messages";
 
 /** What the grader's realm is given by its host (a node process, a Worker). */
 export interface GraderSideHost {
@@ -71,7 +72,9 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
   const hosted = createHostedApps();
   // `appLog` waits for the learner's realm to answer a ping: what it printed before has arrived.
   const flushLog = () => session.flush();
-  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted, flushLog, ...(host.parsers ? { parsers: host.parsers } : {}) });
+  // `appProcess` signals the learner's realm: a real signal where its port can send one.
+  const appProcess = { signal: (signal: AppSignal) => session.signal(signal), exited: (withinMs: number) => session.exited(withinMs) };
+  const grader = createGrader({ ...(options.seed === undefined ? {} : { seed: options.seed }), ...(database ? { database } : {}), hosted, flushLog, appProcess, ...(host.parsers ? { parsers: host.parsers } : {}) });
   // The fake clock lives here; the learner realm's Date.now follows it through the messages.
   const session = new LearnerSession(host.startLearner, () => grader.api.clock.advancedSeconds * 1000, database && ((message) => answerSql(database, message)), {
     appFetch: (message) => hosted.answer(message),

@@ -44,7 +44,7 @@ const SERVE_LOAD_TIMEOUT_MS = 10_000;
 function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discardSpare(): void; refill(): void } {
   const spawnOne = (warm: boolean) => {
     const port = startLearnerProcess({
-      command: launch.learnerCommand, memoryMb: launch.memoryMb, warm,
+      command: launch.learnerCommand, memoryMb: launch.memoryMb, warm, osSignals: launch.osSignals === true,
       stdout: (chunk) => write(chunk), stderr: (chunk) => process.stderr.write(chunk),
     });
     let alive = true;

@@ -32,6 +32,12 @@ export interface LaunchSettings {
   warm: boolean;
   /** Where the lesson's database comes from (see database-host.ts); none: lessons get no database. */
   database?: DatabaseSource;
+  /**
+   * `--os-signals`: a check's `appProcess.signal()` sends the learner host a real signal (the node
+   * engine). Without it (a WebContainer, whose processes get no OS signal) the learner host
+   * emulates it: the grader sends a "signal" message and the host dispatches it.
+   */
+  osSignals?: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ export interface PGliteFilePaths {
 export function launchArgs(settings: LaunchSettings): string[] {
   return [
     `--learner=${JSON.stringify(settings.learnerCommand)}`, `--memory-mb=${settings.memoryMb}`, ...(settings.warm ? ["--warm"] : []),
+    ...(settings.osSignals ? ["--os-signals"] : []),
     ...(settings.database ? [`--database=${JSON.stringify(settings.database)}`] : []),
   ];
 }
@@ -84,6 +91,7 @@ export function readLaunchSettings(argv: string[]): LaunchSettings {
   const database = value("database");
   return {
     learnerCommand: command, memoryMb: Number(value("memory-mb") ?? 0) || 0, warm: argv.includes("--warm"),
+    ...(argv.includes("--os-signals") ? { osSignals: true } : {}),
     ...(database === undefined ? {} : { database: JSON.parse(database) as DatabaseSource }),
   };
 }

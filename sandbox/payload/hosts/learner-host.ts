@@ -15,6 +15,7 @@ import type { Transform } from "../runtime/module-loader";
 import { learnerFilesImport, loadBundle, readPayloadFile } from "./payload-files";
 import { learnerFrame } from "./learner-frame";
 import { warmUpLearnerSide } from "./warm-up";
+import { emulatedSignals, installDefaultSignalActions } from "./learner-signals";
 
 type VialNode = { core: unknown; node: unknown; db: unknown };
 
@@ -31,16 +32,23 @@ const exit = process.exit.bind(process);
 channel.on("close", () => exit(0));
 channel.on("error", () => exit(0));
 
+/** Thrown by process.exit() to stop the learner's code where it stands, as a real exit would. */
+class ProcessExit extends Error {}
+
 // process.exit() is announced first, so the grader can say where it was called.
 process.exit = ((code?: number | string | null) => {
   const at = learnerFrame(new Error().stack);
   send({ type: "exit", code: Number(code ?? 0) || 0, ...(at ? { at } : {}) }, () => exit(code ?? 0));
   // Stop the learner's code right here, as a real exit would, while the message drains.
-  throw new Error("process.exit() was called");
+  throw new ProcessExit("process.exit() was called");
 }) as typeof process.exit;
-// Stray async errors in learner code go to the output panel instead of ending the run.
-process.on("uncaughtException", (error) => console.error("Uncaught error:", error));
-process.on("unhandledRejection", (error) => console.error("Unhandled promise rejection:", error));
+// Stray async errors in learner code go to the output panel instead of ending the run; the
+// throw that stops code after process.exit() (a shutdown's `.then(() => process.exit(0))`) is not one.
+process.on("uncaughtException", (error) => void (error instanceof ProcessExit || console.error("Uncaught error:", error)));
+process.on("unhandledRejection", (error) => void (error instanceof ProcessExit || console.error("Unhandled promise rejection:", error)));
+// SIGTERM and SIGINT end the process unless learner code listens for them, as in any node.
+installDefaultSignalActions(process, (code) => send({ type: "exit", code }, () => exit(code)));
+const deliverSignal = emulatedSignals(process);
 
 async function main(): Promise<void> {
   const [runtime, sucrase, vial] = (await Promise.all([loadBundle("learner-runtime.mjs"), loadBundle("sucrase.mjs"), loadBundle("vial-node.mjs")])) as [typeof LearnerRuntime, { transform: Transform }, VialNode];
@@ -53,6 +61,8 @@ async function main(): Promise<void> {
     },
     send: (message) => send(message),
     console,
+    // Asked for only where the grader has no OS signal to send (a WebContainer).
+    signal: deliverSignal,
   });
   const lines = createLineReader((message) => learner.receive(message as GraderMessage), () => {});
   channel.setEncoding("utf8").on("data", (chunk: string) => lines.push(chunk));

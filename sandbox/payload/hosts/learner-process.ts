@@ -5,9 +5,10 @@
  * child_process does (a Linux box, a WebContainer): no Linux-only calls here.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
-import type { LearnerPort } from "../grader-side/learner-link";
+import type { LearnerPort, ProcessEnd } from "../grader-side/learner-link";
 import { createLineReader, encodeLine } from "../realm/wire";
 import { PAYLOAD_ROOT } from "./payload-files";
 
@@ -23,6 +24,8 @@ export interface LearnerProcessOptions {
   memoryMb: number;
   /** Starts it ahead of time: it loads and warms its bundles, then waits for the grader. */
   warm?: boolean;
+  /** Gives the port `signal()`: real OS signals to the learner's node (the node engine). */
+  osSignals?: boolean;
   /** Where the learner's output goes (the grader host's own stdout and stderr). */
   stdout(chunk: Buffer): void;
   stderr(chunk: Buffer): void;
@@ -38,6 +41,24 @@ function learnerEnv(): NodeJS.ProcessEnv {
 function goneReason(code: number | null, signal: NodeJS.Signals | null, tail: string, memoryMb: number): string {
   if (/heap out of memory|Allocation failed/i.test(tail)) return `ran out of memory${memoryMb ? ` (the limit is ${memoryMb} MB)` : ""}. Is something growing without end, like an array filled in a loop?`;
   return signal ? `was killed by ${signal}` : `exited with code ${code}`;
+}
+
+/**
+ * The pid of the learner's node: the process spawned, or under `unshare --fork` (the node
+ * engine's confinement) the one process unshare forked, which then exec'd prlimit, setpriv and
+ * node in place. unshare itself blocks SIGTERM and SIGINT while it waits and passes nothing on.
+ * Found from /proc, from the spawned pid down: nothing the learner sends decides which process
+ * is signalled.
+ */
+function learnerNodePid(child: ChildProcess, program: string): number | undefined {
+  const pid = child.pid;
+  if (pid === undefined || !/(^|\/)unshare$/.test(program)) return pid;
+  try {
+    const forked = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return forked.length === 1 ? Number(forked[0]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -64,12 +85,14 @@ export function startLearnerProcess(options: LearnerProcessOptions): LearnerPort
   // A spare says "ready" before the grader listens: messages wait until someone does.
   const queued: unknown[] = [];
   let listener: (message: unknown) => void = (message) => queued.push(message);
-  const goneListeners: ((reason: string) => void)[] = [];
+  const goneListeners: ((reason: string, ended?: ProcessEnd) => void)[] = [];
   let gone: string | undefined;
-  const markGone = (reason: string) => {
+  let ended: ProcessEnd | undefined;
+  const markGone = (reason: string, end?: ProcessEnd) => {
     if (gone !== undefined) return;
     gone = reason;
-    for (const notify of goneListeners) notify(reason);
+    ended = end;
+    for (const notify of goneListeners) notify(reason, end);
   };
   const lines = createLineReader((message) => listener(message), () => {});
   channel?.setEncoding("utf8");
@@ -78,8 +101,8 @@ export function startLearnerProcess(options: LearnerProcessOptions): LearnerPort
   child.on("error", (error) => markGone(`could not start (${error.message})`));
   // "close" comes once its stderr is read (so an out-of-memory message is in the tail); a child
   // of the learner's that holds the pipes open must not delay it for long, hence the timer.
-  child.on("close", (code, signal) => markGone(goneReason(code, signal, tail, options.memoryMb)));
-  child.on("exit", (code, signal) => setTimeout(() => markGone(goneReason(code, signal, tail, options.memoryMb)), 100).unref());
+  child.on("close", (code, signal) => markGone(goneReason(code, signal, tail, options.memoryMb), { code, signal }));
+  child.on("exit", (code, signal) => setTimeout(() => markGone(goneReason(code, signal, tail, options.memoryMb), { code, signal }), 100).unref());
 
   return {
     child,
@@ -91,11 +114,19 @@ export function startLearnerProcess(options: LearnerProcessOptions): LearnerPort
       for (const message of queued.splice(0)) next(message);
     },
     onGone(next) {
-      if (gone !== undefined) next(gone);
+      if (gone !== undefined) next(gone, ended);
       else goneListeners.push(next);
     },
     kill() {
       child.kill("SIGKILL");
     },
+    ...(options.osSignals ? {
+      signal(name) {
+        if (gone !== undefined) return;
+        const pid = learnerNodePid(child, program);
+        if (pid === undefined) throw new Error("The sandbox could not find your code's process to signal.");
+        process.kill(pid, name);
+      },
+    } satisfies Pick<LearnerPort, "signal"> : {}),
   };
 }

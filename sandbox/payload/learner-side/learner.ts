@@ -3,7 +3,7 @@ import { describeLoadError } from "../runtime/describe";
 import { locate, where } from "../runtime/locate";
 import { createModuleLoader } from "../runtime/module-loader";
 import type { ModuleLoader, RuntimeHost } from "../runtime/module-loader";
-import type { GraderMessage, LearnerMessage, RemoteError, WireRequest } from "../realm/messages";
+import type { AppSignal, GraderMessage, LearnerMessage, RemoteError, WireRequest } from "../realm/messages";
 import { followGraderClock } from "./clock";
 import { createHandleTable } from "./handles";
 import { createRemoteDatabase } from "./remote-database";
@@ -24,6 +24,13 @@ export interface LearnerSideOptions {
    * Left out where the console is not the learner's (warm-ups, tests in one process).
    */
   console?: Console;
+  /**
+   * Delivers a signal to the learner's code where the engine has no OS signal (a Worker, a
+   * WebContainer): the host's `process` dispatches it to the listeners learner code registered
+   * with `process.on(signal)`, or ends the realm as the signal's default action would. Left out
+   * where nothing may be signalled (warm-ups, tests in one process): "signal" then throws.
+   */
+  signal?(signal: AppSignal): void;
 }
 
 const NULL_BODY_METHODS = new Set(["GET", "HEAD"]);
@@ -95,6 +102,14 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
     send({ type: "response", id: message.id, response: { status: response.status, statusText: response.statusText, headers: [...response.headers], body } });
   }
 
+  /** Answers first, then delivers on a later task: an OS signal too reaches its listeners after kill() returned. */
+  async function deliver(message: Extract<GraderMessage, { type: "signal" }>): Promise<void> {
+    const signal = options.signal;
+    if (!signal) throw new Error("This sandbox cannot send your code a signal.");
+    send({ type: "signalled", id: message.id });
+    setTimeout(() => signal(message.signal), 0);
+  }
+
   function receive(message: GraderMessage): void {
     if (message.type === "sql-result" || message.type === "sql-error") return void database.receive(message);
     if (message.type === "app-response" || message.type === "app-error") return void hosted.receive(message);
@@ -102,6 +117,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
     const work = message.type === "load" ? load(message)
       : message.type === "call" ? call(message)
       : message.type === "fetch" ? fetchFrom(message)
+      : message.type === "signal" ? deliver(message)
       : Promise.resolve(send({ type: "pong", id: message.id }));
     work.catch((error: unknown) => {
       try {

@@ -77,6 +77,14 @@ export type GraderMessage =
   | { type: "fetch"; id: number; handle: number; request: WireRequest; clockMs: number }
   /** Answered with "pong" by a learner whose event loop is free (not stuck in a loop). */
   | { type: "ping"; id: number }
+  /**
+   * Deliver `signal` to the learner's code as its host's `process` would get it from the OS, where
+   * the engine has no OS signal to send (a Worker, a WebContainer): the host dispatches it to the
+   * `process.on(signal)` listeners the learner's code registered, or ends the realm the way the
+   * signal's default action ends a process. Answered with "signalled" once it is queued. The node
+   * engine never sends it: there the grader host sends a real signal (learner-process.ts).
+   */
+  | { type: "signal"; id: number; signal: AppSignal }
   /** The answer to the learner's `sql` message with the same `sqlId`: the rows, as data. */
   | { type: "sql-result"; sqlId: number; rows: RemoteValue; rowCount: number }
   /** PostgreSQL refused the statement: its message and SQLSTATE code (`42P01`, ...). */
@@ -85,6 +93,9 @@ export type GraderMessage =
   | { type: "app-response"; fetchId: number; response: WireResponse }
   /** The hosted app could not answer (no test is running, the config was refused): why, in words. */
   | { type: "app-error"; fetchId: number; message: string };
+
+/** The signals checks may send the learner's process: an orchestrator's stop, and Ctrl-C. */
+export type AppSignal = "SIGTERM" | "SIGINT";
 
 /** A database error as the learner's code sees it (pg's `DatabaseError` has the same fields). */
 export interface SqlError {
@@ -104,6 +115,8 @@ export type LearnerMessage =
   | { type: "threw"; id: number; error: RemoteError }
   | { type: "response"; id: number; response: WireResponse }
   | { type: "pong"; id: number }
+  /** The answer to "signal": it is queued for the learner's listeners (they run right after). */
+  | { type: "signalled"; id: number }
   /** Learner code called process.exit(); sent just before the process ends. */
   | { type: "exit"; code: number; at?: string }
   /**

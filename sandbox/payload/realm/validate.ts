@@ -180,6 +180,8 @@ function message(value: unknown): LearnerMessage {
       return { type: "response", id: id(raw.id), response: response(raw.response) };
     case "pong":
       return { type: "pong", id: id(raw.id) };
+    case "signalled":
+      return { type: "signalled", id: id(raw.id) };
     case "exit": {
       if (typeof raw.code !== "number" || !Number.isInteger(raw.code)) fail();
       const at = optionalText(raw.at, 1000);

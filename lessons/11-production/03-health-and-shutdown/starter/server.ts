@@ -26,6 +26,37 @@ export interface ServerOptions {
 
 const SHUTTING_DOWN = "503 Service Unavailable: the server is shutting down.\n";
 
+/** `body`, calling `done` once (on a later task) when it has been read to the end or given up. */
+function untilRead(body: ReadableStream<Uint8Array> | null, done: () => void): ReadableStream<Uint8Array> | null {
+  let called = false;
+  const finish = () => {
+    if (called) return;
+    called = true;
+    setTimeout(done, 0);
+  };
+  if (!body) {
+    finish();
+    return null;
+  }
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await reader.read().catch((error: unknown) => {
+        finish();
+        throw error;
+      });
+      if (chunk.done) {
+        controller.close();
+        finish();
+      } else controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      finish();
+      return reader.cancel(reason);
+    },
+  });
+}
+
 export function sandboxServer(app: FetchApp, options: ServerOptions = {}): Server {
   const grace = options.shutdownGrace ?? 10_000;
   let inFlight = 0;
@@ -33,18 +64,27 @@ export function sandboxServer(app: FetchApp, options: ServerOptions = {}): Serve
   let graceOver = false;
   let drained: (() => void) | undefined;
 
+  const finished = () => {
+    inFlight -= 1;
+    if (inFlight === 0) drained?.();
+  };
+
   return {
     async fetch(request) {
       if (closing) return new Response(SHUTTING_DOWN, { status: 503, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
       inFlight += 1;
+      let response: Response;
       try {
-        const response = await app.fetch(request);
+        response = await app.fetch(request);
         if (graceOver) throw new Error("The server closed this request's connection: it was still running when the shutdown grace period ended.");
-        return response;
-      } finally {
-        inFlight -= 1;
-        if (inFlight === 0) drained?.();
+      } catch (error) {
+        finished();
+        throw error;
       }
+      // A request is done once its answer has been sent, not when the handler returned: a real
+      // server's close() waits for the response to be written. Here it is sent once its body is
+      // read to the end (and the moment after, when it leaves this process).
+      return new Response(untilRead(response.body, finished), response);
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

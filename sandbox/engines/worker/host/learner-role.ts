@@ -34,7 +34,9 @@ export function runLearnerRole(scope: HostScope): { loaded(bundles: LoadedBundle
     sink.flush();
     post({ type: "event", event: payload });
   };
-  installProcessShim(globalThis as unknown as Record<string, unknown>, {
+  // A Worker gets no OS signal: a check's appProcess.signal() arrives as a message, and this
+  // dispatches it to the learner's process.on(signal) listeners (process-shim.ts).
+  const deliverSignal = installProcessShim(globalThis as unknown as Record<string, unknown>, {
     print: (text) => sink.write(text),
     onExit: (code, at) => {
       toGrader?.({ type: "exit", code, ...(at ? { at } : {}) });
@@ -50,7 +52,7 @@ export function runLearnerRole(scope: HostScope): { loaded(bundles: LoadedBundle
       // Bound before the learner's code loads; what it patches later does not matter here anyway.
       const send = message.port.postMessage.bind(message.port) as (message: LearnerMessage) => void;
       toGrader = send;
-      void bundles.then((loaded) => attach(loaded, message.files, message.port, send));
+      void bundles.then((loaded) => attach(loaded, message.files, message.port, send, deliverSignal));
     } else if (message.type === "serve") {
       void bundles.then((loaded) => serve(loaded, message.files, message.entry)).then((served) => {
         app = served.app;
@@ -78,9 +80,9 @@ function learnerHost(loaded: LoadedBundles, files: Record<string, string>): { ho
 }
 
 /** Answers the grader on `port` with the payload's learner side, and tells it so. */
-function attach(loaded: LoadedBundles, files: Record<string, string>, port: MessagePort, send: (message: LearnerMessage) => void): void {
+function attach(loaded: LoadedBundles, files: Record<string, string>, port: MessagePort, send: (message: LearnerMessage) => void, signal: (name: "SIGTERM" | "SIGINT") => void): void {
   const { host, modules } = learnerHost(loaded, files);
-  const learner = loaded.runtime.createLearnerSide({ host, modules, send, console });
+  const learner = loaded.runtime.createLearnerSide({ host, modules, send, console, signal });
   port.onmessage = (event: MessageEvent<GraderMessage>) => learner.receive(event.data);
   send({ type: "ready" });
 }
