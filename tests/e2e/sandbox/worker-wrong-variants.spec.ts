@@ -17,7 +17,7 @@ import { usesDatabase } from "../../../sandbox/engines/uses-database";
 import { loadWrongVariants } from "../../../sandbox/course/check/wrong-variants";
 
 const course = await loadCourse("lessons");
-const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(|\bappLog\.|\bparse\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
+const usesKit = async (dir: string) => /\battack\.|\bclock\.|\blearnerTests\(|\bappLog\.|\bparse\.|\bappProcess\./.test(await readFile(join(dir, "checks.ts"), "utf8"));
 const lessons = [];
 for (const lesson of course.chapters.flatMap((chapter) => chapter.lessons)) {
   if (usesDatabase(lesson.checks) || (await usesKit(lesson.dir))) lessons.push({ lesson, variants: (await loadWrongVariants(lesson)).variants });

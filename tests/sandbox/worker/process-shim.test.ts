@@ -30,4 +30,32 @@ describe("installProcessShim", () => {
     installProcessShim(scope, { print: () => {}, onExit: () => {} });
     expect(scope.process).toBe(existing);
   });
+
+  it("keeps SIGTERM listeners as node's EventEmitter does, and delivers a signal to them", () => {
+    const scope: Record<string, unknown> = {};
+    const onExit = vi.fn();
+    const deliver = installProcessShim(scope, { print: () => {}, onExit });
+    const shim = scope.process as { on(e: string, l: (s: string) => void): unknown; once(e: string, l: (s: string) => void): unknown; listenerCount(e: string): number; emit: unknown };
+    const heard: string[] = [];
+    expect(shim.once("SIGTERM", (signal) => heard.push(`once ${signal}`))).toBe(shim);
+    shim.on("SIGTERM", (signal) => heard.push(`on ${signal}`));
+    // Learner code replacing emit does not change how the signal arrives.
+    shim.emit = () => false;
+    deliver("SIGTERM");
+    deliver("SIGTERM");
+    expect(heard).toEqual(["once SIGTERM", "on SIGTERM", "on SIGTERM"]);
+    expect(shim.listenerCount("SIGTERM")).toBe(1);
+    expect(onExit).not.toHaveBeenCalled();
+  });
+
+  it("ends the process with 128 + the signal's number when nobody listens, as node does", () => {
+    const scope: Record<string, unknown> = {};
+    const onExit = vi.fn();
+    const deliver = installProcessShim(scope, { print: () => {}, onExit });
+    deliver("SIGTERM");
+    expect(onExit).toHaveBeenCalledWith(143, undefined);
+    deliver("SIGINT");
+    expect(onExit).toHaveBeenLastCalledWith(130, undefined);
+  });
 });
+
