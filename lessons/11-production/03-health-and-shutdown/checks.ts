@@ -184,3 +184,18 @@ check("On a real SIGTERM, an export in flight finishes, readiness stops answerin
   const [saved] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM exports e JOIN members m ON m.id = e.owner_id WHERE m.username = $1", [username]);
   expect(saved?.n, "exports recorded for the export in flight when SIGTERM came").toBe(1);
 }, { task: 4, timeoutMs: 20_000 });
+
+check("On SIGTERM, a shutdown that fails ends the process with exit code 1 and logs why", async () => {
+  const pool = await openPool();
+  const app = await createApp(settings(), pool);
+  const server = await sandboxServer(app, { shutdownGrace: GRACE_MS });
+  await stopOnSigterm(server, pool);
+  // Someone closed the pool already: closing it again in the shutdown fails, as pg's pool.end() does.
+  await pool.close();
+  await appProcess.signal("SIGTERM");
+  const exit = await appProcess.exited(GRACE_MS + 1000);
+  expect(exit !== undefined, `the process was still running ${(GRACE_MS + 1000) / 1000} s after SIGTERM, after its shutdown failed (end it with process.exit(1) when the shutdown fails)`).toBe(true);
+  expect(exit?.code, "exit code of the process after SIGTERM when its shutdown failed (not 0: the orchestrator and the operators must see it)").toBe(1);
+  const log = (await appLog.lines()).join("\n");
+  expect(log, "the app's log after a shutdown that failed: the error, for the operators").toContain("Called end on pool more than once");
+}, { task: 4, timeoutMs: 15_000 });

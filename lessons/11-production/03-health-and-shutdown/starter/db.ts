@@ -3,9 +3,10 @@ import { SCHEMA } from "./schema";
 
 /**
  * The app's way to its database, shaped like node-postgres's `Pool`: `query` borrows a
- * connection for one statement, and `close()` (pg's `pool.end()`) ends them all. A server
- * process keeps one pool for its whole life and closes it last, when it shuts down: an open pool
- * keeps node's event loop, and the database's connection slots, busy.
+ * connection for one statement, and `close()` (pg's `pool.end()`) ends them all, once: a second
+ * call fails, as pg's does. A server process keeps one pool for its whole life and closes it
+ * last, when it shuts down: an open pool keeps node's event loop, and the database's connection
+ * slots, busy.
  */
 export interface Pool {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
@@ -47,6 +48,8 @@ export function openPool(url?: string): Pool {
       }
     },
     async close() {
+      // As pg's pool.end(): a second call is an error.
+      if (closed) throw new Error("Called end on pool more than once");
       closed = true;
     },
   };
