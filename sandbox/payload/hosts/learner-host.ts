@@ -47,8 +47,10 @@ process.exit = ((code?: number | string | null) => {
 process.on("uncaughtException", (error) => void (error instanceof ProcessExit || console.error("Uncaught error:", error)));
 process.on("unhandledRejection", (error) => void (error instanceof ProcessExit || console.error("Unhandled promise rejection:", error)));
 // SIGTERM and SIGINT end the process unless learner code listens for them, as in any node.
-installDefaultSignalActions(process, (code) => send({ type: "exit", code }, () => exit(code)));
-const deliverSignal = emulatedSignals(process);
+const endBySignal = (code: number) => void send({ type: "exit", code }, () => exit(code));
+installDefaultSignalActions(process, endBySignal);
+// Where the grader has no OS signal to send (a WebContainer), it asks for one to be emulated.
+const deliverSignal = emulatedSignals(process, endBySignal);
 
 async function main(): Promise<void> {
   const [runtime, sucrase, vial] = (await Promise.all([loadBundle("learner-runtime.mjs"), loadBundle("sucrase.mjs"), loadBundle("vial-node.mjs")])) as [typeof LearnerRuntime, { transform: Transform }, VialNode];

@@ -31,14 +31,23 @@ export function installDefaultSignalActions(target: NodeJS.Process, end: (code: 
 }
 
 /**
- * Dispatches `signal` to the process's listeners as node does when the OS delivers one
- * (`process.emit(signal, signal)`, with the emit captured before learner code could replace it).
+ * Dispatches `signal` to the listeners learner code registered, as node calls them when the OS
+ * delivers one (each with the signal's name, `once` ones removed as they run), or ends the
+ * process with 128 + n when it registered none. Listeners present when this is made (the host's
+ * own, or its environment's: the WebContainer stand-in's preload ends a process on SIGTERM) are
+ * not the learner's and are left out. Made before learner code loads, from the listener arrays
+ * node keeps, so learner code replacing `process.emit` changes nothing.
  *
  * @example
- * const deliver = emulatedSignals(process);
+ * const deliver = emulatedSignals(process, (code) => exit(code));
  * deliver("SIGTERM");
  */
-export function emulatedSignals(target: NodeJS.Process): (signal: AppSignal) => void {
-  const emit = target.emit.bind(target) as (event: string, ...args: unknown[]) => boolean;
-  return (signal) => void emit(signal, signal);
+export function emulatedSignals(target: NodeJS.Process, end: (code: number) => void): (signal: AppSignal) => void {
+  const rawListeners = target.rawListeners.bind(target) as (event: string) => ((...args: unknown[]) => unknown)[];
+  const hosts = new Map(Object.keys(SIGNALS).map((signal) => [signal, new Set(rawListeners(signal))]));
+  return (signal) => {
+    const learners = rawListeners(signal).filter((listener) => !hosts.get(signal)?.has(listener));
+    if (learners.length === 0) return end(128 + SIGNALS[signal]);
+    for (const listener of learners) listener.call(target, signal);
+  };
 }
