@@ -52,3 +52,21 @@ export function formsAndLinks(html: string, pagePath: string): { forms: FormTarg
   });
   return { forms, links };
 }
+
+/**
+ * The value of the first `<input name="<field>">` inside a form of the page: the hidden CSRF
+ * token a browser would submit with it.
+ *
+ * @example
+ * formFieldValue('<form method="post"><input type="hidden" name="csrf_token" value="t0k"></form>', "csrf_token") // "t0k"
+ */
+export function formFieldValue(html: string, field: string): string | undefined {
+  let value: string | undefined;
+  walk(parse(html), (element) => {
+    if (value !== undefined || element.tagName !== "form") return;
+    walk(element, (inner) => {
+      if (value === undefined && inner.tagName === "input" && attribute(inner, "name") === field) value = attribute(inner, "value");
+    });
+  });
+  return value;
+}

@@ -4,9 +4,15 @@
  * record someone else owns, and with an id that does not exist. Someone else's record must be
  * refused, the data must not change, and the two answers must look alike (status and the shape
  * of the body), so the answer does not tell the member that the record exists.
+ *
+ * An app behind `csrf()` refuses an unsafe request without its token before the handler (and
+ * its ownership check) runs, so the probe first does what the member's browser does: it loads a
+ * page as the member and takes the token from a form's hidden field, then sends it with every
+ * unsafe request (in the form, and in the X-CSRF-Token header). A POST IDOR stays visible.
  */
 import type { CheckResponse, HttpClient } from "../http";
 import { finding, quote, type Finding } from "./finding";
+import { formFieldValue, formsAndLinks } from "./forms";
 import { routesOf } from "./routes";
 
 /** What the IDOR probe needs. */
@@ -31,6 +37,16 @@ export interface IdorOptions {
   ownerFields?: Record<string, string | number>;
   /** Whether another's record and a missing one must answer alike; default true. False when the lesson chose 403 on purpose. */
   sameAsMissing?: boolean;
+  /** A form body for POST, PUT and PATCH instead of `body`, for an app of HTML forms: the fields its form sends. */
+  form?: Record<string, string>;
+  /**
+   * Where the member's browser finds the CSRF token of an app behind `csrf()`: the probe loads
+   * `visit` (default "/") as the member, then the same-site pages it links to, until a form has a
+   * `field` (default "csrf_token"), and sends that token with every unsafe request, in the form
+   * and in `header` (default "X-CSRF-Token"). When no page has one, requests go without. False:
+   * never look.
+   */
+  csrf?: { visit?: string; field?: string; header?: string } | false;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -62,6 +78,24 @@ function pathFor(rule: string, param: string, id: number | string): string {
   });
 }
 
+/** How many linked pages the token search loads at most, after `visit`. */
+const TOKEN_PAGES = 20;
+
+/** The session's CSRF token as the logged-in member's browser has it: a form's hidden field on `visit` or a page it links to. */
+async function csrfTokenOf(client: HttpClient, visit: string, field: string): Promise<string | undefined> {
+  const isHtml = (page: CheckResponse) => (page.headers.get("content-type") ?? "").includes("html");
+  const first = await client.get(visit);
+  if (!isHtml(first)) return undefined;
+  const token = formFieldValue(first.text, field);
+  if (token) return token;
+  for (const link of [...new Set(formsAndLinks(first.text, visit).links)].slice(0, TOKEN_PAGES)) {
+    const page = await client.get(link);
+    const found = isHtml(page) ? formFieldValue(page.text, field) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const hasParam = (rule: string, param: string) => new RegExp(`<(?:\\w+(?:\\([^)]*\\))?:)?${param}>`).test(rule);
 
 /**
@@ -84,15 +118,23 @@ export async function probeIdor(http: (app: unknown) => HttpClient, app: unknown
   if (routes.length === 0) return [finding("idor", `found no routes with an <${param}> variable${options.prefix ? ` under ${options.prefix}` : ""} in the app's URL map`)];
   const client = http(app);
   await options.intruder(client);
+  const csrf = options.csrf === false ? undefined : { visit: "/", field: "csrf_token", header: "X-CSRF-Token", ...options.csrf };
+  const token = csrf && (await csrfTokenOf(client, csrf.visit, csrf.field));
   const found: Finding[] = [];
   for (const route of routes) {
     const methods = route.methods.length === 0 ? METHODS : METHODS.filter((method) => route.methods.includes(method));
     for (const method of methods) {
       const withBody = UNSAFE.has(method) && method !== "DELETE";
+      // The member's browser sends its token with every unsafe request (a form's field, a script's header).
+      const tokenFor = token && csrf && UNSAFE.has(method) ? { [csrf.field]: token } : {};
+      const body = (extra: Record<string, string | number>) => options.form
+        ? { form: { ...options.form, ...extra, ...tokenFor } }
+        : { json: { ...(options.body as object | undefined), ...extra } };
       const send = (id: number | string, extra: Record<string, string | number> = {}) =>
         client.fetch(pathFor(route.rule, param, id), {
           method,
-          ...(withBody ? { json: { ...(options.body as object | undefined), ...extra } } : {}),
+          ...(withBody ? body(extra) : {}),
+          ...(token && csrf && UNSAFE.has(method) ? { headers: { [csrf.header]: token } } : {}),
           ...(Object.keys(extra).length > 0 ? { query: extra } : {}),
         });
       // The missing id is sent the same way as each attempt, so a body refused as a whole (a 422
