@@ -22,9 +22,10 @@ async function served(origin: string): Promise<string[]> {
 
 const DATABASE_PATHS = new Set(Object.values(DATABASE_FILE_NAMES).map((name) => `/sandbox/${name}`));
 
-/** The database files among served requests ("GET /sandbox/pglite.wasm" → "/sandbox/pglite.wasm"). */
+/** The database files among served requests ("GET /sandbox/pglite.wasm" → "/sandbox/pglite.wasm"), each once, in DATABASE_FILE_NAMES' order. */
 function databaseRequests(requests: readonly string[]): string[] {
-  return requests.map((request) => request.replace(/^GET /, "")).filter((path) => DATABASE_PATHS.has(path));
+  const paths = new Set(requests.map((request) => request.replace(/^GET /, "")));
+  return [...DATABASE_PATHS].filter((path) => paths.has(path));
 }
 
 /** In the page: a new worker sandbox, the workspace loaded, its checks run; timed from before the sandbox exists. */
