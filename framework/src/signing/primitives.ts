@@ -25,8 +25,11 @@ import type { Digest } from "./keys.ts";
  * ```
  */
 export interface SigningPrimitives {
-  /** The HMAC of `data` under the raw `key`. */
-  hmac(digest: Digest, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * The HMAC of `data` under the raw `key`. Text is hashed as its UTF-8 bytes; signers pass
+   * only well-formed text (no lone surrogates), so there is one way to encode it.
+   */
+  hmac(digest: Digest, key: Uint8Array, data: Uint8Array | string): Uint8Array;
   /** Whether two MACs of the same length are equal, in constant time. */
   equal(a: Uint8Array, b: Uint8Array): boolean;
   /** zlib-compressed bytes (RFC 1950), default level. */

@@ -34,6 +34,15 @@ const BASE64_ALPHABET = /[A-Za-z0-9\-_=]/;
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether `value` holds a lone surrogate. The regex runs only on text with a surrogate at all: most tokens are ASCII. */
+function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return LONE_SURROGATE.test(value);
+  }
+  return false;
+}
+
 /**
  * Signs strings with an HMAC of a key derived from a secret and a salt, like itsdangerous'
  * `Signer`. Several secrets enable key rotation: list them oldest → newest; the newest signs,
@@ -112,9 +121,10 @@ export class Signer {
   }
 
   #signature(value: string): Eventually<string> {
-    if (LONE_SURROGATE.test(value)) throw new TypeError("Cannot sign a string containing a lone surrogate");
+    if (hasLoneSurrogate(value)) throw new TypeError("Cannot sign a string containing a lone surrogate");
     const primitives = signingPrimitives();
-    if (primitives) return after(this.#rawKey(0), (key) => base64UrlEncode(primitives.hmac(this.digest, key, toBytes(value))));
+    // The text itself, not its bytes: well-formed text is hashed as UTF-8 without a copy in between.
+    if (primitives) return after(this.#rawKey(0), (key) => base64UrlEncode(primitives.hmac(this.digest, key, value)));
     return this.#key(0).then(async (key) => base64UrlEncode(new Uint8Array(await crypto.subtle.sign("HMAC", key, toBytes(value)))));
   }
 
@@ -133,14 +143,13 @@ export class Signer {
 
   #verify(value: string, signature: string): Eventually<boolean> {
     const signatureBytes = base64UrlDecode(signature);
-    if (!signatureBytes || LONE_SURROGATE.test(value)) return false;
-    const data = toBytes(value);
+    if (!signatureBytes || hasLoneSurrogate(value)) return false;
     const primitives = signingPrimitives();
-    if (!primitives) return this.#verifyOnWebCrypto(data, signatureBytes);
+    if (!primitives) return this.#verifyOnWebCrypto(toBytes(value), signatureBytes);
     const tryKey = (index: number): Eventually<boolean> => {
       if (index >= this.#secretsNewestFirst.length) return false;
       return after(this.#rawKey(index), (key) => {
-        const expected = primitives.hmac(this.digest, key, data);
+        const expected = primitives.hmac(this.digest, key, value);
         return (expected.length === signatureBytes.length && primitives.equal(expected, signatureBytes)) || tryKey(index + 1);
       });
     };
