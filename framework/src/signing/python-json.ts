@@ -15,8 +15,23 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   "\f": "\\f",
 };
 
-/** Python escapes everything outside printable ASCII (space to `~`) as `\uXXXX` code units. */
-function quote(text: string): string {
+/**
+ * A JSON string as Python writes it: everything outside printable ASCII (space to `~`) escaped
+ * as `\uXXXX` code units.
+ *
+ * @example
+ * ```ts
+ * quote('Zoë "x"'); // '"Zo\\u00eb \\"x\\""'
+ * ```
+ */
+export function quote(text: string): string {
+  // Most keys and values are plain printable ASCII: no regex, no replacement.
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    plain = code >= 0x20 && code <= 0x7e && code !== 0x22 && code !== 0x5c;
+  }
+  if (plain) return `"${text}"`;
   return `"${text.replace(/[\\"]|[^ -~]/g, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
 
@@ -48,10 +63,16 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
-function write(value: unknown, stack: Set<object>): string | undefined {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    value = (value as { toJSON: () => unknown }).toJSON();
-  }
+/**
+ * JSON for a value that is not an object: `undefined` for what JSON leaves out (undefined,
+ * functions, symbols), an error for a BigInt, `null` for objects (the caller writes those).
+ *
+ * @example
+ * ```ts
+ * writeScalar(1.5); // "1.5"
+ * ```
+ */
+export function writeScalar(value: unknown): string | null | undefined {
   if (value === null) return "null";
   switch (typeof value) {
     case "boolean":
@@ -64,11 +85,19 @@ function write(value: unknown, stack: Set<object>): string | undefined {
     case "bigint":
       throw new TypeError("Do not know how to serialize a BigInt");
     case "object":
-      break;
+      return null;
     default:
       return undefined;
   }
-  const object = value;
+}
+
+function write(value: unknown, stack: Set<object>): string | undefined {
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    value = (value as { toJSON: () => unknown }).toJSON();
+  }
+  const scalar = writeScalar(value);
+  if (scalar !== null) return scalar;
+  const object = value as object;
   if (stack.has(object)) throw new TypeError("Converting circular structure to JSON");
   stack.add(object);
   try {

@@ -13,7 +13,7 @@
  * | `" di"`| dict whose only key looks like a tag | object        |
  */
 import { base64Decode, base64Encode } from "./base64.ts";
-import { dumpsPythonJson } from "./python-json.ts";
+import { compareCodePoints, quote, writeScalar } from "./python-json.ts";
 import type { JsonCodec } from "./serializer.ts";
 
 const TAG_KEYS = new Set([" di", " t", " b", " m", " u", " d"]);
@@ -26,36 +26,49 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
-function tag(value: unknown, stack: Set<object>): unknown {
+/**
+ * Tagged JSON in Python's layout, in one pass: what `dumpsPythonJson` gives for the value
+ * Flask's tagger would make (a Date as `{" d": ...}`, a Uint8Array as `{" b": ...}`, an object
+ * whose only key looks like a tag as `{" di": {"<key>__": ...}}`), without building the tagged
+ * copy first. `toJSON` is followed until it gives something without one, as the tagger does.
+ */
+function writeTagged(value: unknown, stack: Set<object>): string | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new TypeError("Cannot serialize an invalid Date");
-    return { " d": value.toUTCString() };
+    return `{" d":${quote(value.toUTCString())}}`;
   }
-  if (value instanceof Uint8Array) return { " b": base64Encode(value) };
-  if (value === null || typeof value !== "object") return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    return tag((value as { toJSON: () => unknown }).toJSON(), stack);
-  }
-  if (stack.has(value)) throw new TypeError("Converting circular structure to JSON");
-  stack.add(value);
+  if (value instanceof Uint8Array) return `{" b":${quote(base64Encode(value))}}`;
+  const scalar = writeScalar(value);
+  if (scalar !== null) return scalar;
+  const object = value as Record<string, unknown>;
+  if (typeof object.toJSON === "function") return writeTagged((object as { toJSON: () => unknown }).toJSON(), stack);
+  if (stack.has(object)) throw new TypeError("Converting circular structure to JSON");
+  stack.add(object);
   try {
-    if (Array.isArray(value)) return value.map((item) => tag(item, stack));
-    // One pass without intermediate arrays: every session is tagged on every save.
-    const tagged: Record<string, unknown> = {};
-    let kept = 0;
-    let lastKey = "";
-    for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key];
+    if (Array.isArray(object)) return `[${object.map((item) => writeTagged(item, stack) ?? "null").join(",")}]`;
+    // Members are written in the object's order (the order toJSON calls happen in), then sorted.
+    const keys: string[] = [];
+    const texts: (string | undefined)[] = [];
+    for (const key of Object.keys(object)) {
+      const item = object[key];
       if (isSkipped(item)) continue;
-      // defineProperty, so a "__proto__" key stays a key instead of setting the prototype.
-      Object.defineProperty(tagged, key, { value: tag(item, stack), enumerable: true, writable: true, configurable: true });
-      kept++;
-      lastKey = key;
+      keys.push(key);
+      texts.push(writeTagged(item, stack));
     }
-    if (kept === 1 && TAG_KEYS.has(lastKey)) return { " di": { [`${lastKey}__`]: tagged[lastKey] } };
-    return tagged;
+    if (keys.length === 1 && TAG_KEYS.has(keys[0]!)) {
+      return `{" di":{${texts[0] === undefined ? "" : `${quote(`${keys[0]}__`)}:${texts[0]}`}}}`;
+    }
+    const order = keys.map((_, i) => i);
+    if (order.length > 1) order.sort((a, b) => compareCodePoints(keys[a]!, keys[b]!));
+    let members = "";
+    for (const i of order) {
+      const text = texts[i];
+      if (text === undefined) continue;
+      members += `${members === "" ? "" : ","}${quote(keys[i]!)}:${text}`;
+    }
+    return `{${members}}`;
   } finally {
-    stack.delete(value);
+    stack.delete(object);
   }
 }
 
@@ -115,7 +128,11 @@ const untagReviver = (_key: string, value: unknown): unknown => (isRecord(value)
  * ```
  */
 export const taggedJsonCodec: JsonCodec = {
-  dumps: (value) => dumpsPythonJson(tag(value, new Set())),
+  dumps: (value) => {
+    const text = writeTagged(value, new Set());
+    if (text === undefined) throw new TypeError(`Cannot serialize ${typeof value} as JSON`);
+    return text;
+  },
   // A reviver makes JSON.parse several times slower, and most sessions hold no tag: every tag key
   // starts with a space, written literally (`" t"`) or as `\u0020`, so text with neither a quote
   // before a space nor a `\u` escape has none.

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { taggedJsonCodec } from "../../../framework/src/signing";
+import { dumpsPythonJson } from "../../../framework/src/signing/python-json";
+import { tagReference } from "./tag-reference";
 
 const { dumps, loads } = taggedJsonCodec;
 
@@ -66,7 +68,7 @@ describe("Flask tagged JSON: dumping", () => {
     expect(dumps(Uint8Array.of(0xfb, 0xff))).toBe('{" b":"+/8="}');
   });
 
-  it("wraps a one-key object whose key is a tag in \" di\"", () => {
+  it('wraps a one-key object whose key is a tag in " di"', () => {
     expect(dumps({ " t": [1] })).toBe('{" di":{" t__":[1]}}');
     expect(dumps({ " t": [1], other: 1 })).toBe('{" t":[1],"other":1}');
     expect(dumps({ " t": 1, gone: undefined })).toBe('{" di":{" t__":1}}');
@@ -92,5 +94,38 @@ describe("Flask tagged JSON: dumping", () => {
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);
     expect(() => dumps(cyclic)).toThrow(/circular/);
+  });
+
+  it("writes exactly what the tagger followed by dumpsPythonJson wrote", () => {
+    const tagKey = fc.constantFrom(" di", " t", " b", " m", " u", " d", "__proto__", "toJSON", "é", "🍵", "\uff21", 'a"b\\');
+    const leaf = fc.oneof(
+      fc.jsonValue(),
+      fc.date({ noInvalidDate: true }),
+      fc.uint8Array({ maxLength: 8 }),
+      fc.constantFrom(undefined, () => 1, Symbol("s"), Number.NaN, -0, Number.POSITIVE_INFINITY),
+      fc.string({ unit: "binary", maxLength: 6 }),
+      fc.anything().map((inner) => ({ toJSON: () => inner })),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.oneof(tagKey, fc.string({ maxLength: 4 })), tie("value"), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(value, (input) => {
+        let expected: string | Error;
+        try {
+          expected = dumpsPythonJson(tagReference(input));
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (expected instanceof Error) expect(() => dumps(input)).toThrow(expected.constructor as new () => Error);
+        else expect(dumps(input)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
