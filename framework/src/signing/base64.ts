@@ -140,6 +140,6 @@ export function intToBytes(value: number): Uint8Array {
  */
 export function bytesToInt(bytes: Uint8Array): number {
   let value = 0;
-  for (const byte of bytes) value = value * 256 + byte;
+  for (let i = 0; i < bytes.length; i++) value = value * 256 + bytes[i]!;
   return value;
 }

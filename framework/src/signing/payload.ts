@@ -135,7 +135,16 @@ export function decodePayloadNow(payload: string): Eventually<string> {
   });
 }
 
+/** Up to this many bytes, ASCII is turned into text in JavaScript: shorter than a call to TextDecoder. */
+const SHORT_TEXT = 512;
+
 function utf8Text(bytes: Uint8Array): string {
+  if (bytes.length <= SHORT_TEXT) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i]! < 0x80;
+    // ASCII bytes are valid UTF-8 and each is the code unit of its character.
+    if (ascii) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  }
   try {
     return strictDecoder.decode(bytes);
   } catch (error) {

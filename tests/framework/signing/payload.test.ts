@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BadPayload } from "../../../framework/src/signing";
 import { base64UrlEncode } from "../../../framework/src/signing/base64";
@@ -31,5 +32,28 @@ describe("itsdangerous payload encoding", () => {
     await expect(decodePayload(".eJxTqhgFRAMlAGb5")).rejects.toBeInstanceOf(BadPayload); // truncated zlib
     await expect(decodePayload(".aGVsbG8")).rejects.toBeInstanceOf(BadPayload); // not zlib at all
     await expect(decodePayload(base64UrlEncode(Uint8Array.of(0xff, 0xfe)))).rejects.toThrow(/UTF-8/);
+  });
+
+  it("decodes any bytes as strict UTF-8 would, short or long, ASCII or not", async () => {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 600 }),
+      fc.uint8Array({ max: 0x7f, maxLength: 600 }),
+      fc.string({ unit: "grapheme", maxLength: 200 }).map((text) => new TextEncoder().encode(text)),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytes, async (input) => {
+        let expected: string | undefined;
+        try {
+          expected = strict.decode(input);
+        } catch {
+          expected = undefined;
+        }
+        const decoded = decodePayload(base64UrlEncode(input));
+        if (expected === undefined) await expect(decoded).rejects.toBeInstanceOf(BadPayload);
+        else await expect(decoded).resolves.toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
