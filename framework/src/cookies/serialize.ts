@@ -54,10 +54,29 @@ export type DeleteCookieOptions = Omit<CookieOptions, "maxAge" | "expires">;
 
 const EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
 
+/**
+ * The last name, path and domain that passed their checks. An app sets the same few on every
+ * response (the session cookie on each one), and the checks' regexes cost more than writing
+ * the rest of the header; a string that passed once passes again.
+ */
+const accepted: { name?: string; path?: string; domain?: string } = {};
+
+function checkName(name: string): void {
+  if (typeof name === "string" && name === accepted.name) return;
+  assertCookieName(name);
+  accepted.name = name;
+}
+
 function attributes(name: string, options: CookieOptions): string[] {
   const sameSite = options.sameSite == null ? undefined : normalizeSameSite(options.sameSite);
-  if (options.path !== undefined) assertPath(options.path);
-  if (options.domain !== undefined) assertDomain(options.domain);
+  if (options.path !== undefined && options.path !== accepted.path) {
+    assertPath(options.path);
+    accepted.path = options.path;
+  }
+  if (options.domain !== undefined && options.domain !== accepted.domain) {
+    assertDomain(options.domain);
+    accepted.domain = options.domain;
+  }
   assertCookieFlags(name, {
     secure: options.secure === true,
     httpOnly: options.httpOnly === true,
@@ -100,7 +119,7 @@ function attributes(name: string, options: CookieOptions): string[] {
  * ```
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  assertCookieName(name);
+  checkName(name);
   assertCookieValue(name, value);
   return [`${name}=${value}`, ...attributes(name, options)].join("; ");
 }
@@ -117,7 +136,7 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
  * ```
  */
 export function deleteCookieHeader(name: string, options: DeleteCookieOptions = {}): string {
-  assertCookieName(name);
+  checkName(name);
   const { maxAge: _maxAge, expires: _expires, ...flags } = options as CookieOptions;
   return [`${name}=`, "Max-Age=0", `Expires=${EPOCH}`, ...attributes(name, flags)].join("; ");
 }

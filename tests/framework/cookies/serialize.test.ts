@@ -47,23 +47,17 @@ describe("serializeCookie", () => {
     expect(() => serializeCookie("a", "b", { priority: "Urgent" as "High" })).toThrow(/Priority/);
   });
 
-  it.each(["", "a b", "a;b", "a=b", "a,b", 'a"b', "a\tb", "a\u0000", "é", "a(b)", "a/b", "[a]", "a:b"])(
-    "refuses the cookie name %j",
-    (name) => {
-      expect(() => serializeCookie(name, "v")).toThrow(/Invalid cookie name/);
-    },
-  );
+  it.each(["", "a b", "a;b", "a=b", "a,b", 'a"b', "a\tb", "a\u0000", "é", "a(b)", "a/b", "[a]", "a:b"])("refuses the cookie name %j", (name) => {
+    expect(() => serializeCookie(name, "v")).toThrow(/Invalid cookie name/);
+  });
 
   it("accepts every token character in a name", () => {
     expect(serializeCookie("!#$%&'*+-.^_`|~Az09", "v")).toBe("!#$%&'*+-.^_`|~Az09=v");
   });
 
-  it.each(["a b", "a;b", "a,b", 'a"b', '"quoted"', "a\\b", "a\u0000", "a\u007f", "a\nb", "é", "🍵"])(
-    "refuses the cookie value %j",
-    (value) => {
-      expect(() => serializeCookie("n", value)).toThrow(/encodeURIComponent/);
-    },
-  );
+  it.each(["a b", "a;b", "a,b", 'a"b', '"quoted"', "a\\b", "a\u0000", "a\u007f", "a\nb", "é", "🍵"])("refuses the cookie value %j", (value) => {
+    expect(() => serializeCookie("n", value)).toThrow(/encodeURIComponent/);
+  });
 
   it("accepts every cookie-octet in a value (base64, JSON-ish punctuation)", () => {
     const value = "!#$%&'()*+-./0123456789:<=>?@AZ[]^_`az{|}~";
@@ -80,9 +74,7 @@ describe("serializeCookie", () => {
   it("enforces the __Secure- prefix (case-insensitively)", () => {
     expect(() => serializeCookie("__Secure-id", "1")).toThrow(/__Secure- prefix requires Secure/);
     expect(() => serializeCookie("__secure-id", "1")).toThrow(/__Secure-/);
-    expect(serializeCookie("__Secure-id", "1", { secure: true, domain: "example.com" })).toBe(
-      "__Secure-id=1; Domain=example.com; Secure",
-    );
+    expect(serializeCookie("__Secure-id", "1", { secure: true, domain: "example.com" })).toBe("__Secure-id=1; Domain=example.com; Secure");
   });
 
   it("enforces the __Host- prefix: Secure, Path=/ and no Domain", () => {
@@ -96,9 +88,7 @@ describe("serializeCookie", () => {
   it("enforces the __Http- and __Host-Http- prefixes (HttpOnly too)", () => {
     expect(() => serializeCookie("__Http-id", "1", { secure: true })).toThrow(/HttpOnly/);
     expect(() => serializeCookie("__Host-Http-id", "1", { secure: true, path: "/" })).toThrow(/HttpOnly/);
-    expect(serializeCookie("__Host-Http-id", "1", { secure: true, httpOnly: true, path: "/" })).toBe(
-      "__Host-Http-id=1; Path=/; Secure; HttpOnly",
-    );
+    expect(serializeCookie("__Host-Http-id", "1", { secure: true, httpOnly: true, path: "/" })).toBe("__Host-Http-id=1; Path=/; Secure; HttpOnly");
   });
 
   it("caps Max-Age at 400 days and floors it to whole non-negative seconds", () => {
@@ -145,8 +135,18 @@ describe("deleteCookieHeader", () => {
     expect(() => deleteCookieHeader("bad name")).toThrow(/Invalid cookie name/);
     expect(() => deleteCookieHeader("__Host-id", { path: "/" })).toThrow(/Secure/);
     expect(() => deleteCookieHeader("a", { sameSite: "None" })).toThrow(/Secure/);
-    expect(deleteCookieHeader("__Host-id", { path: "/", secure: true })).toBe(
-      "__Host-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure",
-    );
+    expect(deleteCookieHeader("__Host-id", { path: "/", secure: true })).toBe("__Host-id=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure");
+  });
+});
+
+describe("checks remembered between cookies", () => {
+  it("still refuses a bad name, path or domain right after good ones were accepted", () => {
+    expect(serializeCookie("session", "v", { path: "/", domain: "example.com" })).toBe("session=v; Domain=example.com; Path=/");
+    expect(() => serializeCookie(undefined as unknown as string, "v")).toThrow(/Invalid cookie name/);
+    expect(() => serializeCookie("bad name", "v")).toThrow(/Invalid cookie name/);
+    expect(() => serializeCookie("session", "v", { path: "/a;b" })).toThrow(/Path/);
+    expect(() => serializeCookie("session", "v", { domain: "exa mple.com" })).toThrow(/Domain/);
+    expect(() => deleteCookieHeader("bad name")).toThrow(/Invalid cookie name/);
+    expect(serializeCookie("session", "w", { path: "/", domain: "example.com" })).toBe("session=w; Domain=example.com; Path=/");
   });
 });
