@@ -4,7 +4,7 @@
  * `signing/primitives.ts`); HMAC-SHA1, Flask's session MAC, in JavaScript. Importing
  * vial/node registers them.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { hmacSha1, prepareHmacSha1Key, type HmacSha1Key } from "../signing/hmac-sha1.ts";
 import type { Digest } from "../signing/keys.ts";
@@ -29,7 +29,12 @@ function sha1Mac(key: Uint8Array, data: Uint8Array | string): Uint8Array {
   return hmacSha1(entry.prepared, data);
 }
 
-/** Byte equality that reads every byte (the key is secret). */
+/**
+ * Byte equality in constant time for equal lengths: every byte is read and the differences are
+ * OR-ed together, with no early exit. For MACs this replaces `timingSafeEqual`, which costs
+ * about 0.4 µs on small fresh Uint8Arrays (V8 moves their bytes off the heap to hand them to
+ * C++), more than the HMAC itself. Lengths are not secret (a MAC's length is its hash's).
+ */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
@@ -52,7 +57,7 @@ export const nodeSigningPrimitives: SigningPrimitives = {
     const bytes = createHmac(HASH_NAMES[digest], key).update(data).digest();
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   },
-  equal: (a, b) => timingSafeEqual(a, b),
+  equal: sameBytes,
   deflate: (bytes) => {
     const compressed = deflateSync(bytes);
     return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);

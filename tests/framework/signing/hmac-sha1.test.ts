@@ -72,3 +72,18 @@ describe("node signing primitives' SHA-1", () => {
     expect(hex(nodeSigningPrimitives.hmac("SHA-1", key, "value"))).not.toBe(before);
   });
 });
+
+describe("node signing primitives' MAC comparison", () => {
+  it("is equal only for the same bytes, whichever byte differs", () => {
+    const mac = Uint8Array.from({ length: 20 }, (_, i) => i * 13);
+    expect(nodeSigningPrimitives.equal(mac, mac.slice())).toBe(true);
+    for (let i = 0; i < mac.length; i++) {
+      for (const bit of [1, 0x80]) {
+        const other = mac.slice();
+        other[i]! ^= bit;
+        expect(nodeSigningPrimitives.equal(mac, other)).toBe(false);
+      }
+    }
+    expect(nodeSigningPrimitives.equal(mac, mac.subarray(0, 19))).toBe(false);
+  });
+});
