@@ -31,8 +31,47 @@ const SLASH_ESCAPE = /\\([0-3][0-7]{2}|[^])/g;
  * ```
  */
 export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
+  if (!header) return Object.create(null) as Record<string, string>;
+  return parsePlainCookieHeader(header) ?? parseAnyCookieHeader(header);
+}
+
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;
+
+/**
+ * The common header, `a=1; b=2` with nothing to trim, unquote or decode (printable ASCII, no
+ * quote or backslash, one space after each `;`), read in one pass; `undefined` for anything
+ * else, which the general scanner reads. Both give the same cookies (a property test checks).
+ */
+function parsePlainCookieHeader(header: string): Record<string, string> | undefined {
   const cookies = Object.create(null) as Record<string, string>;
-  if (!header) return cookies;
+  const length = header.length;
+  let pos = 0;
+  while (true) {
+    let equals = -1;
+    let end = pos;
+    for (; end < length; end++) {
+      const code = header.charCodeAt(end);
+      if (code === SEMICOLON) break;
+      if (code === EQUALS) {
+        if (equals < 0) equals = end;
+      } else if (code <= SPACE || code >= 0x7f || code === QUOTE || code === BACKSLASH) {
+        return undefined;
+      }
+    }
+    // A pair without a name or without "=" is the general scanner's.
+    if (equals <= pos) return undefined;
+    const name = header.slice(pos, equals);
+    if (!(name in cookies)) cookies[name] = header.slice(equals + 1, end);
+    if (end === length) return cookies;
+    pos = end + 1;
+    if (header.charCodeAt(pos) === SPACE) pos++;
+    if (pos >= length) return undefined;
+  }
+}
+
+function parseAnyCookieHeader(header: string): Record<string, string> {
+  const cookies = Object.create(null) as Record<string, string>;
   splitCookiePairs(toByteString(header) + ";", (rawName, rawValue) => {
     const name = utf8FromByteString(trim(rawName));
     if (name === "" || name in cookies) return;

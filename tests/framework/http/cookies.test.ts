@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCookieHeader } from "../../../framework/src/http/cookies";
+import { parseCookieHeaderReference } from "./cookie-reference";
 
 describe("parseCookieHeader (ported from Werkzeug tests/test_http.py)", () => {
   it("test_parse_cookie: quoted values, odd names, and the CVE-2023-23934 nameless cookie", () => {
@@ -123,6 +124,26 @@ describe("parseCookieHeader (ported from Werkzeug tests/test_http.py)", () => {
       fc.property(token, token, token, (name, first, second) => {
         expect(parseCookieHeader(`${name}=${first}; ${name}=${second}`)[name]).toBe(first);
       }),
+    );
+  });
+});
+
+describe("parseCookieHeader's fast path for plain headers", () => {
+  it("gives the cookies the general scanner gives, for plain headers and near-plain ones (property)", () => {
+    const piece = fc.constantFrom("a", "B", "0", "_", "-", ".", "=", "==", ";", "; ", ";  ", " ", "\t", '"', "\\", "ö", "~", "%20", "__proto__", "constructor");
+    const header = fc.oneof(
+      fc.array(piece, { maxLength: 30 }).map((parts) => parts.join("")),
+      fc
+        .array(fc.tuple(fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{0,6}$/), fc.stringMatching(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{0,10}$/)), {
+          maxLength: 6,
+        })
+        .map((pairs) => pairs.map(([n, v]) => `${n}=${v}`).join("; ")),
+    );
+    fc.assert(
+      fc.property(header, (text) => {
+        expect(parseCookieHeader(text)).toStrictEqual(parseCookieHeaderReference(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
