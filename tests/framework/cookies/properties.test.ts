@@ -32,3 +32,21 @@ describe("serializeCookie properties", () => {
     );
   });
 });
+
+describe("cookie values", () => {
+  it("are accepted exactly when they are RFC 6265 cookie-octets (property)", () => {
+    const octets = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 20 }), fc.string({ maxLength: 40 })), (value) => {
+        let accepted = true;
+        try {
+          serializeCookie("n", value);
+        } catch {
+          accepted = false;
+        }
+        expect(accepted).toBe(octets.test(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
