@@ -95,10 +95,10 @@ function load(message: Uint8Array | string): number {
 }
 
 /**
- * Finishes a hash whose `start` state has already absorbed `absorbed` bytes (a whole number
- * of blocks) with `message`, and returns the 20-byte digest.
+ * Leaves in `working` the state of a hash that started from `start`, having absorbed
+ * `absorbed` bytes (a whole number of blocks), after the rest of the message and its padding.
  */
-function finish(start: Int32Array, absorbed: number, message: Uint8Array | string): Uint8Array<ArrayBuffer> {
+function absorb(start: Int32Array, absorbed: number, message: Uint8Array | string): void {
   const length = load(message);
   const padded = Math.ceil((length + 9) / BLOCK) * BLOCK;
   const bytes = scratch;
@@ -106,16 +106,27 @@ function finish(start: Int32Array, absorbed: number, message: Uint8Array | strin
   bytes.fill(0, length + 1, padded - 8);
   // The length in bits, as a 64-bit big-endian number (messages here are far below 2^53 bits).
   const bits = (absorbed + length) * 8;
-  const high = Math.floor(bits / 0x100000000);
-  writeWord(bytes, padded - 8, high);
+  writeWord(bytes, padded - 8, Math.floor(bits / 0x100000000));
   writeWord(bytes, padded - 4, bits >>> 0);
-  const state = working;
-  state.set(start);
-  for (let offset = 0; offset < padded; offset += BLOCK) compress(state, bytes, offset);
-  const digest = new Uint8Array(20);
-  for (let i = 0; i < 5; i++) writeWord(digest, 4 * i, state[i]!);
-  return digest;
+  working.set(start);
+  for (let offset = 0; offset < padded; offset += BLOCK) compress(working, bytes, offset);
 }
+
+/** The digest held in `working`. */
+function digest(): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(20);
+  for (let i = 0; i < 5; i++) writeWord(bytes, 4 * i, working[i]!);
+  return bytes;
+}
+
+/**
+ * HMAC's outer hash is always one block: the 20-byte inner digest, then padding and the length
+ * of 64 + 20 bytes (672 bits), which never change.
+ */
+const outerBlock = new Uint8Array(BLOCK);
+outerBlock[20] = 0x80;
+outerBlock[62] = 672 >>> 8;
+outerBlock[63] = 672 & 0xff;
 
 function writeWord(bytes: Uint8Array, offset: number, word: number): void {
   bytes[offset] = word >>> 24;
@@ -133,7 +144,8 @@ function writeWord(bytes: Uint8Array, offset: number, word: number): void {
  * ```
  */
 export function sha1(message: Uint8Array): Uint8Array<ArrayBuffer> {
-  return finish(Int32Array.from(IV), 0, message);
+  absorb(Int32Array.from(IV), 0, message);
+  return digest();
 }
 
 /** A key made ready for HMAC-SHA1: SHA-1's state after the key XOR ipad, and after the key XOR opad. */
@@ -174,5 +186,9 @@ function padState(keyBlock: Uint8Array, pad: number): Int32Array {
  * ```
  */
 export function hmacSha1(key: HmacSha1Key, message: Uint8Array | string): Uint8Array<ArrayBuffer> {
-  return finish(key.outer, BLOCK, finish(key.inner, BLOCK, message));
+  absorb(key.inner, BLOCK, message);
+  for (let i = 0; i < 5; i++) writeWord(outerBlock, 4 * i, working[i]!);
+  working.set(key.outer);
+  compress(working, outerBlock, 0);
+  return digest();
 }
