@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeReports } from "../../sandbox/course/check/grade-lesson";
+import { gradeLesson, judgeReports } from "../../sandbox/course/check/grade-lesson";
+import type { GradeInput } from "../../sandbox/course/check/grader";
 import type { Lesson } from "../../sandbox/course";
 import type { CheckResult, GradeReport } from "../../sandbox/report";
 
@@ -76,5 +77,17 @@ describe("judgeReports", () => {
   it("reports checks.ts without any check", () => {
     const found = judgeReports(lesson, { solution: report([]), starter: report([]) });
     expect(found.map((f) => f.field)).toEqual(["check()", "<Task n={1}>", "<Task n={2}>"]);
+  });
+});
+
+describe("gradeLesson", () => {
+  it("grades the solution with every check and the starter only up to its first failure", async () => {
+    const asked: GradeInput[] = [];
+    const reports = await gradeLesson({ ...lesson, solution: { "app.ts": "solution" }, starter: { "app.ts": "starter" } }, async (input) => {
+      asked.push(input);
+      return input.files["app.ts"] === "solution" ? good : starterFails;
+    });
+    expect(asked.map((input) => [input.files["app.ts"], input.stopAtFirstFailure ?? false])).toEqual([["solution", false], ["starter", true]]);
+    expect(reports).toEqual({ solution: good, starter: starterFails });
   });
 });

@@ -15,7 +15,7 @@ describe("lessons:check command line", { timeout: 60_000 }, () => {
   it("exits 0 with a summary line when the course is fine", async () => {
     const { code, lines } = await run(["--root", "tests/lessons/fixtures/valid"]);
     expect(code).toBe(0);
-    expect(lines[0]).toBe("✓ basics/ping: solution passes 1/1 checks, starter fails 1");
+    expect(lines[0]).toBe("✓ basics/ping: solution passes 1/1 checks, starter fails check 1");
     expect(lines.at(-1)).toBe("lessons:check ok: 1 lesson graded in tests/lessons/fixtures/valid/, no problems");
   });
 
@@ -30,7 +30,7 @@ describe("lessons:check command line", { timeout: 60_000 }, () => {
     const { code, lines } = await run(["--root", "tests/lessons/fixtures/wrong-variants"]);
     expect(code).toBe(1);
     expect(lines.slice(0, 3)).toEqual([
-      "✗ basics/ping: solution passes 1/1 checks, starter fails 1, 1/2 wrong variants caught  (1 problem)",
+      "✗ basics/ping: solution passes 1/1 checks, starter fails check 1, 1/2 wrong variants caught  (1 problem)",
       "    wrong/pong-from-a-constant (keeps the answer in a constant (not a mistake the checks can see)): NOT CAUGHT",
       '    wrong/shouts (answers in capitals): caught by "check 1"',
     ]);

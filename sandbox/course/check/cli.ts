@@ -111,7 +111,9 @@ function progressLine(result: LessonResult): string {
   const solution = result.reports?.solution;
   const starter = result.reports?.starter;
   const passed = solution ? `${solution.checks.filter((check) => check.status === "pass").length}/${solution.checks.length}` : "?";
-  const failing = starter ? starter.checks.filter((check) => check.status !== "pass").length : "?";
+  // The starter's run stops at its first failing check: which one it was, counted from 1.
+  const firstFailing = starter ? starter.checks.findIndex((check) => check.status === "fail" || check.status === "error") : -1;
+  const failing = !starter ? "?" : firstFailing === -1 ? "no check" : `check ${firstFailing + 1}`;
   const problems = result.problems.length === 0 ? "" : `  (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"})`;
   const wrong = result.wrong?.length ? `, ${result.wrong.filter((verdict) => verdict.caughtBy.length > 0).length}/${result.wrong.length} wrong variants caught` : "";
   return `${mark} ${result.id}: solution passes ${passed} checks, starter fails ${failing}${wrong}${problems}`;

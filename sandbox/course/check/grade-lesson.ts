@@ -16,7 +16,9 @@ export interface LessonReports {
 }
 
 /**
- * Grades the lesson's solution and starter with `grade`, side by side.
+ * Grades the lesson's solution and starter with `grade`, side by side. The solution runs every
+ * check; the starter's run stops at its first failing check, since one failure is all it must
+ * show (judgeStarter), and the checks after it would only cost time.
  *
  * @example
  * ```ts
@@ -27,7 +29,7 @@ export async function gradeLesson(lesson: Lesson, grade: Grader): Promise<Lesson
   // Both at once: a grader that limits its own concurrency (lessons:check's does) queues them.
   const [solution, starter] = await Promise.all([
     grade({ files: lesson.solution, checks: lesson.checks }),
-    grade({ files: lesson.starter, checks: lesson.checks }),
+    grade({ files: lesson.starter, checks: lesson.checks, stopAtFirstFailure: true }),
   ]);
   return { solution, starter };
 }
