@@ -28,6 +28,7 @@ import { lazyDatabase, type SandboxDatabase } from "../grader-side/database";
 import { warmUpGraderSide } from "./warm-up-grader";
 import { usesConfigParsers } from "../uses-config-parsers";
 import type { ConfigParsers } from "../../grader/config-files";
+import { watchUnhandledRejections } from "./unhandled-rejections";
 
 type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
 type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined; parsers: ConfigParsers | undefined };
@@ -70,7 +71,7 @@ function learnerStarter(launch: LaunchSettings): { start(): LearnerPort; discard
   };
 }
 
-async function check(config: HostConfig, { runtime, transform, vial, checks, database, parsers }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<unknown> {
+async function check(config: HostConfig, { runtime, transform, vial, checks, database, parsers }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void, rejections: ReturnType<typeof watchUnhandledRejections>): Promise<unknown> {
   const zod = checks !== undefined && /["']zod["']/.test(checks) ? await loadBundle("zod.mjs") : undefined;
   const report = await runtime.runGrader({
     host: {
@@ -91,7 +92,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
     },
   });
   learners.discardSpare();
-  return report;
+  return rejections.settle(report);
 }
 
 async function serve(config: HostConfig, { runtime, vial, database }: Loaded, learners: ReturnType<typeof learnerStarter>, send: (kind: MarkerKind, payload: unknown, then?: () => void) => void): Promise<void> {
@@ -114,6 +115,8 @@ async function serve(config: HostConfig, { runtime, vial, database }: Loaded, le
 
 async function main(): Promise<void> {
   const launch = readLaunchSettings(process.argv.slice(2));
+  // First: a rejection left by a check must not end this host (and with it the next run).
+  const rejections = watchUnhandledRejections(process);
   // A warm spare starts its learner host and loads the bundles while the settings are awaited.
   const learners = learnerStarter(launch);
   const checks = readPayloadFile(CHECKS_PATH);
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
     const budgetMs = config.budgetMs === undefined ? undefined : Math.max(config.budgetMs / 2, config.budgetMs - (Date.now() - received));
     // What an earlier run's app left in the database goes before this run's app loads.
     if (graded && database?.started()) await database().then((opened) => opened.wipe()).catch(() => {});
-    const report = await check({ ...config, budgetMs }, loaded, learners, send);
+    const report = await check({ ...config, budgetMs }, loaded, learners, send, rejections);
     graded = true;
     await new Promise<void>((resolve) => send("report", report, resolve));
     // Another run may follow (the engine keeps this host while the learner edits): its learner

@@ -91,4 +91,32 @@ app.post("/tables", async () => {
       expect([report.message, report.checks.map((check) => [check.status, check.message])]).toEqual([undefined, [["pass", undefined]]]);
     }
   });
+
+  it("keep a lane whose checks left a promise rejection unhandled, and report it in that run's own report", async () => {
+    // The rejection nothing awaits comes only when the app says "Hi": the runs before and after are clean.
+    const checks = `import { check, expect, http } from "grader";
+import { app } from "./app";
+check("says Hello", async () => {
+  const text = (await http(app).get("/")).text;
+  if (text === "Hi") Promise.reject(new Error("left behind by a check"));
+  expect(text).toBe("Hello");
+});
+check("second", async () => {
+  expect((await http(app).get("/hits")).text).toBe("1");
+});
+`;
+    session = grade.session!(1);
+    const run = async (greeting: string) => {
+      const report = await session!.grade({ files: { "app.ts": app(greeting) }, checks });
+      return [report.status, report.message ?? "", report.checks.map((check) => check.status)];
+    };
+    expect(await run("Hello")).toEqual(["pass", "", ["pass", "pass"]]);
+    const [status, message] = await run("Hi");
+    expect(status).toBe("error");
+    expect(message).toContain("checks.ts left a promise rejection unhandled");
+    expect(message).toContain("Error: left behind by a check");
+    // Before, the lane's grader host died of it, and this run ended "without a grade report".
+    expect(await run("Hello")).toEqual(["pass", "", ["pass", "pass"]]);
+    expect(await run("Hello")).toEqual(["pass", "", ["pass", "pass"]]);
+  });
 });
