@@ -56,8 +56,8 @@ const GRADER_MEMORY_MB = 256;
 /**
  * V8 flags of the grader host. `--liftoff-only`: WebAssembly (PGlite, PostgreSQL's parser) stays
  * on V8's baseline compiler. A host lives for one edit session or one lesson's lane, too short
- * for TurboFan's tier-up to repay its compile: measured (bench/RESULTS.md, "lessons:check
- * lanes"), PGlite's start took 550 ms of CPU instead of 800, and each wipe + schema + seed
+ * for TurboFan's tier-up to repay its compile: measured (bench/RESULTS.md, "Lanes, second
+ * pass"), PGlite's start took 550 ms of CPU instead of 800, and each wipe + schema + seed
  * 11 ms instead of 55, with no slower statements.
  */
 const GRADER_V8_FLAGS = [`--max-old-space-size=${GRADER_MEMORY_MB}`, "--liftoff-only"];
