@@ -6,7 +6,7 @@
 import { Blueprint, type RegisterOptions, type RegisteredBlueprint } from "./blueprint.ts";
 import { Config, type ConfigValues } from "./config.ts";
 import { HTTPError, InternalServerError } from "./http-errors.ts";
-import { deferredResponseFor, makeResponse } from "./make-response.ts";
+import { makeResponse } from "./make-response.ts";
 import { realResponse } from "./deferred-response.ts";
 import { VialRequest } from "./request.ts";
 import { RouteMap, defaultConverters, type ConverterFactory } from "./routing/index.ts";
@@ -23,7 +23,7 @@ import { consoleLogger, type Logger } from "./logger.ts";
 import { ValidationFailed } from "./validation/validation-failed.ts";
 import { asErrorHandler, type ValidationErrorHandler } from "./validation/validation-error-handler.ts";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions/index.ts";
-import { ACCEPTS_DEFERRED_REQUESTS, CAME_DEFERRED } from "./deferred-request.ts";
+import { ACCEPTS_DEFERRED_REQUESTS, CAME_DEFERRED } from "./adapter-request.ts";
 
 /**
  * Options of `new Vial()`.
@@ -215,8 +215,9 @@ export class Vial extends Scaffold {
     }
     if (!this.#ownLifecycle || this.#hasHooks(req, "teardownRequest")) await this.doTeardownRequest(req, unhandled);
     if (req.method === "HEAD" && response.body) return new Response(null, response);
-    // Deferred answers go only to vial/node, which writes their parts itself; anyone else
-    // (a Service Worker, the test client, a wrapping app) gets a real Response.
+    // The internal whole-body response goes only to an adapter whose request came through the
+    // adapter interface (vial/node), which writes its parts itself; anyone else (a Service
+    // Worker, the test client, a wrapping app) gets a real Response.
     return req[CAME_DEFERRED] ? response : realResponse(response);
   }
 
@@ -231,8 +232,7 @@ export class Vial extends Scaffold {
       const route = this.matchRequest(req);
       const early = !this.#ownLifecycle || this.#hasHooks(req, "beforeRequest") ? await this.preprocessRequest(req) : undefined;
       const value = early !== undefined ? early : await this.dispatchRequest(req, route);
-      // Requests that came deferred from vial/node also take deferred responses.
-      response = (req[CAME_DEFERRED] ? deferredResponseFor(value) : undefined) ?? makeResponse(value, describeEndpoint(req));
+      response = makeResponse(value, describeEndpoint(req));
     } catch (error) {
       response = await this.handleUserException(error, req);
     }

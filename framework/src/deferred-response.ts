@@ -1,14 +1,15 @@
 /**
- * A `Response` built only when something needs it: the counterpart of `deferred-request.ts`
- * for answers Vial makes whole (a string, JSON). It keeps status, headers and body as given, so
- * vial/node can write them straight to the socket; reading anything a plain record cannot
- * answer (`body`, `text()`, `clone()`, ...) builds the real `Response` and delegates to it.
+ * The core's one internal response type: a `Response` built only when something needs it, for
+ * every answer Vial makes whole (`json()`, `text()`, `redirect()`, returned strings and
+ * objects). It keeps status, headers and body as given, so a server adapter (vial/node) can
+ * write them straight to the socket (`deferredResponseParts`); reading anything a plain record
+ * cannot answer (`body`, `text()`, `clone()`, ...) builds the real `Response` and delegates to it.
  *
- * `json()` and `text()` make them, and Vial's own coercion of returned strings and objects does
- * for requests that came deferred from vial/node. They never leave `Vial.fetch` for anyone but
- * vial/node: the native consumers of a `Response` (a Service Worker's `respondWith`,
- * `caches.put`) would not take one, so `fetch` builds the real one for every other caller.
- * Handlers and after-request hooks may see one; it answers them as a `Response` would.
+ * They never leave `Vial.fetch` for anyone but an adapter that asked for them (its requests
+ * implement adapter-request.ts): the native consumers of a `Response` (a Service Worker's
+ * `respondWith`, `caches.put`) would not take one, so `fetch` builds the real one for every
+ * other caller. Handlers and after-request hooks may see one; it answers them as a `Response`
+ * would. Every other response in the core is a standard `Response`.
  */
 
 const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
@@ -23,7 +24,6 @@ export type KnownBody = string | Uint8Array;
 /** What a server adapter needs to send a deferred response without building it. */
 export interface ResponseParts {
   status: number;
-  statusText: string;
   /** The headers as given, or the `Headers` once something has read them (it may have changed them). */
   headers: Readonly<Record<string, string>> | Headers;
   /** `Set-Cookie` lines added by {@link amendDeferredHeaders}, when `headers` is a record. */
@@ -33,17 +33,15 @@ export interface ResponseParts {
 
 class DeferredResponse {
   readonly #status: number;
-  readonly #statusText: string;
   readonly #body: KnownBody;
   #headerInit: Readonly<Record<string, string>>;
   #setCookies: readonly string[] = NO_COOKIES;
   #headers: Headers | undefined;
   #built: Response | undefined;
 
-  constructor(body: KnownBody, status: number, statusText: string, headers: Readonly<Record<string, string>> | Headers) {
+  constructor(body: KnownBody, status: number, headers: Readonly<Record<string, string>> | Headers) {
     this.#body = body;
     this.#status = status;
-    this.#statusText = statusText;
     if (headers instanceof Headers) {
       this.#headers = headers;
       this.#headerInit = NO_HEADERS;
@@ -56,8 +54,9 @@ class DeferredResponse {
     return this.#status;
   }
 
+  // A status text makes a standard Response instead (see deferResponse).
   get statusText(): string {
-    return this.#statusText;
+    return "";
   }
 
   get ok(): boolean {
@@ -88,7 +87,6 @@ class DeferredResponse {
   [BUILD_RESPONSE](): Response {
     return (this.#built ??= new Response(this.#body as BodyInit, {
       status: this.#status,
-      statusText: this.#statusText,
       headers: this.#headers ?? (this.#setCookies.length ? this.headers : this.#headerInit),
     }));
   }
@@ -107,15 +105,15 @@ class DeferredResponse {
   /** A copy with the headers as they are now (the real Response copied them when it was built). */
   clone(): Response {
     const copy = this[BUILD_RESPONSE]().clone();
-    return new Response(copy.body, { status: this.#status, statusText: this.#statusText, headers: this.headers });
+    return new Response(copy.body, { status: this.#status, headers: this.headers });
   }
 
   [RESPONSE_PARTS](): ResponseParts | undefined {
     const built = this.#built;
     // Once something has read the real body, only its stream knows what is left to send.
     if (built && (built.bodyUsed || built.body?.locked)) return undefined;
-    if (this.#headers) return { status: this.#status, statusText: this.#statusText, headers: this.#headers, setCookies: NO_COOKIES, body: this.#body };
-    return { status: this.#status, statusText: this.#statusText, headers: this.#headerInit, setCookies: this.#setCookies, body: this.#body };
+    if (this.#headers) return { status: this.#status, headers: this.#headers, setCookies: NO_COOKIES, body: this.#body };
+    return { status: this.#status, headers: this.#headerInit, setCookies: this.#setCookies, body: this.#body };
   }
 
   // Node's console.log of a Response reads its internals, which this object does not have.
@@ -152,20 +150,26 @@ for (const key of Object.getOwnPropertyNames(Response.prototype)) {
 Object.setPrototypeOf(DeferredResponse.prototype, Response.prototype);
 
 /**
- * A response-compatible object for a whole body, built into a real `Response` on first need.
- * Header names of a record must be lower-case; a `Headers` is taken as it is. The status must
- * be one a `Response` with a body accepts (200-599, not 204, 205 or 304): callers check.
+ * A response for a whole body: the internal type, built into a real `Response` on first need.
+ * Header names of a record must be lower-case; a `Headers` is taken as it is. A status a body is
+ * not allowed with, or a status text, gives a standard `Response` instead, which accepts or
+ * refuses them as `new Response` does.
  *
  * @example
  * ```ts
- * import { deferResponse, realResponse } from "./deferred-response.ts"; // internal: used for vial/node
+ * import { deferResponse, realResponse } from "./deferred-response.ts";
  * const res = deferResponse("Hello", { "content-type": "text/plain" });
  * res.status; // 200, nothing built
  * await realResponse(res).text(); // "Hello"
  * ```
  */
 export function deferResponse(body: KnownBody, headers: Readonly<Record<string, string>> | Headers, status = 200, statusText = ""): Response {
-  return new DeferredResponse(body, status, statusText, headers) as unknown as Response;
+  if (statusText || !acceptsBody(status)) return new Response(body as BodyInit, { status, statusText, headers });
+  return new DeferredResponse(body, status, headers) as unknown as Response;
+}
+
+function acceptsBody(status: number): boolean {
+  return Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304;
 }
 
 /**

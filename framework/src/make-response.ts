@@ -3,8 +3,7 @@
  * strings are HTML, objects and arrays are JSON, tuples add a status and headers, streams stream.
  */
 import { isHtmlString } from "./html/index.ts";
-import { deferResponse } from "./deferred-response.ts";
-import { knownBody, responseWithKnownBody } from "./known-body.ts";
+import { deferResponse, deferredResponseParts } from "./deferred-response.ts";
 
 /**
  * Anything a handler may return.
@@ -62,28 +61,6 @@ export function makeResponse(value: unknown, endpoint = "the handler"): Response
   return makeBody(value, endpoint);
 }
 
-/**
- * For a request that came deferred from vial/node: a plain string (HTML) or JSON value becomes a
- * deferred response, which vial/node writes without ever building a `Response`. Anything else
- * gives `undefined`: then `makeResponse` decides, as for any request.
- *
- * @example
- * ```ts
- * import { deferredResponseFor } from "./make-response.ts"; // internal: used by Vial.fetch
- * deferredResponseFor({ ok: true })?.headers.get("content-type"); // "application/json"
- * ```
- */
-export function deferredResponseFor(value: unknown): Response | undefined {
-  if (typeof value === "string") return deferResponse(value, HTML_HEADERS);
-  if (typeof value !== "object" || value === null || isHtmlString(value)) return undefined;
-  const prototype = Object.getPrototypeOf(value) as object | null;
-  // The same values makeBody sends as JSON: plain objects that are not iterators, arrays that are not tuples.
-  const plainObject = (prototype === Object.prototype || prototype === null) && !(Symbol.asyncIterator in value) && !isGenerator(value);
-  if (!plainObject && !(Array.isArray(value) && !asTuple(value))) return undefined;
-  const json = JSON.stringify(value) as string | undefined;
-  return json === undefined ? undefined : deferResponse(json, JSON_HEADERS);
-}
-
 const HTML_HEADERS = Object.freeze({ "content-type": HTML_TYPE });
 const JSON_HEADERS = Object.freeze({ "content-type": "application/json" });
 
@@ -128,8 +105,9 @@ function makeBody(value: unknown, endpoint: string): Response {
       `${endpoint} did not return a response (it returned ${value}). Return a string, an object, ` + `a Response, or a [body, status] array.`,
     );
   }
-  // Strings and JSON keep their body at hand, so a server adapter can send it in one write.
-  if (typeof value === "string" || isHtmlString(value)) return responseWithKnownBody(String(value), { headers: { "content-type": HTML_TYPE } });
+  // Strings and JSON are the core's internal whole-body response, which a server adapter sends in one write.
+  if (typeof value === "string") return deferResponse(value, HTML_HEADERS);
+  if (isHtmlString(value)) return deferResponse(String(value), HTML_HEADERS);
   if (value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Blob || value instanceof ReadableStream) {
     return htmlResponse(value as BodyInit);
   }
@@ -137,7 +115,9 @@ function makeBody(value: unknown, endpoint: string): Response {
     return htmlResponse(iterableToStream(value as AsyncIterable<unknown> | Iterable<unknown>));
   }
   if (typeof value === "object") {
-    return responseWithKnownBody(JSON.stringify(value), { headers: { "content-type": "application/json" } });
+    // A `toJSON()` may give `undefined`: an empty body, as `new Response(undefined)` would send.
+    const json: string | undefined = JSON.stringify(value);
+    return deferResponse(json ?? "", JSON_HEADERS);
   }
   throw new InvalidResponseError(
     `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` + `object, a Response, or a [body, status] array.`,
@@ -174,9 +154,12 @@ function withStatusAndHeaders(response: Response, status: number | undefined, he
     for (const [name, value] of new Headers(headers)) merged.set(name, value);
   }
   const finalStatus = status ?? response.status;
-  const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
+  const statusText = status ? "" : response.statusText;
+  const nullBody = NULL_BODY_STATUSES.has(finalStatus);
+  // A whole body stays one (read before `response.body`, which would build the real response).
+  const whole = nullBody ? undefined : deferredResponseParts(response);
+  if (whole) return deferResponse(whole.body, merged, finalStatus, statusText);
+  const body = nullBody ? null : response.body;
   if (!body) merged.delete("content-type");
-  const init = { status: finalStatus, statusText: status ? "" : response.statusText, headers: merged };
-  const known = body ? knownBody(response) : undefined;
-  return known !== undefined ? responseWithKnownBody(known, init) : new Response(body, init);
+  return new Response(body, { status: finalStatus, statusText, headers: merged });
 }

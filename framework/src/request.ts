@@ -5,8 +5,7 @@
  */
 import type { UploadedFile } from "./body/index.ts";
 import { readBody, readFormBody, readJsonBody, type BodyLimits, type ParsedForm } from "./body/index.ts";
-import { headerValue, knownPathname } from "./deferred-reads.ts";
-import { CAME_DEFERRED, isDeferredRequest, realRequest } from "./deferred-request.ts";
+import { CAME_DEFERRED, headerValue, isAdapterRequest, knownPathname, realRequest } from "./adapter-request.ts";
 import { MultiDict, parseCookieHeader } from "./http/index.ts";
 import { NullSession } from "./sessions/null-session.ts";
 import type { Session } from "./sessions/session.ts";
@@ -84,7 +83,7 @@ export class VialRequest<P = Record<string, unknown>> {
 
   /** Whether the app was given a deferred request (from vial/node), which takes deferred responses. */
   get [CAME_DEFERRED](): boolean {
-    return isDeferredRequest(this.#source);
+    return isAdapterRequest(this.#source);
   }
 
   /** The standard `Request` this wraps. */

@@ -4,34 +4,26 @@
  */
 import { BadRequest } from "./http-errors.ts";
 import { deferResponse } from "./deferred-response.ts";
-import { responseWithKnownBody } from "./known-body.ts";
 
 const JSON_TYPE = "application/json";
 const TEXT_TYPE = "text/plain; charset=utf-8";
 
-function withType(init: ResponseInit | undefined, type: string): ResponseInit {
-  const headers = new Headers(init?.headers);
+function withType(given: HeadersInit, type: string): Headers {
+  const headers = new Headers(given);
   if (!headers.has("content-type")) headers.set("content-type", type);
-  return Object.assign({}, init, { headers }); // not a spread: see node/outgoing.ts
+  return headers;
 }
 
 const JSON_HEADERS = Object.freeze({ "content-type": JSON_TYPE });
 const TEXT_HEADERS = Object.freeze({ "content-type": TEXT_TYPE });
 
 /**
- * The response for a whole body, deferred: it is built into a real `Response` only when
- * something reads more than status and headers, and `Vial.fetch` hands a real one to every
- * caller but vial/node, which writes the parts straight to the socket (see
- * `deferred-response.ts`). Anything a deferred response does not check for itself (a status
- * text, a status a body is not allowed with) takes the real path, which accepts or refuses it
- * as `new Response` does.
+ * The response for a whole body: the core's internal response type (deferred-response.ts),
+ * which a server adapter writes without building a `Response`.
  */
 function wholeBody(body: string, init: ResponseInit | undefined, type: string, typeHeaders: Readonly<Record<string, string>>): Response {
-  const status = init?.status ?? 200;
-  if (!init?.statusText && Number.isInteger(status) && status >= 200 && status <= 599 && status !== 204 && status !== 205 && status !== 304) {
-    return deferResponse(body, init?.headers === undefined ? typeHeaders : (withType(init, type).headers as Headers), status);
-  }
-  return responseWithKnownBody(body, withType(init, type));
+  const headers = init?.headers === undefined ? typeHeaders : withType(init.headers, type);
+  return deferResponse(body, headers, init?.status ?? 200, init?.statusText ?? "");
 }
 
 /**
@@ -84,7 +76,7 @@ export function redirect(location: string | URL, status = 302): Response {
   const body =
     `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n` +
     `<p>You should be redirected automatically to the target URL: <a href="${escaped}">${escaped}</a>. If not, click the link.\n`;
-  return responseWithKnownBody(body, { status, headers: { location: encoded, "content-type": "text/html; charset=utf-8" } });
+  return deferResponse(body, { location: encoded, "content-type": "text/html; charset=utf-8" }, status);
 }
 
 /** Percent-encodes what a header cannot carry (non-ASCII, spaces) and keeps existing escapes, like Werkzeug's `iri_to_uri`. */

@@ -2,15 +2,16 @@
 // when something reads more than status and headers.
 import { describe, expect, it } from "vitest";
 import { amendDeferredHeaders, deferredResponseParts, deferResponse, realResponse } from "../../framework/src/deferred-response";
-import { knownBody } from "../../framework/src/known-body";
-import { deferredResponseFor } from "../../framework/src/make-response";
+import { json, makeResponse, text } from "vial";
+
+const knownBody = (response: Response) => deferredResponseParts(response)?.body;
 
 describe("deferResponse", () => {
   it("answers status and headers without building a Response", () => {
-    const res = deferResponse("Hello", { "content-type": "text/plain" }, 201, "Created");
+    const res = deferResponse("Hello", { "content-type": "text/plain" }, 201);
     expect(res instanceof Response).toBe(true);
-    expect([res.status, res.statusText, res.ok, res.redirected, res.type, res.url]).toEqual([201, "Created", true, false, "default", ""]);
-    expect(deferredResponseParts(res)).toEqual({ status: 201, statusText: "Created", headers: { "content-type": "text/plain" }, setCookies: [], body: "Hello" });
+    expect([res.status, res.statusText, res.ok, res.redirected, res.type, res.url]).toEqual([201, "", true, false, "default", ""]);
+    expect(deferredResponseParts(res)).toEqual({ status: 201, headers: { "content-type": "text/plain" }, setCookies: [], body: "Hello" });
     expect(knownBody(res)).toBe("Hello");
   });
 
@@ -60,7 +61,6 @@ describe("deferResponse", () => {
     expect(shared).toEqual({ "content-type": "text/plain" }); // the record it was given is not changed
     expect(deferredResponseParts(res)).toEqual({
       status: 200,
-      statusText: "",
       headers: { "content-type": "text/plain", vary: "Cookie" },
       setCookies: ["a=1; Path=/", "b=2"],
       body: "hi",
@@ -101,22 +101,47 @@ describe("deferResponse", () => {
   });
 });
 
-describe("deferredResponseFor", () => {
-  it("takes strings as HTML and plain objects and arrays as JSON", async () => {
-    const html = deferredResponseFor("<p>hi</p>")!;
+describe("whole bodies Vial makes", () => {
+  it("are the internal response for returned strings, objects and arrays, and the helpers", async () => {
+    const html = makeResponse("<p>hi</p>");
+    expect(knownBody(html)).toBe("<p>hi</p>");
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await html.text()).toBe("<p>hi</p>");
-    expect(knownBody(deferredResponseFor({ a: [1, null] })!)).toBe('{"a":[1,null]}');
-    expect(knownBody(deferredResponseFor([1, 2, 3])!)).toBe("[1,2,3]");
-    expect(knownBody(deferredResponseFor(Object.assign(Object.create(null), { a: 1 }))!)).toBe('{"a":1}');
+    expect(knownBody(makeResponse({ a: [1, null] }))).toBe('{"a":[1,null]}');
+    expect(knownBody(makeResponse([1, 2, 3]))).toBe("[1,2,3]");
+    expect(knownBody(makeResponse(Object.assign(Object.create(null), { a: 1 })))).toBe('{"a":1}');
+    expect(knownBody(makeResponse({ toJSON: () => undefined }))).toBe("");
+    expect(knownBody(json([1], { status: 201 }))).toBe("[1]");
+    expect(knownBody(text("plain"))).toBe("plain");
   });
 
-  it("leaves everything else to makeResponse", () => {
+  it("stay whole through a [body, status, headers] tuple, and are dropped with a body-less status", async () => {
+    const created = makeResponse(["made", 201, { "x-id": "7" }]);
+    expect(knownBody(created)).toBe("made");
+    expect(created.status).toBe(201);
+    expect(created.headers.get("x-id")).toBe("7");
+    expect(await created.text()).toBe("made");
+    const empty = makeResponse(["", 204]);
+    expect(knownBody(empty)).toBeUndefined();
+    expect(empty.body).toBeNull();
+  });
+
+  it("are a standard Response when a status text is given, and refused as new Response refuses them", async () => {
+    const described = deferResponse("x", { "content-type": "text/plain" }, 200, "Fine");
+    expect(knownBody(described)).toBeUndefined();
+    expect(described.statusText).toBe("Fine");
+    expect(await described.text()).toBe("x");
+    expect(() => deferResponse("x", {}, 204)).toThrow(TypeError);
+    expect(() => deferResponse("x", {}, 700)).toThrow(RangeError);
+    expect(() => json(1, { statusText: "bad\nline" })).toThrow(TypeError);
+  });
+
+  it("leave streams, bytes and other bodies to a standard Response", () => {
     const generator = (function* () {
       yield "x";
     })();
-    for (const value of [["body", 201], ["body", { "x-a": "1" }], new Response("x"), new Uint8Array(1), null, undefined, 7, generator, new Date(0), { toJSON: () => undefined }]) {
-      expect(deferredResponseFor(value)).toBeUndefined();
+    for (const value of [new Response("x"), new Uint8Array(1), generator, new Blob(["x"])]) {
+      expect(knownBody(makeResponse(value))).toBeUndefined();
     }
   });
 });
@@ -128,7 +153,7 @@ describe("json() and text()", () => {
     expect(deferredResponseParts(res)).toBeDefined();
     expect([res.status, res.headers.get("content-type"), res.headers.get("x-id")]).toEqual([201, "application/json", "7"]);
     expect(await res.json()).toEqual({ a: 1 });
-    expect(deferredResponseParts(text("hi"))).toEqual({ status: 200, statusText: "", headers: { "content-type": "text/plain; charset=utf-8" }, setCookies: [], body: "hi" });
+    expect(deferredResponseParts(text("hi"))).toEqual({ status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, setCookies: [], body: "hi" });
     const later = await (async () => {
       await Promise.resolve();
       return json({ b: 2 });

@@ -3,7 +3,7 @@
  * other content type gives an empty form (the body is left unread for the caller).
  */
 
-import { headerValue } from "../deferred-reads.ts";
+import { headerValue } from "../adapter-request.ts";
 import { BadRequest } from "../http-errors.ts";
 import { MultiDict } from "../http/multidict.ts";
 import { parseMediaType } from "../http/media-type.ts";

@@ -3,7 +3,7 @@
  * and a body that does not parse is a 400 that does not echo what was sent.
  */
 
-import { headerValue } from "../deferred-reads.ts";
+import { headerValue } from "../adapter-request.ts";
 import { BadRequest, UnsupportedMediaType } from "../http-errors.ts";
 import { isJsonMediaType, parseMediaType } from "../http/media-type.ts";
 import type { BodyLimits } from "./limits.ts";

@@ -4,8 +4,7 @@
  * cancelled as soon as it passes the limit, so an oversize body is never held in memory.
  */
 
-import { canReadBodyDirectly, headerValue, openDirectBodyReader } from "../deferred-reads.ts";
-import type { BodyReader } from "../deferred-request.ts";
+import { canReadBodyDirectly, headerValue, openDirectBodyReader, type BodyReader } from "../adapter-request.ts";
 import { BadRequest, ContentTooLarge } from "../http-errors.ts";
 import { concatBytes } from "./bytes.ts";
 import type { BodyLimits } from "./limits.ts";

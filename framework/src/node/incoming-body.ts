@@ -3,7 +3,7 @@
  * directly by Vial's body parsers, which skips the stream's cost.
  */
 import type { IncomingMessage } from "node:http";
-import type { BodyReader } from "../deferred-request.ts";
+import type { BodyReader } from "../adapter-request.ts";
 
 /**
  * The body as a web stream with backpressure. Unlike `Readable.toWeb`, cancelling it (a body over

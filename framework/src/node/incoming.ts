@@ -2,7 +2,8 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { clientAddress, setClientAddress } from "../client-address.ts";
-import { deferRequest, realRequest, type BodyReader, type DeferredRequestSource } from "../deferred-request.ts";
+import { realRequest, type BodyReader } from "../adapter-request.ts";
+import { deferRequest, type DeferredRequestSource } from "./deferred-request.ts";
 import { bodyStream, IncomingBodyReader } from "./incoming-body.ts";
 
 /**

@@ -1,7 +1,6 @@
 /** Writes a standard `Response` to a `node:http` response, streaming the body with backpressure. */
 import type { ServerResponse } from "node:http";
 import { deferredResponseParts, type ResponseParts } from "../deferred-response.ts";
-import { knownBody } from "../known-body.ts";
 
 /**
  * Sends status, headers (every `Set-Cookie` separately) and body; HEAD gets no body.
@@ -32,7 +31,7 @@ export function writeWebResponse(response: Response, outgoing: ServerResponse, i
 
 const WRITTEN: Promise<void> = Promise.resolve();
 
-function writeParts({ status, statusText, headers, setCookies, body }: ResponseParts, outgoing: ServerResponse, isHead: boolean): void {
+function writeParts({ status, headers, setCookies, body }: ResponseParts, outgoing: ServerResponse, isHead: boolean): void {
   // Object.assign, not a spread: on Node 20 a spread copy that then gets a property added costs
   // microseconds (bench/RESULTS.md), more than the rest of writing the answer.
   const head: Record<string, string | string[]> = Object.assign({}, headers as Record<string, string>);
@@ -40,12 +39,12 @@ function writeParts({ status, statusText, headers, setCookies, body }: ResponseP
   if (setCookies.length) head["set-cookie"] = setCookies as string[];
   if (!outgoing.req.complete) head.connection = "close";
   if (isHead) {
-    outgoing.writeHead(status, statusText || undefined, head);
+    outgoing.writeHead(status, head);
     outgoing.end();
     return;
   }
   head["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
-  outgoing.writeHead(status, statusText || undefined, head);
+  outgoing.writeHead(status, head);
   outgoing.end(body);
 }
 
@@ -60,9 +59,9 @@ async function writeResponse(response: Response, outgoing: ServerResponse, isHea
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
-  const known = isHead ? undefined : knownBody(response);
+  const known = isHead ? undefined : deferredResponseParts(response)?.body;
   if (known !== undefined) {
-    // A body Vial made whole (a string, JSON): one write with its length, no stream to pull.
+    // A body Vial made whole (a string, JSON) whose headers were changed: one write with its length, no stream to pull.
     headers["content-length"] = String(typeof known === "string" ? Buffer.byteLength(known) : known.byteLength);
     outgoing.writeHead(response.status, response.statusText || undefined, headers);
     outgoing.end(known);

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ACCEPTS_DEFERRED_REQUESTS } from "../deferred-request.ts";
+import { ACCEPTS_DEFERRED_REQUESTS } from "../adapter-request.ts";
 import { DiskUploads, type DiskUploadOptions } from "./disk-uploads.ts";
 import { InvalidHostError, toDeferredRequest, toWebRequest } from "./incoming.ts";
 import { writeWebResponse } from "./outgoing.ts";

@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readBody, readBodyChunks } from "../../../framework/src/body/read-body";
-import { deferRequest, type BodyReader } from "../../../framework/src/deferred-request";
+import type { BodyReader } from "../../../framework/src/adapter-request";
+import { deferRequest } from "../../../framework/src/node/deferred-request";
 import { BadRequest, ContentTooLarge } from "../../../framework/src/http-errors";
 import { bytes, rejection } from "./request-helpers";
 

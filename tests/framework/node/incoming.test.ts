@@ -5,7 +5,7 @@ import { Socket } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidHostError, toDeferredRequest, toWebRequest } from "vial/node";
-import { headerValue, knownPathname } from "../../../framework/src/deferred-reads";
+import { headerValue, knownPathname } from "../../../framework/src/adapter-request";
 
 const ORIGIN = "http://127.0.0.1:5000";
 

@@ -1,45 +1,17 @@
 /**
- * A `Request` built only when something needs it. A server adapter knows a request's method,
+ * vial/node's side of the core's adapter interface (adapter-request.ts): a `Request` built only
+ * when something needs it. A server adapter knows a request's method,
  * URL and headers as soon as they arrive, but a full `Request` (headers copied, a body stream,
  * an abort signal) costs more than answering a small request; most requests never need one.
  * `deferRequest` gives an object that answers `method`, `url` and `headers` itself and builds
  * the real `Request` on first use of anything else, delegating to it from then on.
  *
- * Vial's own `req.raw` is always the real `Request` (see `realRequest`). The deferred object is
- * handed only to apps that say they accept it (`ACCEPTS_DEFERRED_REQUESTS`), because native code
+ * Vial's own `req.raw` is always the real `Request` (the core's `realRequest`). The deferred
+ * object is handed only to apps that say they accept it (`ACCEPTS_DEFERRED_REQUESTS`), because native code
  * such as `fetch(request)` or `new Request(request)` does not treat it as a `Request`.
  */
 
-/** `request[HEADER_VALUE](name)` on a deferred request reads one header without making `Headers`. */
-export const HEADER_VALUE: unique symbol = Symbol.for("vial.headerValue") as never;
-
-/** Calling `request[BUILD_REQUEST]()` on a deferred request gives its real `Request`. */
-export const BUILD_REQUEST: unique symbol = Symbol.for("vial.buildRequest") as never;
-
-/**
- * Set to `true` on a fetch app that accepts deferred requests (a `Vial` app does); server
- * adapters give other apps a real `Request`.
- */
-export const ACCEPTS_DEFERRED_REQUESTS: unique symbol = Symbol.for("vial.acceptsDeferredRequests") as never;
-
-/** A `VialRequest[CAME_DEFERRED]` is `true` when the app was given a deferred request. */
-export const CAME_DEFERRED: unique symbol = Symbol("vial.cameDeferred") as never;
-
-/** `request[PATHNAME]` on a deferred request is its URL's pathname, when known without parsing. */
-export const PATHNAME: unique symbol = Symbol.for("vial.pathname") as never;
-
-/** `request[BODY_READER]()` on a deferred request opens its body for reading without a stream. */
-export const BODY_READER: unique symbol = Symbol.for("vial.bodyReader") as never;
-
-/**
- * Reads a body chunk by chunk: the part of `ReadableStreamDefaultReader` body parsers use.
- * `cancel` stops reading (the rest of the body is left unread).
- */
-export interface BodyReader {
-  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
-  cancel(): Promise<void>;
-  releaseLock(): void;
-}
+import { BODY_READER, BUILD_REQUEST, HEADER_VALUE, PATHNAME, type AdapterRequest, type BodyReader } from "../adapter-request.ts";
 
 /** What a deferred request knows up front, and how to build the real one. */
 export interface DeferredRequestSource {
@@ -71,7 +43,7 @@ export interface DeferredRequestSource {
   build(headers: Headers, body: ReadableStream<Uint8Array> | null | undefined): Request;
 }
 
-class DeferredRequest {
+class DeferredRequest implements AdapterRequest {
   readonly #source: DeferredRequestSource;
   #headers: Headers | undefined;
   #body: ReadableStream<Uint8Array> | null | undefined;
@@ -167,7 +139,8 @@ Object.setPrototypeOf(DeferredRequest.prototype, Request.prototype);
  *
  * @example
  * ```ts
- * import { deferRequest, realRequest } from "./deferred-request.ts"; // internal: used by vial/node
+ * import { deferRequest } from "./deferred-request.ts";
+ * import { realRequest } from "../adapter-request.ts";
  * const request = deferRequest({
  *   method: "GET",
  *   url: "http://localhost/",
@@ -180,33 +153,4 @@ Object.setPrototypeOf(DeferredRequest.prototype, Request.prototype);
  */
 export function deferRequest(source: DeferredRequestSource): Request {
   return new DeferredRequest(source) as unknown as Request;
-}
-
-/**
- * The real `Request` behind a deferred one; any other request as it is.
- *
- * @example
- * ```ts
- * import { realRequest } from "./deferred-request.ts";
- * const request = new Request("http://localhost/");
- * realRequest(request) === request; // true
- * ```
- */
-export function realRequest(request: Request): Request {
-  // By symbol rather than instanceof: a bundle may hold a second copy of this module.
-  const build = (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST];
-  return typeof build === "function" ? build.call(request) : request;
-}
-
-/**
- * Whether `request` is a deferred one (from `deferRequest`).
- *
- * @example
- * ```ts
- * import { isDeferredRequest } from "./deferred-request.ts";
- * isDeferredRequest(new Request("http://localhost/")); // false
- * ```
- */
-export function isDeferredRequest(request: Request): boolean {
-  return typeof (request as Partial<Pick<DeferredRequest, typeof BUILD_REQUEST>>)[BUILD_REQUEST] === "function";
 }

@@ -3,7 +3,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { Vial } from "vial";
-import { deferRequest, realRequest } from "../../framework/src/deferred-request";
+import { deferRequest } from "../../../framework/src/node/deferred-request";
+import { realRequest } from "../../../framework/src/adapter-request";
 
 function deferred(init: RequestInit & { duplex?: "half" } = {}) {
   const counts = { headers: 0, build: 0 };
