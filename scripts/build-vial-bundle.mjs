@@ -2,8 +2,10 @@
 /**
  * Builds the sandbox payload's bundles with esbuild into `.vial-bundle/` (git-ignored):
  *
- *   vial.mjs       the framework core, one ESM file (browser Worker engine)
- *   vial-node.mjs  core, vial/node and vial/db in one file: `export * as core`, `export * as node`, `export * as db`
+ *   vial.mjs       the framework, one ESM file (browser Worker engine): the core and the subpaths
+ *                  lesson code may import, as namespaces (`export * as core`, `export * as testing`, ...;
+ *                  sandbox/payload/vial-modules.ts names them)
+ *   vial-node.mjs  the same with vial/node and vial/db (`export * as node`, `export * as db`)
  *   zod.mjs        zod, for lessons that validate input
  *   sucrase.mjs    sucrase's transform: TypeScript to CommonJS, pure JS
  *   runtime.mjs    the payload runtime: module loader and grader (worker engine)
@@ -36,11 +38,8 @@ function bundleSpecs(root) {
   const framework = join(root, "framework/src");
   const payload = join(root, "sandbox/payload");
   return {
-    "vial.mjs": { contents: `export * from ${JSON.stringify(join(framework, "index.ts"))};`, platform: "neutral" },
-    "vial-node.mjs": {
-      contents: `export * as core from ${JSON.stringify(join(framework, "index.ts"))};\nexport * as node from ${JSON.stringify(join(framework, "node/index.ts"))};\nexport * as db from ${JSON.stringify(join(framework, "db/index.ts"))};`,
-      platform: "node",
-    },
+    "vial.mjs": { contents: namespaces(framework, ["core", "testing", "signing", "routing", "cookies"]), platform: "neutral" },
+    "vial-node.mjs": { contents: namespaces(framework, ["core", "testing", "signing", "routing", "cookies", "node", "db"]), platform: "node" },
     "zod.mjs": { contents: `export * from "zod";\nexport { default } from "zod";`, platform: "neutral", minify: true },
     "sucrase.mjs": { contents: `export { transform } from "sucrase";`, platform: "neutral", minify: true },
     "runtime.mjs": { entry: join(payload, "runtime/index.ts"), platform: "neutral" },
@@ -54,6 +53,12 @@ function bundleSpecs(root) {
     // refuses module Workers (it still lets the script import() the other bundles' blob: URLs).
     "worker-host.mjs": { entry: join(root, "sandbox/engines/worker/host/index.ts"), platform: "browser", format: "iife" },
   };
+}
+
+/** One bundle holding the framework's entry points as namespaces (see sandbox/payload/vial-modules.ts). */
+function namespaces(framework, names) {
+  const entries = { core: "index.ts", testing: "testing/index.ts", signing: "signing/entry.ts", routing: "routing/entry.ts", cookies: "cookies/index.ts", node: "node/index.ts", db: "db/index.ts" };
+  return names.map((name) => `export * as ${name} from ${JSON.stringify(join(framework, entries[name]))};`).join("\n");
 }
 
 /** Source folders whose contents decide whether a rebuild is needed. */

@@ -1,9 +1,11 @@
 /**
  * Vial: a Flask-style web micro-framework on web-standard fetch handlers.
- * This entry point runs anywhere `Request`/`Response` exist; Node-only parts are in `vial/node`.
+ * This entry point holds what an app author writes, and runs anywhere `Request`/`Response`
+ * exist. The rest is in subpaths: `vial/node` (the server, files on disk), `vial/testing` (the
+ * test client), `vial/signing` (itsdangerous-style signers), `vial/routing` (the URL map and
+ * converters), `vial/cookies` (`Set-Cookie` lines), `vial/redis`, `vial/db`.
  */
 export { Vial, type VialOptions } from "./app.ts";
-export { toRequest, type RequestInitWithBody } from "./request-init.ts";
 export { Blueprint, type BlueprintOptions, type RegisterOptions } from "./blueprint.ts";
 export { Config, defaultConfig, type ConfigValues } from "./config.ts";
 export { VialRequest } from "./request.ts";
@@ -28,20 +30,6 @@ export type { Handler, RequestFor, RouteData, RouteOptions, RouteSchemas } from 
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { UrlForOptions } from "./url-for.ts";
 export type { Logger } from "./logger.ts";
-export { RoutingRedirect } from "./dispatch.ts";
-export { TestClient, type TestClientOptions, type TestRequestInit } from "./testing/test-client.ts";
-export { CookieJar } from "./testing/cookie-jar.ts";
-export {
-  RouteMap,
-  BuildError,
-  ValidationError,
-  defaultConverters,
-  type Converter,
-  type ConverterArgs,
-  type ConverterFactory,
-  type ConverterTypes,
-  type RouteParams,
-} from "./routing/index.ts";
 export { MultiDict } from "./http/index.ts";
 export type { UploadedFile } from "./body/index.ts";
 export * from "./html/index.ts";
@@ -55,22 +43,6 @@ export {
   type ValidationProblem,
   type ValidationErrorHandler,
 } from "./validation/index.ts";
-export {
-  Signer,
-  TimestampSigner,
-  URLSafeTimedSerializer,
-  sessionSerializer,
-  BadData,
-  BadPayload,
-  BadSignature,
-  BadTimeSignature,
-  SignatureExpired,
-  type SignerOptions,
-  type TimestampSignerOptions,
-  type URLSafeTimedSerializerOptions,
-  type SessionSerializerOptions,
-} from "./signing/index.ts";
-export { serializeCookie, deleteCookieHeader, type CookieOptions, type DeleteCookieOptions } from "./cookies/index.ts";
 export { hashPassword, verifyPassword, safeJoin, secureFilename, type HashPasswordOptions } from "./security/index.ts";
 export { clientAddress, setClientAddress, type RequestLike } from "./client-address.ts";
 export {

@@ -1,7 +1,8 @@
 // urlFor — ported from Flask's tests/test_basic.py (test_url_generation, test_build_error_handler)
 // and Werkzeug's tests/test_routing.py (build cases).
 import { describe, expect, it } from "vitest";
-import { BuildError, Vial } from "vial";
+import { Vial } from "vial";
+import { BuildError } from "vial/routing";
 
 function app() {
   const a = new Vial({ config: { SERVER_NAME: "example.com" } });

@@ -14,8 +14,8 @@ export { RouteMap, type MatchResult, type RouteMapOptions, type RouteOptions } f
 export { Rule } from "./rule.ts";
 export { BuildError } from "./build-error.ts";
 export { similarity } from "./similarity.ts";
-export { defaultConverters, ValidationError, type Converter, type ConverterArgs, type ConverterFactory } from "./converters.ts";
+export { defaultConverters, ValidationError, type ConverterArgs, type ConverterFactory } from "./converters.ts";
 export { parseConverterArgs } from "./converter-args.ts";
 export { tokenizeRule } from "./rule-parser.ts";
 export { encodePath, encodeQuery } from "./url-encoding.ts";
-export type { ConverterTypes, RouteParams } from "./params.ts";
+export type { RouteParams } from "./params.ts";

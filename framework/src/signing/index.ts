@@ -5,13 +5,9 @@
 export { BadData, BadPayload, BadSignature, BadTimeSignature, SignatureExpired } from "./errors.ts";
 export type { Digest, KeyDerivation } from "./keys.ts";
 export { Signer } from "./signer.ts";
-export type { SignerOptions } from "./signer.ts";
 export { TimestampSigner } from "./timestamp-signer.ts";
-export type { TimestampSignerOptions } from "./timestamp-signer.ts";
 export { URLSafeTimedSerializer } from "./serializer.ts";
-export type { URLSafeTimedSerializerOptions } from "./serializer.ts";
 export { taggedJsonCodec } from "./tagged-json.ts";
 export { sessionSerializer } from "./session-serializer.ts";
-export type { SessionSerializerOptions } from "./session-serializer.ts";
 export { dumpsPythonJson } from "./python-json.ts";
 export { base64UrlEncode } from "./base64.ts";

@@ -1,5 +1,5 @@
 import { attack, check, expect, http } from "grader";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app } from "./app";
 
 /** The JSON inside a session cookie: its first part is only base64url, anyone can read it. */

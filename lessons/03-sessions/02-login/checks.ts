@@ -1,5 +1,6 @@
 import { attack, check, expect, http, random } from "grader";
-import { hashPassword, sessionSerializer } from "vial";
+import { hashPassword } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app } from "./app";
 import { addMember, members } from "./members";
 

@@ -1,5 +1,5 @@
 import { attack, check, expect, http } from "grader";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app } from "./app";
 import { KEY_2025, KEY_2026 } from "./secrets";
 

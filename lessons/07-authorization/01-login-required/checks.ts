@@ -1,5 +1,6 @@
 import { attack, check, database, expect, http, random } from "grader";
-import { hashPassword, sessionSerializer } from "vial";
+import { hashPassword } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { addMember, app, initDb } from "./app";
 
 // Two members with random names and passwords, added through the lesson's own addMember, each

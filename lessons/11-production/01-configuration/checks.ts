@@ -1,5 +1,5 @@
 import { attack, check, expect, http, random } from "grader";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { createApp } from "./app";
 import { settingsFromEnvironment, type Env, type Files, type Settings } from "./settings";
 

@@ -1,5 +1,6 @@
 import { attack, check, database, expect, http, random } from "grader";
-import { hashPassword, sessionSerializer, verifyPassword } from "vial";
+import { hashPassword, verifyPassword } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app, createApp, initDb } from "./app";
 
 // Two members with random names and passwords (cheap hashes: these checks test the app, not the

@@ -1,5 +1,6 @@
 import { attack, check, clock, database, expect, http, random } from "grader";
-import { hashPassword, sessionSerializer } from "vial";
+import { hashPassword } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app, createApp, initDb } from "./app";
 
 // Two members and an admin with random names and passwords (cheap hashes: these checks test

@@ -65,7 +65,16 @@ const OPTIONS: ts.CompilerOptions = {
   moduleDetection: ts.ModuleDetectionKind.Force,
   noEmit: true,
   baseUrl: REPO,
-  paths: { vial: ["framework/src/index.ts"], "vial/db": ["framework/src/db/index.ts"], grader: [GRADER_TYPES] },
+  paths: {
+    vial: ["framework/src/index.ts"],
+    "vial/testing": ["framework/src/testing/index.ts"],
+    "vial/signing": ["framework/src/signing/entry.ts"],
+    "vial/routing": ["framework/src/routing/entry.ts"],
+    "vial/cookies": ["framework/src/cookies/index.ts"],
+    "vial/node": ["framework/src/node/index.ts"],
+    "vial/db": ["framework/src/db/index.ts"],
+    grader: [GRADER_TYPES],
+  },
 };
 
 /** What a type check found, and every file on disk it read, so a cache can tell when it is stale. */

@@ -95,7 +95,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeReport>
     const databaseError = await databaseReady;
     if (databaseError) return errorReport(databaseError);
 
-    const TestClient = (host.modules.vial as { TestClient?: unknown } | undefined)?.TestClient;
+    const TestClient = (host.modules["vial/testing"] as { TestClient?: unknown } | undefined)?.TestClient;
     const proxies = createProxies(session, typeof TestClient === "function" ? (TestClient as TestClientClass) : undefined);
     const modules: Record<string, unknown> = { ...host.modules, grader: grader.api };
     for (const specifier of specifiers) {

@@ -29,8 +29,9 @@ import { warmUpGraderSide } from "./warm-up-grader";
 import { usesConfigParsers } from "../uses-config-parsers";
 import type { ConfigParsers } from "../../grader/config-files";
 import { watchUnhandledRejections } from "./unhandled-rejections";
+import { vialModules, type VialBundle } from "../vial-modules";
 
-type VialNode = { core: unknown; node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
+type VialNode = VialBundle & { node: { serve: (app: unknown, options: { port: number; host: string }) => Promise<unknown> } };
 type Loaded = { runtime: typeof GraderRuntime; transform: Transform; vial: VialNode | undefined; checks: string | undefined; database: (() => Promise<SandboxDatabase>) | undefined; parsers: ConfigParsers | undefined };
 
 const write = process.stdout.write.bind(process.stdout);
@@ -76,7 +77,7 @@ async function check(config: HostConfig, { runtime, transform, vial, checks, dat
   const report = await runtime.runGrader({
     host: {
       readFile: (path) => (path === CHECKS_PATH ? checks : undefined),
-      modules: { ...(vial ? { vial: vial.core } : {}), ...(zod ? { zod } : {}) },
+      modules: { ...(vial ? vialModules(vial) : {}), ...(zod ? { zod } : {}) },
       transform,
       startLearner: () => learners.start(),
       ...(database ? { database } : {}),
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
   const database = source ? lazyDatabase(() => openDatabase(source)) : undefined;
   if (database && launch.warm && checks !== undefined && /\bdatabase\./.test(checks)) database().catch(() => {});
   // The grader's own vial is for checks that import it (and the preview's server): loaded only then.
-  let vial: Promise<VialNode> | undefined = checks !== undefined && /["']vial["']|\.testClient\(/.test(checks) ? (loadBundle("vial-node.mjs") as Promise<VialNode>) : undefined;
+  let vial: Promise<VialNode> | undefined = checks !== undefined && /["']vial(?:\/[a-z]+)?["']|\.testClient\(/.test(checks) ? (loadBundle("vial-node.mjs") as Promise<VialNode>) : undefined;
   // The config parsers are for checks that use `parse`; loaded before the checks run, which call them as they load.
   const parsers = checks !== undefined && usesConfigParsers(checks) ? loadBundle("config-parsers.mjs") : undefined;
   const loading = Promise.all([loadBundle("grader-runtime.mjs"), loadBundle("sucrase.mjs"), vial, parsers]) as Promise<[typeof GraderRuntime, { transform: Transform }, VialNode | undefined, { parse: ConfigParsers } | undefined]>;

@@ -16,8 +16,8 @@ import { learnerFilesImport, loadBundle, readPayloadFile } from "./payload-files
 import { learnerFrame } from "./learner-frame";
 import { warmUpLearnerSide } from "./warm-up";
 import { emulatedSignals, installDefaultSignalActions } from "./learner-signals";
+import { vialModules, type VialBundle } from "../vial-modules";
 
-type VialNode = { core: unknown; node: unknown; db: unknown };
 
 // stdout and stderr are socket pairs (node's "pipe"): make writes blocking, as a terminal's are,
 // so a loop that prints without end fills them and waits, instead of queueing in memory
@@ -53,13 +53,13 @@ installDefaultSignalActions(process, endBySignal);
 const deliverSignal = emulatedSignals(process, endBySignal);
 
 async function main(): Promise<void> {
-  const [runtime, sucrase, vial] = (await Promise.all([loadBundle("learner-runtime.mjs"), loadBundle("sucrase.mjs"), loadBundle("vial-node.mjs")])) as [typeof LearnerRuntime, { transform: Transform }, VialNode];
+  const [runtime, sucrase, vial] = (await Promise.all([loadBundle("learner-runtime.mjs"), loadBundle("sucrase.mjs"), loadBundle("vial-node.mjs")])) as [typeof LearnerRuntime, { transform: Transform }, VialBundle];
   let zod: Promise<unknown> | undefined;
   const learner = runtime.createLearnerSide({
     host: { readFile: (path) => (path.startsWith(".vial/") ? undefined : readPayloadFile(path)), transform: sucrase.transform },
     modules: async () => {
       if (learnerFilesImport("zod")) zod ??= loadBundle("zod.mjs");
-      return { vial: vial.core, "vial/node": vial.node, "vial/db": vial.db, ...(zod ? { zod: await zod } : {}) };
+      return { ...vialModules(vial), ...(zod ? { zod: await zod } : {}) };
     },
     send: (message) => send(message),
     console,

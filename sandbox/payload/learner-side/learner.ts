@@ -52,8 +52,8 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
   const { send } = options;
   if (options.console) forwardConsole(options.console, send);
   const database = createRemoteDatabase(send);
-  let vial: { TestClient?: unknown } | undefined;
-  const hosted = createHostedAppClient(send, () => vial?.TestClient);
+  let testing: { TestClient?: unknown } | undefined;
+  const hosted = createHostedAppClient(send, () => testing?.TestClient);
 
   function remoteError(error: unknown): RemoteError {
     const location = loader && locate(error, loader.isLearnerFile);
@@ -64,7 +64,7 @@ export function createLearnerSide(options: LearnerSideOptions): { receive(messag
 
   async function load(message: Extract<GraderMessage, { type: "load" }>): Promise<void> {
     const host = { ...options.host, modules: await options.modules() };
-    vial = host.modules.vial as { TestClient?: unknown } | undefined;
+    testing = host.modules["vial/testing"] as { TestClient?: unknown } | undefined;
     // `connect()` of vial/db reaches the lesson's database, in the grader's realm.
     const db = host.modules["vial/db"] as { useDriver?: (scheme: string, open: () => unknown) => void } | undefined;
     db?.useDriver?.("sandbox:", () => database.connect());

@@ -2,7 +2,7 @@
 // give, so tokens and session cookies do not depend on which one signed them.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { sessionSerializer, Signer, URLSafeTimedSerializer } from "vial";
+import { sessionSerializer, Signer, URLSafeTimedSerializer } from "vial/signing";
 import { nodeSigningPrimitives } from "../../../framework/src/node/signing-primitives";
 import type { Digest } from "../../../framework/src/signing/keys";
 import { zlibCompress } from "../../../framework/src/signing/payload";

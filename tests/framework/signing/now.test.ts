@@ -2,7 +2,7 @@
 // registered, key derived) and must give exactly what the async methods give.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { BadSignature, BadTimeSignature, SignatureExpired, sessionSerializer, Signer, TimestampSigner } from "vial";
+import { BadSignature, BadTimeSignature, SignatureExpired, sessionSerializer, Signer, TimestampSigner } from "vial/signing";
 import { nodeSigningPrimitives } from "../../../framework/src/node/signing-primitives";
 import { signingPrimitives, useSigningPrimitives } from "../../../framework/src/signing/primitives";
 

@@ -11,6 +11,7 @@ import type * as Runtime from "../../../sandbox/payload/runtime/index";
 import type { Transform } from "../../../sandbox/payload/runtime/module-loader";
 import type { ConfigParsers } from "../../../sandbox/grader/config-files";
 import { CHECKS, GREETING, PASSING_APP } from "../contract-fixtures";
+import { vialModules } from "../../../sandbox/payload/vial-modules";
 
 let files: Awaited<ReturnType<typeof buildVialBundle>>["files"];
 let runtime: typeof Runtime;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const load = (name: keyof typeof files) => import(pathToFileURL(files[name]).href);
   runtime = await load("runtime.mjs");
   transform = (await load("sucrase.mjs")).transform;
-  modules = { vial: await load("vial.mjs"), zod: await load("zod.mjs") };
+  modules = { ...vialModules(await load("vial.mjs")), zod: await load("zod.mjs") };
 }, 120_000);
 
 describe("payload bundles", () => {

@@ -1,4 +1,4 @@
-import { ValidationError, type ConverterFactory } from "vial";
+import { ValidationError, type ConverterFactory } from "vial/routing";
 
 /** Whether 13 digits end in the right ISBN-13 check digit (weights 1, 3, 1, 3, ...). */
 function hasValidCheckDigit(digits: string): boolean {

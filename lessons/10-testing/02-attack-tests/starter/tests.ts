@@ -1,4 +1,4 @@
-import type { TestClient } from "vial";
+import type { TestClient } from "vial/testing";
 import { assert, assertEqual, type AppUnderTest, type CreateApp, type Tests } from "./testing";
 
 // The kit: fixtures that make, from nothing, what an attack test needs. Every test calls them

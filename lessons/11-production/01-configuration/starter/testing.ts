@@ -1,4 +1,4 @@
-import type { TestClient, TestClientOptions } from "vial";
+import type { TestClient, TestClientOptions } from "vial/testing";
 
 /** An app under test: each `createApp()` call makes a fresh one, with no members and no notes. */
 export interface AppUnderTest {

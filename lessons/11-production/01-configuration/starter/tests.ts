@@ -1,4 +1,4 @@
-import type { TestClient } from "vial";
+import type { TestClient } from "vial/testing";
 import { assert, assertEqual, type CreateApp, type Tests } from "./testing";
 
 // A fixture, as pytest would have one: a fresh app (TESTING on: cheap password hashes) and a

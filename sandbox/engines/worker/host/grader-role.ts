@@ -16,6 +16,7 @@ import { learnerPorts } from "./learner-ports";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";
 import { importsModule } from "./loaded-bundles";
 import type { ConfigParsers } from "../../../grader/config-files";
+import { vialModules } from "../../../payload/vial-modules";
 
 /**
  * Sucrase's transform, remembering its last results: the grader compiles checks.ts once to find
@@ -121,7 +122,7 @@ export function runGraderRole(scope: HostScope, loaded: LoadedBundles): void {
       report = await loaded.runtime.runGrader({
         host: {
           readFile: (path) => (path === loaded.runtime.CHECKS_PATH ? run.checks : undefined),
-          modules: { vial: loaded.vial, ...(zod ? { zod } : {}) },
+          modules: { ...vialModules(loaded.vial), ...(zod ? { zod } : {}) },
           transform,
           startLearner: learners.start,
           ...(database ? { database } : {}),

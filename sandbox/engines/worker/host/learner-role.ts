@@ -15,6 +15,7 @@ import { formatLog } from "../../../payload/runtime/format-log";
 import type { HostScope, LoadedBundles } from "./loaded-bundles";
 import { importsModule } from "./loaded-bundles";
 import { installProcessShim } from "./process-shim";
+import { vialModules } from "../../../payload/vial-modules";
 
 type App = { fetch(request: Request): Promise<Response> };
 
@@ -63,7 +64,7 @@ export function runLearnerRole(scope: HostScope): { loaded(bundles: LoadedBundle
   return {
     // A tiny app of ours through the same paths first (sucrase, vial, the learner side), so the
     // learner's run finds them compiled; messages that come meanwhile wait for it.
-    loaded: (loaded) => void warmUpLearnerSide(loaded.runtime as unknown as Parameters<typeof warmUpLearnerSide>[0], loaded.transform, loaded.vial).catch(() => {}).then(() => markLoaded(loaded)),
+    loaded: (loaded) => void warmUpLearnerSide(loaded.runtime as unknown as Parameters<typeof warmUpLearnerSide>[0], loaded.transform, loaded.vial.core).catch(() => {}).then(() => markLoaded(loaded)),
   };
 }
 
@@ -74,7 +75,7 @@ function learnerHost(loaded: LoadedBundles, files: Record<string, string>): { ho
     host: { readFile: (path) => (Object.hasOwn(files, path) && !path.startsWith(".vial/") ? files[path] : undefined), transform: loaded.transform },
     async modules() {
       if (importsModule(Object.values(files), "zod")) zod ??= import(loaded.zodUrl);
-      return { vial: loaded.vial, "vial/db": loaded.runtime.vialDb, ...(zod ? { zod: await zod } : {}) };
+      return { ...vialModules(loaded.vial), "vial/db": loaded.runtime.vialDb, ...(zod ? { zod: await zod } : {}) };
     },
   };
 }

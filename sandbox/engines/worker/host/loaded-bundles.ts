@@ -2,12 +2,13 @@ import type * as Runtime from "../../../payload/runtime/index";
 import type { Transform } from "../../../payload/runtime/module-loader";
 import type { HostMessage, PageMessage } from "../protocol";
 import type { OutputSink } from "./console-capture";
+import type { VialBundle } from "../../../payload/vial-modules";
 
 /** The payload's bundles, imported by the host from the runner's `blob:` URLs. */
 export interface LoadedBundles {
   runtime: typeof Runtime;
   transform: Transform;
-  vial: unknown;
+  vial: VialBundle;
   /** zod is large: imported only when a file mentions it. */
   zodUrl: string;
 }

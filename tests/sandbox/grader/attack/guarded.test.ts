@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { probeGuardedRoutes, type GuardedRoutesOptions } from "../../../../sandbox/grader/attack/guarded";
 import { http, random } from "./apps";
 import { notebookApp, type NotebookMistakes } from "./notebook-app";

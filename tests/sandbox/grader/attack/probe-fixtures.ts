@@ -15,7 +15,7 @@ export interface ProbeFixture {
 }
 
 const SESSION_CHECKS = `import { attack, check, expect } from "grader";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app } from "./app";
 check("A session cookie cannot be altered, re-signed or used past its hour", async () => {
   const findings = await attack.sessionCookies(app, {
@@ -65,7 +65,7 @@ export const app = createApp({ VIAL_SECRET_KEY: "a-long-key-for-the-preview-only
 
 
 const GUARDED_CHECKS = `import { attack, check, expect } from "grader";
-import { sessionSerializer } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { app, snapshot } from "./app";
 check("Every /my/ route refuses a visitor without a session, forged cookies or not", async () => {
   const before = await snapshot();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Vial, sessionSerializer } from "vial";
+import { Vial } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { probePublishedKeys } from "../../../../sandbox/grader/attack/secrets";
 import { http } from "./apps";
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Vial, sessionSerializer } from "vial";
+import { Vial } from "vial";
+import { sessionSerializer } from "vial/signing";
 import { probeSessionCookies } from "../../../../sandbox/grader/attack/sessions";
 import { createClock } from "../../../../sandbox/grader/clock";
 import { http, random } from "./apps";

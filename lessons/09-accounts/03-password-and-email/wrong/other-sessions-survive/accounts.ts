@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Blueprint, URLSafeTimedSerializer, hashPassword, redirect, verifyPassword, type VialRequest } from "vial";
+import { Blueprint, hashPassword, redirect, verifyPassword, type VialRequest } from "vial";
+import { URLSafeTimedSerializer } from "vial/signing";
 import { getDb } from "./db";
 import { settings } from "./settings";
 
