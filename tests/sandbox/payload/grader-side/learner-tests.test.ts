@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as vial from "../../../../framework/src/index.ts";
+import * as testing from "../../../../framework/src/testing/index.ts";
 import { runGrader } from "../../../../sandbox/payload/grader-side/run-grader";
 import { createHostedApps } from "../../../../sandbox/grader/hosted-apps";
 import { inProcessHost } from "./in-process-learner";
@@ -36,7 +37,7 @@ const THOROUGH = `export const tests = {
 `;
 
 async function grade(tests: string, seed?: string) {
-  const host = inProcessHost({ "app.ts": "export const app = {};\n", "tests.ts": tests, ".vial/checks.ts": CHECKS }, { vial });
+  const host = inProcessHost({ "app.ts": "export const app = {};\n", "tests.ts": tests, ".vial/checks.ts": CHECKS }, { vial, "vial/testing": testing });
   return runGrader({ host, checkTimeoutMs: 20_000, ...(seed ? { seed } : {}) });
 }
 
