@@ -57,7 +57,7 @@ function bundleSpecs(root) {
 
 /** One bundle holding the framework's entry points as namespaces (see sandbox/payload/vial-modules.ts). */
 function namespaces(framework, names) {
-  const entries = { core: "index.ts", testing: "testing/index.ts", signing: "signing/entry.ts", routing: "routing/entry.ts", cookies: "cookies/index.ts", node: "node/index.ts", db: "db/index.ts" };
+  const entries = { core: "index.ts", testing: "testing/index.ts", signing: "signing/entry.ts", routing: "routing/entry.ts", cookies: "cookies/entry.ts", node: "node/index.ts", db: "db/index.ts" };
   return names.map((name) => `export * as ${name} from ${JSON.stringify(join(framework, entries[name]))};`).join("\n");
 }
 

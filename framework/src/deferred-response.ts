@@ -12,6 +12,8 @@
  * would. Every other response in the core is a standard `Response`.
  */
 
+import { forwardToBuilt } from "./forward-to-built.ts";
+
 const BUILD_RESPONSE: unique symbol = Symbol.for("vial.buildResponse") as never;
 const RESPONSE_PARTS: unique symbol = Symbol.for("vial.responseParts") as never;
 const AMEND_HEADERS: unique symbol = Symbol.for("vial.amendHeaders") as never;
@@ -122,32 +124,8 @@ class DeferredResponse {
   }
 }
 
-// Everything else a Response has (body, bodyUsed, text(), clone(), ...) is read from the real one.
-for (const key of Object.getOwnPropertyNames(Response.prototype)) {
-  if (key === "constructor" || Object.hasOwn(DeferredResponse.prototype, key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Response.prototype, key)!;
-  if (typeof descriptor.value === "function") {
-    Object.defineProperty(DeferredResponse.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: DeferredResponse, ...args: unknown[]) {
-        const real = this[BUILD_RESPONSE]();
-        return (real[key as keyof Response] as (...a: unknown[]) => unknown).apply(real, args);
-      },
-    });
-  } else if (descriptor.get) {
-    Object.defineProperty(DeferredResponse.prototype, key, {
-      configurable: true,
-      get(this: DeferredResponse) {
-        // Only accessors reach here (methods are forwarded above): a value is read, not a method taken.
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        return this[BUILD_RESPONSE]()[key as keyof Response];
-      },
-    });
-  }
-}
-// `instanceof Response` holds, and anything not defined above is found on Response itself.
-Object.setPrototypeOf(DeferredResponse.prototype, Response.prototype);
+// Everything else a Response has is read from the real one.
+forwardToBuilt(DeferredResponse.prototype, Response.prototype, (self) => (self as DeferredResponse)[BUILD_RESPONSE]());
 
 /**
  * A response for a whole body: the internal type, built into a real `Response` on first need.

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import type { RequestInitWithBody } from "vial";
+ * import type { RequestInitWithBody } from "vial/testing";
  * const init: RequestInitWithBody = { method: "POST", json: { name: "Ada" } };
  * ```
  */
@@ -19,7 +19,7 @@ export interface RequestInitWithBody extends RequestInit {
  *
  * @example
  * ```ts
- * import { toRequest } from "vial";
+ * import { toRequest } from "vial/testing";
  * const request = toRequest("/items", { json: { name: "x" } }); // POST http://localhost/items
  * ```
  */

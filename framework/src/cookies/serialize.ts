@@ -16,7 +16,7 @@ import type { CookiePriority, SameSite } from "./cookie-rules.ts";
  *
  * @example
  * ```ts
- * import { serializeCookie, type CookieOptions } from "vial";
+ * import { serializeCookie, type CookieOptions } from "vial/cookies";
  *
  * const remember: CookieOptions = { path: "/", maxAge: 30 * 86400, secure: true, httpOnly: true, sameSite: "lax" };
  * serializeCookie("remember", "1", remember);
@@ -44,7 +44,7 @@ export interface CookieOptions {
  *
  * @example
  * ```ts
- * import { deleteCookieHeader, type DeleteCookieOptions } from "vial";
+ * import { deleteCookieHeader, type DeleteCookieOptions } from "vial/cookies";
  *
  * const sessionFlags: DeleteCookieOptions = { path: "/", secure: true, httpOnly: true, sameSite: "lax" };
  * new Response(null, { headers: { "Set-Cookie": deleteCookieHeader("session", sessionFlags) } });
@@ -108,7 +108,7 @@ function attributes(name: string, options: CookieOptions): string[] {
  *
  * @example
  * ```ts
- * import { serializeCookie } from "vial";
+ * import { serializeCookie } from "vial/cookies";
  *
  * serializeCookie("theme", "dark", { path: "/", maxAge: 3600, sameSite: "lax" });
  * // "theme=dark; Max-Age=3600; Path=/; SameSite=Lax"

@@ -11,6 +11,7 @@
  * such as `fetch(request)` or `new Request(request)` does not treat it as a `Request`.
  */
 
+import { forwardToBuilt } from "../forward-to-built.ts";
 import { BODY_READER, BUILD_REQUEST, HEADER_VALUE, PATHNAME, type AdapterRequest, type BodyReader } from "../adapter-request.ts";
 
 /** What a deferred request knows up front, and how to build the real one. */
@@ -107,32 +108,8 @@ class DeferredRequest implements AdapterRequest {
   }
 }
 
-// Everything else a Request has (body, signal, json(), clone(), ...) is read from the real one.
-for (const key of Object.getOwnPropertyNames(Request.prototype)) {
-  if (key === "constructor" || Object.hasOwn(DeferredRequest.prototype, key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key)!;
-  if (typeof descriptor.value === "function") {
-    Object.defineProperty(DeferredRequest.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: DeferredRequest, ...args: unknown[]) {
-        const real = this[BUILD_REQUEST]();
-        return (real[key as keyof Request] as (...a: unknown[]) => unknown).apply(real, args);
-      },
-    });
-  } else if (descriptor.get) {
-    Object.defineProperty(DeferredRequest.prototype, key, {
-      configurable: true,
-      get(this: DeferredRequest) {
-        // Only accessors reach here (methods are forwarded above): a value is read, not a method taken.
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        return this[BUILD_REQUEST]()[key as keyof Request];
-      },
-    });
-  }
-}
-// `instanceof Request` holds, and anything not defined above is found on Request itself.
-Object.setPrototypeOf(DeferredRequest.prototype, Request.prototype);
+// Everything else a Request has is read from the real one.
+forwardToBuilt(DeferredRequest.prototype, Request.prototype, (self) => (self as DeferredRequest)[BUILD_REQUEST]());
 
 /**
  * A request-compatible object whose real `Request` is built on first need.

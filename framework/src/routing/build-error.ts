@@ -27,7 +27,8 @@ export type BuildFailure =
  *
  * @example
  * ```ts
- * import { Vial, BuildError } from "vial";
+ * import { Vial } from "vial";
+ * import { BuildError } from "vial/routing";
  * const app = new Vial();
  * app.get("/users/<int:id>", { endpoint: "user" }, (req) => `user ${req.params.id}`);
  * try {

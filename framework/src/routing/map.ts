@@ -37,7 +37,8 @@ export interface RouteOptions<T> {
  *
  * @example
  * ```ts
- * new RouteMap({ converters: { list: listFactory }, strictSlashes: true, mergeSlashes: true });
+ * import { RouteMap, defaultConverters } from "vial/routing";
+ * new RouteMap({ converters: { id: defaultConverters.int! }, strictSlashes: true, mergeSlashes: true });
  * ```
  */
 export interface RouteMapOptions {
@@ -54,8 +55,11 @@ export interface RouteMapOptions {
  *
  * @example
  * ```ts
- * const result = map.match("/users/1", "GET");
- * if (result.kind === "redirect") return Response.redirect(result.location + search, 308);
+ * import { RouteMap, type MatchResult } from "vial/routing";
+ * const map = new RouteMap<string>();
+ * map.add("/users/<int:id>", { endpoint: "user", methods: ["GET"], data: "show user" });
+ * const result: MatchResult<string> = map.match("/users/1", "GET");
+ * if (result.kind === "redirect") console.log(`308 to ${result.location}`);
  * ```
  */
 export type MatchResult<T> =

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { ValidationError } from "vial";
+ * import { ValidationError } from "vial/routing";
  * const even = () => ({
  *   regex: "\\d+", weight: 50, partIsolating: true,
  *   toValue(raw: string) { const n = Number(raw); if (n % 2) throw new ValidationError(); return n; },

@@ -3,7 +3,6 @@
  * (a password-reset link, an e-mail confirmation) and for reading a session cookie in a test.
  */
 export { BadData, BadPayload, BadSignature, BadTimeSignature, SignatureExpired } from "./errors.ts";
-export type { Digest, KeyDerivation } from "./keys.ts";
 export { Signer, type SignerOptions } from "./signer.ts";
 export { TimestampSigner, type TimestampSignerOptions } from "./timestamp-signer.ts";
 export { URLSafeTimedSerializer, type URLSafeTimedSerializerOptions } from "./serializer.ts";

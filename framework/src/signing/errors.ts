@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { BadData, URLSafeTimedSerializer } from "vial";
+ * import { BadData, URLSafeTimedSerializer } from "vial/signing";
  *
  * const serializer = new URLSafeTimedSerializer("secret", { salt: "email-confirm" });
  *
@@ -73,7 +73,7 @@ export class BadTimeSignature extends BadSignature {
  *
  * @example
  * ```ts
- * import { SignatureExpired, TimestampSigner } from "vial";
+ * import { SignatureExpired, TimestampSigner } from "vial/signing";
  *
  * const signer = new TimestampSigner("secret");
  * async function check(token: string): Promise<string> {
@@ -95,7 +95,7 @@ export class SignatureExpired extends BadTimeSignature {}
  *
  * @example
  * ```ts
- * import { BadPayload, URLSafeTimedSerializer } from "vial";
+ * import { BadPayload, URLSafeTimedSerializer } from "vial/signing";
  *
  * const serializer = new URLSafeTimedSerializer("secret");
  * const result = await serializer.safeLoads("eyJ1c2VyIjo0Mn0.ZVPxAA.signature");

@@ -20,7 +20,7 @@ const pythonJsonCodec: JsonCodec = { dumps: dumpsPythonJson, loads: (text): unkn
  *
  * @example
  * ```ts
- * import { URLSafeTimedSerializer, type URLSafeTimedSerializerOptions } from "vial";
+ * import { URLSafeTimedSerializer, type URLSafeTimedSerializerOptions } from "vial/signing";
  *
  * const options: URLSafeTimedSerializerOptions = { salt: "password-reset", digest: "SHA-256" };
  * const serializer = new URLSafeTimedSerializer("secret", options);

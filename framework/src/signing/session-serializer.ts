@@ -7,7 +7,7 @@ import { taggedJsonCodec } from "./tagged-json.ts";
  *
  * @example
  * ```ts
- * import { sessionSerializer, type SessionSerializerOptions } from "vial";
+ * import { sessionSerializer, type SessionSerializerOptions } from "vial/signing";
  *
  * const options: SessionSerializerOptions = { digest: "SHA-256" };
  * const serializer = sessionSerializer("secret", options);
@@ -30,7 +30,7 @@ export interface SessionSerializerOptions {
  *
  * @example
  * ```ts
- * import { sessionSerializer } from "vial";
+ * import { sessionSerializer } from "vial/signing";
  *
  * const serializer = sessionSerializer(["old-secret", "current-secret"]);
  * const cookie = await serializer.dumps({ user_id: 42 });

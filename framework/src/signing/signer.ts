@@ -10,7 +10,7 @@ import type { Digest, KeyDerivation, SecretKey } from "./keys.ts";
  *
  * @example
  * ```ts
- * import { Signer, type SignerOptions } from "vial";
+ * import { Signer, type SignerOptions } from "vial/signing";
  *
  * const options: SignerOptions = { salt: "unsubscribe", digest: "SHA-256" };
  * const signer = new Signer("secret", options);

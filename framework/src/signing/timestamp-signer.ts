@@ -10,7 +10,7 @@ import type { SignerOptions } from "./signer.ts";
  *
  * @example
  * ```ts
- * import { TimestampSigner, type TimestampSignerOptions } from "vial";
+ * import { TimestampSigner, type TimestampSignerOptions } from "vial/signing";
  *
  * // A fixed clock makes tokens reproducible in tests.
  * const options: TimestampSignerOptions = { salt: "login-link", now: () => 1_700_000_000 };

@@ -17,7 +17,7 @@ interface StoredCookie {
  *
  * @example
  * ```ts
- * import { CookieJar } from "vial";
+ * import { CookieJar } from "vial/testing";
  * const jar = new CookieJar();
  * jar.store(new URL("http://localhost/"), ["a=1; Path=/"]);
  * jar.header(new URL("http://localhost/x")); // "a=1"

@@ -10,7 +10,7 @@ import { CookieJar } from "./cookie-jar.ts";
  *
  * @example
  * ```ts
- * import type { TestClientOptions } from "vial";
+ * import type { TestClientOptions } from "vial/testing";
  * const options: TestClientOptions = { followRedirects: true, baseUrl: "https://example.test" };
  * ```
  */
@@ -26,7 +26,7 @@ export interface TestClientOptions {
  *
  * @example
  * ```ts
- * import type { TestRequestInit } from "vial";
+ * import type { TestRequestInit } from "vial/testing";
  * const init: TestRequestInit = { form: { user: "ada" }, followRedirects: true };
  * ```
  */

@@ -70,7 +70,7 @@ const OPTIONS: ts.CompilerOptions = {
     "vial/testing": ["framework/src/testing/index.ts"],
     "vial/signing": ["framework/src/signing/entry.ts"],
     "vial/routing": ["framework/src/routing/entry.ts"],
-    "vial/cookies": ["framework/src/cookies/index.ts"],
+    "vial/cookies": ["framework/src/cookies/entry.ts"],
     "vial/node": ["framework/src/node/index.ts"],
     "vial/db": ["framework/src/db/index.ts"],
     grader: [GRADER_TYPES],

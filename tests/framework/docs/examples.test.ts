@@ -1,4 +1,4 @@
-// Every public export of `vial`, `vial/node`, `vial/redis` and `vial/testing` has TSDoc with an @example, and every example
+// Every public export of `vial` and its subpaths (`vial/node`, `vial/testing`, ...) has TSDoc with an @example, and every example
 // type-checks against the real API (issues 2 and 4: "examples that compile").
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,9 @@ const entries = {
   "vial/node": join(root, "framework/src/node/index.ts"),
   "vial/redis": join(root, "framework/src/redis/index.ts"),
   "vial/testing": join(root, "framework/src/testing/index.ts"),
+  "vial/signing": join(root, "framework/src/signing/entry.ts"),
+  "vial/routing": join(root, "framework/src/routing/entry.ts"),
+  "vial/cookies": join(root, "framework/src/cookies/entry.ts"),
 };
 
 interface Example {
@@ -19,8 +22,8 @@ interface Example {
   code: string;
 }
 
-/** Every export of "vial", split into values and types, so inline examples can use them all. */
-const exported = { values: new Set<string>(), types: new Set<string>() };
+/** Every export of each entry, split into values and types, so inline examples can use them all. */
+const exported = new Map<string, { values: Set<string>; types: Set<string> }>();
 
 function compilerOptions(): ts.CompilerOptions {
   const configPath = join(root, "tsconfig.json");
@@ -38,7 +41,9 @@ function collect(): { missing: string[]; examples: Example[] } {
     const moduleSymbol = checker.getSymbolAtLocation(source)!;
     for (const exportedSymbol of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exportedSymbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exportedSymbol) : exportedSymbol;
-      if (entry === "vial") (symbol.flags & ts.SymbolFlags.Value ? exported.values : exported.types).add(exportedSymbol.name);
+      if (!exported.has(entry)) exported.set(entry, { values: new Set(), types: new Set() });
+      const names = exported.get(entry)!;
+      (symbol.flags & ts.SymbolFlags.Value ? names.values : names.types).add(exportedSymbol.name);
       const tags = symbol.getJsDocTags(checker).filter((tag) => tag.name === "example");
       if (tags.length === 0) {
         missing.push(`${entry}: ${exportedSymbol.name}`);
@@ -60,12 +65,20 @@ function exampleCode(text: string): string {
   return inline ? inline[1]! : text;
 }
 
-function prelude(): string {
+/** Inline examples see every export of `vial` and of their own entry. */
+function prelude(entry: string): string {
+  const imports = [...new Set(["vial", entry])].flatMap((specifier) => {
+    const { values, types } = exported.get(specifier)!;
+    return [
+      ...(values.size ? [`import { ${[...values].join(", ")} } from "${specifier}";`] : []),
+      ...(types.size ? [`import type { ${[...types].join(", ")} } from "${specifier}";`] : []),
+    ];
+  });
   return [
-    `import { ${[...exported.values].join(", ")} } from "vial";`,
-    `import type { ${[...exported.types].join(", ")} } from "vial";`,
+    ...imports,
     `declare const app: Vial;`,
     `declare const req: VialRequest;`,
+    `import type { TestClient } from "vial/testing";`,
     `declare const client: TestClient;`,
   ].join("\n");
 }
@@ -75,7 +88,7 @@ function typeCheck(examples: Example[]): string[] {
   examples.forEach((example, index) => {
     const name = join(root, `framework/.examples/${index}-${example.exportName}.ts`);
     const standalone = /^\s*import\s/m.test(example.code);
-    files.set(name, `${standalone ? "" : prelude() + "\n"}${example.code}\nexport {};\n`);
+    files.set(name, `${standalone ? "" : prelude(example.entry) + "\n"}${example.code}\nexport {};\n`);
   });
   const options = compilerOptions();
   const host = ts.createCompilerHost(options);
