@@ -95,7 +95,7 @@ export const unused: [typeof serve, typeof rateLimitStoreContract, RedisCommands
 });
 
 describe("vial new", () => {
-  it("creates an app whose own test command and type check pass", () => {
+  it("creates an app whose own test command and type check pass, and whose dev script serves it with secure defaults", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "vial-new-")), "my-app");
     const created = spawnSync(process.execPath, [join(installed.project, "node_modules/vial/bin/vial.mjs"), "new", dir], { encoding: "utf8" });
     expect(created.stderr).toBe("");
@@ -112,6 +112,20 @@ describe("vial new", () => {
     const typecheck = spawnSync("npm", ["run", "typecheck"], { cwd: dir, encoding: "utf8" });
     expect(typecheck.stdout + typecheck.stderr).not.toMatch(/error TS/);
     expect(typecheck.status).toBe(0);
+    // `npm run dev` is `vial dev src/dev.ts`: the same, on a free port.
+    const served = await serveWith([join(dir, "node_modules/vial/bin/vial.mjs"), "dev", "src/dev.ts", "--port", "0"], dir);
+    try {
+      const page = await fetch(`${served.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/name="csrf_token"/);
+      expect(page.headers.get("content-security-policy")).toBeTruthy();
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+      // A form post without its CSRF token is refused.
+      const forged = await fetch(`${served.url}/greet`, { method: "POST", body: new URLSearchParams({ name: "x" }) });
+      expect(forged.status).toBe(403);
+    } finally {
+      served.stop();
+    }
   }, 300_000);
 
   it("refuses a folder that already has files", () => {
