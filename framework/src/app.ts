@@ -232,7 +232,8 @@ export class Vial extends Scaffold {
       const route = this.matchRequest(req);
       const early = !this.#ownLifecycle || this.#hasHooks(req, "beforeRequest") ? await this.preprocessRequest(req) : undefined;
       const value = early !== undefined ? early : await this.dispatchRequest(req, route);
-      response = makeResponse(value, describeEndpoint(req));
+      // Named only for an error: most answers need no name, and this runs on every request.
+      response = makeResponse(value, () => describeEndpoint(req));
     } catch (error) {
       response = await this.handleUserException(error, req);
     }

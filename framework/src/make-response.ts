@@ -43,7 +43,8 @@ const encoder = new TextEncoder();
 export class InvalidResponseError extends TypeError {}
 
 /**
- * Coerces a handler's return value into a `Response`.
+ * Coerces a handler's return value into a `Response`. `endpoint` names who returned it in the
+ * error for a value with no response form (a function is called only then).
  *
  * @example
  * ```ts
@@ -51,7 +52,7 @@ export class InvalidResponseError extends TypeError {}
  * const res = makeResponse(["Created", 201, { "X-Id": "7" }]);
  * ```
  */
-export function makeResponse(value: unknown, endpoint = "the handler"): Response {
+export function makeResponse(value: unknown, endpoint: string | (() => string) = "the handler"): Response {
   const tuple = asTuple(value);
   if (tuple) {
     const [body, status, headers] = tuple;
@@ -98,11 +99,11 @@ function isHeaderPairs(v: unknown): v is Array<[string, string]> {
   return Array.isArray(v) && v.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === "string"));
 }
 
-function makeBody(value: unknown, endpoint: string): Response {
+function makeBody(value: unknown, endpoint: string | (() => string)): Response {
   if (value instanceof Response) return value;
   if (value === undefined || value === null) {
     throw new InvalidResponseError(
-      `${endpoint} did not return a response (it returned ${value}). Return a string, an object, ` + `a Response, or a [body, status] array.`,
+      `${named(endpoint)} did not return a response (it returned ${value}). Return a string, an object, ` + `a Response, or a [body, status] array.`,
     );
   }
   // Strings and JSON are the core's internal whole-body response, which a server adapter sends in one write.
@@ -120,9 +121,11 @@ function makeBody(value: unknown, endpoint: string): Response {
     return deferResponse(json ?? "", JSON_HEADERS);
   }
   throw new InvalidResponseError(
-    `${endpoint} returned a ${typeof value}, which is not a valid response. Return a string, an ` + `object, a Response, or a [body, status] array.`,
+    `${named(endpoint)} returned a ${typeof value}, which is not a valid response. Return a string, an ` + `object, a Response, or a [body, status] array.`,
   );
 }
+
+const named = (endpoint: string | (() => string)) => (typeof endpoint === "string" ? endpoint : endpoint());
 
 const htmlResponse = (body: BodyInit) => new Response(body, { headers: { "content-type": HTML_TYPE } });
 
