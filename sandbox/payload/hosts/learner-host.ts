@@ -18,7 +18,6 @@ import { warmUpLearnerSide } from "./warm-up";
 import { emulatedSignals, installDefaultSignalActions } from "./learner-signals";
 import { vialModules, type VialBundle } from "../vial-modules";
 
-
 // stdout and stderr are socket pairs (node's "pipe"): make writes blocking, as a terminal's are,
 // so a loop that prints without end fills them and waits, instead of queueing in memory
 // for an event loop that never turns (the grader's output limit then stops it).
