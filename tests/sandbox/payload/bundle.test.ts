@@ -46,6 +46,16 @@ describe("payload bundles", () => {
     expect((await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } })).status).toBe("pass");
   });
 
+  it("tell lesson code that imports a moved name from the root where it lives now", async () => {
+    const tree: Record<string, string> = {
+      "app.ts": `import { Vial, TestClient } from "vial";\nexport const app = new Vial();\nexport const client = () => new TestClient(app);\n`,
+      [runtime.CHECKS_PATH]: `import { check, expect } from "grader";\nimport { client } from "./app";\ncheck("makes a client", () => {\n  expect(typeof client()).toBe("object");\n});\n`,
+    };
+    const report = await runtime.runChecks({ host: { readFile: (path) => tree[path], modules, transform } });
+    expect(report.status).not.toBe("pass");
+    expect(JSON.stringify(report)).toContain('it is in \\"vial/testing\\"');
+  });
+
   it("keep the config parsers out of the runtimes, in a bundle of their own that the grader is given", async () => {
     for (const name of ["runtime.mjs", "grader-runtime.mjs"] as const) {
       expect(readFileSync(files[name], "utf8"), name).not.toMatch(/DockerfileParser|parseDocument/);
