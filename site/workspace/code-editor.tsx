@@ -4,35 +4,52 @@
  * state (and so its own undo history) while the learner switches tabs. Tab is left to the
  * browser so keyboard users can move on; Ctrl/Cmd+Enter runs the checks.
  *
- * The editor comes in two chunks so neither blocks the page for long: this one can be typed
- * in at once, and the language support (editor-language.ts) is added when it has loaded.
+ * The editor comes in three chunks so none blocks the page for long: this one is only
+ * CodeMirror's view and can be typed in at once; the undo history, default keys and syntax
+ * colours (editor-commands.ts) are added a task later, then the language support
+ * (editor-language.ts) a task after that.
  */
 import { useEffect, useRef } from "react";
-import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, rectangularSelection } from "@codemirror/view";
 import { Annotation, Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { editorTheme } from "./editor-theme";
 import { useStore } from "../state/use-store";
 import { editorSettingsStore, type EditorSettings } from "../state/editor-settings-store";
 
-type LanguageSupport = (path: string) => Extension;
+/** Extensions that arrive in a later chunk, shared by every editor of the page. */
+interface LaterSupport {
+  /** Where they go in each file's state; empty until loaded. */
+  compartment: Compartment;
+  /** Them, for the file at a path, once loaded. */
+  loaded: ((path: string) => Extension) | null;
+  load(): Promise<unknown>;
+}
 
-/** The language support, once loaded (shared by every editor of the page). */
-let loadedLanguage: LanguageSupport | null = null;
 /**
- * The language support, applied a task after its chunk has run: the chunk's modules (Lezer's
- * grammar tables decoded, its dialects built) run when the import resolves, and the first parse
- * and highlighting of the file then come in a task of their own instead of lengthening that one.
+ * Extensions from a chunk, applied a task after it has run: the chunk's modules run when the
+ * import resolves, and the work they then cause (Lezer's first parse, the highlighting) comes
+ * in a task of its own instead of lengthening that one.
  */
-const languageLoad = () =>
-  import("./editor-language")
-    .then(async ({ languageSupport }) => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      return languageSupport;
-    })
-    .then((languageSupport) => (loadedLanguage = languageSupport));
-/** Where the language support goes in each file's state; empty until it has loaded. */
-const language = new Compartment();
+function later(importSupport: () => Promise<(path: string) => Extension>): LaterSupport {
+  const support: LaterSupport = {
+    compartment: new Compartment(),
+    loaded: null,
+    load: () =>
+      importSupport()
+        .then(async (extension) => {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return extension;
+        })
+        .then((extension) => (support.loaded = extension)),
+  };
+  return support;
+}
+
+/** In the order they load, each after the one before so their modules run in separate tasks. */
+const laterSupport = [
+  later(() => import("./editor-commands").then(({ editingSupport }) => editingSupport)),
+  later(() => import("./editor-language").then(({ languageSupport }) => languageSupport)),
+];
 
 export interface CodeEditorProps {
   path: string;
@@ -78,9 +95,9 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
     view.current = created;
     shownPath.current = path;
     let mounted = true;
-    void languageLoad()
-      .then(() => mounted && withLanguage(created, shownPath.current))
-      .catch(() => undefined); // Without it the editor still edits, only plain.
+    void laterSupport
+      .reduce<Promise<unknown>>((previous, support) => previous.then(() => support.load()).then(() => mounted && withLaterSupport(created, shownPath.current)), Promise.resolve())
+      .catch(() => undefined); // Without them the editor still edits, only plain.
     return () => {
       mounted = false;
       created.destroy();
@@ -99,7 +116,7 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
       // A file's saved state has the settings of when it was last shown.
       current.dispatch({ effects: settingsCompartment.reconfigure(settingsExtension(settingsRef.current)) });
       shownPath.current = path;
-      withLanguage(current, path);
+      withLaterSupport(current, path);
     }
     const doc = current.state.doc.toString();
     if (doc !== value) {
@@ -115,15 +132,13 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightSpecialChars(),
-        history(),
         drawSelection(),
         dropCursor(),
         EditorState.allowMultipleSelections.of(true),
         rectangularSelection(),
         crosshairCursor(),
         highlightActiveLine(),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
-        language.of(loadedLanguage ? loadedLanguage(forPath) : []),
+        ...laterSupport.map(({ compartment, loaded }) => compartment.of(loaded ? loaded(forPath) : [])),
         editorTheme,
         settingsCompartment.of(settingsExtension(settingsRef.current)),
         // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers see
@@ -140,9 +155,11 @@ export function CodeEditor({ path, value, onChange, onCheck }: CodeEditorProps) 
   return <div className="code-editor" ref={host} data-testid="code-editor" data-wrap={settings.wrap} data-font-size={settings.fontSize} />;
 }
 
-/** Adds the language support to the view's state if it has loaded and the state lacks it. */
-function withLanguage(view: EditorView, path: string): void {
-  const current = language.get(view.state);
-  if (!loadedLanguage || !Array.isArray(current) || current.length > 0) return;
-  view.dispatch({ effects: language.reconfigure(loadedLanguage(path)) });
+/** Adds to the view's state what has loaded of the later support and the state lacks. */
+function withLaterSupport(view: EditorView, path: string): void {
+  const effects = laterSupport.flatMap(({ compartment, loaded }) => {
+    const current = compartment.get(view.state);
+    return loaded && Array.isArray(current) && current.length === 0 ? [compartment.reconfigure(loaded(path))] : [];
+  });
+  if (effects.length > 0) view.dispatch({ effects });
 }

@@ -1,7 +1,7 @@
 /**
- * What the editor adds once its second chunk arrives: TypeScript highlighting and indentation,
+ * What the editor adds once its third chunk arrives: TypeScript highlighting and indentation,
  * bracket matching and closing, completion, folding, search. CodeMirror's `basicSetup` minus
- * what code-editor.tsx starts with (lineNumbers, history, selection drawing, the default keys),
+ * what code-editor.tsx and editor-commands.ts add (lineNumbers, history, selection drawing, the default keys),
  * so the editor can be typed in before the language code (Lezer's grammar) is loaded and parsed.
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
