@@ -81,6 +81,15 @@ describe("the workspace's first chunk", () => {
   });
 
   it.each([
+    ["the undo history and default keys", "node_modules/@codemirror/commands/"],
+    ["the language framework (syntax colours)", "node_modules/@codemirror/language/"],
+    ["Lezer's syntax trees", "node_modules/@lezer/common/"],
+  ])("has an editor whose first chunk is only CodeMirror's view: %s come a task later", (_what, fragment) => {
+    expect(holds(everything, fragment)).toBe(true);
+    expect(holds(editorFirst, fragment)).toBe(false);
+  });
+
+  it.each([
     ["the grader", "sandbox/grader/"],
     ["the grader's CSP evaluator", "node_modules/csp_evaluator/"],
     ["the grader's HTML parser", "node_modules/parse5/"],
