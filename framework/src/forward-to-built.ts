@@ -22,9 +22,8 @@
  * ```
  */
 export function forwardToBuilt<T extends object>(prototype: object, native: T, build: (self: object) => T): void {
-  for (const key of Object.getOwnPropertyNames(native)) {
+  for (const [key, descriptor] of membersAlongChain(native)) {
     if (key === "constructor" || Object.hasOwn(prototype, key)) continue;
-    const descriptor = Object.getOwnPropertyDescriptor(native, key)!;
     if (typeof descriptor.value === "function") {
       Object.defineProperty(prototype, key, {
         configurable: true,
@@ -45,4 +44,24 @@ export function forwardToBuilt<T extends object>(prototype: object, native: T, b
   }
   // `instanceof` holds, and anything not defined above is found on the native prototype itself.
   Object.setPrototypeOf(prototype, native);
+}
+
+/**
+ * Every member of `native` and of the prototypes it inherits from (up to `Object.prototype`),
+ * the nearest first. A sandbox may install a subclass of `Response` that overrides only
+ * `headers` (the worker engine does, to keep `Set-Cookie`): `body`, `text()` and the rest then
+ * live one prototype further up, and a native getter reached through the chain would be called
+ * on the stand-in and throw "Illegal invocation".
+ */
+function membersAlongChain(native: object): [string, PropertyDescriptor][] {
+  const members: [string, PropertyDescriptor][] = [];
+  const seen = new Set<string>();
+  for (let at: object | null = native; at && at !== Object.prototype; at = Object.getPrototypeOf(at) as object | null) {
+    for (const key of Object.getOwnPropertyNames(at)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      members.push([key, Object.getOwnPropertyDescriptor(at, key)!]);
+    }
+  }
+  return members;
 }
